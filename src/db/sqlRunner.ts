@@ -1,0 +1,47 @@
+import { DataType, type Field, type Table } from 'apache-arrow';
+
+export type Row = Record<string, unknown>;
+
+/** A parameterised query: values go in as prepared-statement parameters, never pasted into SQL text. */
+export interface Query {
+  sql: string;
+  params?: readonly unknown[];
+}
+
+/** What the rest of the app needs from DuckDB, in the browser (worker) and in Node (tests, scripts). */
+export interface SqlRunner {
+  /** Run a query and return plain row objects (BIGINT cast to double). */
+  rows<T = Row>(query: Query | string): Promise<T[]>;
+  /** Run a query and return the Arrow table (for exports and large results). */
+  arrow(query: Query | string): Promise<Table>;
+  /** Create (or replace) table `name` from Arrow IPC stream bytes. */
+  insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Arrow table -> plain objects. BIGINT is cast to double by the connection config; HUGEINT and DECIMAL
+ *  (e.g. SUM of an INTEGER column) arrive as Arrow Decimal and are converted to number here. */
+export function tableToRows<T>(table: Table): T[] {
+  const out: T[] = new Array(table.numRows);
+  const fields = table.schema.fields.map((f) => f.name);
+  const cols = fields.map((name) => table.getChild(name)!);
+  const convert = table.schema.fields.map(valueConverter);
+  for (let i = 0; i < table.numRows; i++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < fields.length; c++) row[fields[c]] = convert[c](cols[c].get(i));
+    out[i] = row as T;
+  }
+  return out;
+}
+
+export function asQuery(q: Query | string): Query {
+  return typeof q === 'string' ? { sql: q, params: [] } : q;
+}
+
+function valueConverter(field: Field): (v: unknown) => unknown {
+  if (DataType.isDecimal(field.type)) {
+    const scale = 10 ** field.type.scale;
+    return (v) => (v == null ? null : Number(String(v)) / scale);
+  }
+  return (v) => (typeof v === 'bigint' ? Number(v) : v);
+}
