@@ -77,20 +77,23 @@ function noInterceptOls(x1: number[], x2: number[], y: number[]): { coef: number
  *    each subgroup is weighted by N^2: reproduced on purpose to match HEAT.
  *  - binomial: the same without `weights` (each subgroup weighted by N).
  *  - linear: weighted least squares of est / scale on X with weights N.
- * Returns null when the logistic counts are impossible (an estimate outside [0, scale]).
+ * Returns null when the logistic counts are impossible (an estimate outside [0, scale]); RII is null
+ * when the linear fit is not positive at both ends.
  */
-export function slopeIndices(d: OrderedData, scale: number, method: SiiMethod): { SII: MeasureValue; RII: MeasureValue } | null {
+export function slopeIndices(
+  d: OrderedData,
+  scale: number,
+  method: SiiMethod,
+): { SII: MeasureValue; RII: MeasureValue | null } | null {
   const x = riditScores(d);
   const n = d.pop.map(Math.ceil);
   if (method === 'linear') {
     const fit = fitWls(x, d.est.map((y) => y / scale), n);
     const { a, b } = fit;
-    if (!(a > 0 && a + b > 0)) return null;
-    const sii = b;
-    const siiSe = deltaSe(fit.cov, 0, 1);
-    const lnRii = Math.log((a + b) / a);
-    const lnSe = deltaSe(fit.cov, 1 / (a + b) - 1 / a, 1 / (a + b));
-    return pack(sii, siiSe, lnRii, lnSe, scale);
+    const SII = scaled(b, deltaSe(fit.cov, 0, 1), scale);
+    // RII = (a + b) / a only exists when the fitted line is positive at both ends.
+    if (!(a > 0 && a + b > 0)) return { SII, RII: null };
+    return { SII, RII: ratioCi(Math.log((a + b) / a), deltaSe(fit.cov, 1 / (a + b) - 1 / a, 1 / (a + b))) };
   }
   const y = d.est.map((e, j) => roundHalfEven((e / scale) * n[j]));
   if (y.some((yj, j) => yj < 0 || yj > n[j])) return null;
@@ -99,16 +102,18 @@ export function slopeIndices(d: OrderedData, scale: number, method: SiiMethod): 
   const fit = fitLogistic(x, prop, w);
   const p0 = expit(fit.a);
   const p1 = expit(fit.a + fit.b);
-  const siiSe = deltaSe(fit.cov, p1 * (1 - p1) - p0 * (1 - p0), p1 * (1 - p1));
-  const lnSe = deltaSe(fit.cov, p0 - p1, 1 - p1);
-  return pack(p1 - p0, siiSe, Math.log(p1 / p0), lnSe, scale);
+  return {
+    SII: scaled(p1 - p0, deltaSe(fit.cov, p1 * (1 - p1) - p0 * (1 - p0), p1 * (1 - p1)), scale),
+    RII: ratioCi(Math.log(p1 / p0), deltaSe(fit.cov, p0 - p1, 1 - p1)),
+  };
 }
 
-function pack(sii: number, siiSe: number, lnRii: number, lnSe: number, scale: number) {
-  const ci = normalCi(sii, siiSe);
-  const lci = normalCi(lnRii, lnSe);
-  return {
-    SII: { value: sii * scale, ciLow: ci.ciLow * scale, ciHigh: ci.ciHigh * scale },
-    RII: { value: Math.exp(lnRii), ciLow: Math.exp(lci.ciLow), ciHigh: Math.exp(lci.ciHigh) },
-  };
+function scaled(sii: number, se: number, scale: number): MeasureValue {
+  const ci = normalCi(sii, se);
+  return { value: sii * scale, ciLow: ci.ciLow * scale, ciHigh: ci.ciHigh * scale };
+}
+
+function ratioCi(lnRii: number, lnSe: number): MeasureValue {
+  const ci = normalCi(lnRii, lnSe);
+  return { value: Math.exp(lnRii), ciLow: Math.exp(ci.ciLow), ciHigh: Math.exp(ci.ciHigh) };
 }
