@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
+import { createNodeDb } from '../db/nodeDb';
+import type { SqlRunner } from '../db/sqlRunner';
+import type { TableName } from './contract';
+import { stageAndCommit } from './validateTable';
+
+const demoIpc = (table: string) => readParquet(readFileSync(`data/${table}.parquet`)).intoIPCStream();
+const ipcOf = (cols: Record<string, unknown[]>) => tableToIPC(tableFromArrays(cols as never), 'stream');
+
+describe('stageAndCommit on the demo dataset', () => {
+  let db: SqlRunner;
+  const loaded = new Set<TableName>();
+  beforeAll(async () => {
+    db = await createNodeDb();
+  });
+
+  it('accepts every demo table with no error and no warning', async () => {
+    for (const table of ['regions', 'facilities', 'indicator_catalog', 'population', 'coverage', 'socioeconomic', 'partnerships'] as TableName[]) {
+      const r = await stageAndCommit(db, { table, file: `${table}.parquet`, ipc: demoIpc(table), loaded });
+      expect(r.issues, table).toEqual([]);
+      expect(r.committed).toBe(true);
+      loaded.add(table);
+    }
+    const [{ n }] = await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM population');
+    expect(n).toBe(100_000);
+  });
+
+  it('rejects a broken facilities file with file, column, rule and row counts, and keeps the loaded data', async () => {
+    const before = await db.rows('SELECT COUNT(*) AS n, SUM(beds) AS beds FROM facilities');
+    const bad = ipcOf({
+      facility_id: ['A', 'A', 'C', 'D'],
+      name: ['a', 'b', 'c', null],
+      region_id: ['D01', 'D02', 'NOPE', 'D03'],
+      lat: [10, 95, 11, Number.NaN],
+      lon: [30, 31, 32, 33],
+      type: ['hospital', 'clinic', 'spaceport', 'clinic'],
+      beds: [-1, 2, 3, 4],
+    });
+    const r = await stageAndCommit(db, { table: 'facilities', file: 'my_facilities.parquet', ipc: bad, loaded });
+    expect(r.committed).toBe(false);
+    const found = r.issues.map((i) => [i.column, i.rule, i.rows]);
+    expect(found).toEqual(expect.arrayContaining([
+      ['facility_id', 'unique key', 2],
+      ['name', 'not null', 1],
+      ['region_id', 'key resolves', 1],
+      ['lat', 'range', 1],
+      ['lat', 'finite', 1],
+      ['type', 'known category', 1],
+      ['beds', 'range', 1],
+    ]));
+    const latRange = r.issues.find((i) => i.column === 'lat' && i.rule === 'range')!;
+    expect(latRange.message).toBe('my_facilities.parquet: lat: 1 value(s) outside -90..90');
+    expect(latRange.examples).toEqual(['row 2: 95.0']);
+    expect(await db.rows('SELECT COUNT(*) AS n, SUM(beds) AS beds FROM facilities')).toEqual(before);
+  });
+
+  it('names a missing required column and does not commit', async () => {
+    const r = await stageAndCommit(db, { table: 'regions', file: 'regions.parquet', ipc: ipcOf({ region_id: ['X'], name: ['x'] }), loaded });
+    expect(r.committed).toBe(false);
+    expect(r.issues.map((i) => `${i.column}:${i.rule}`)).toEqual(['level:required column', 'parent_id:required column', 'population:required column']);
+    const [{ n }] = await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM regions');
+    expect(n).toBe(56);
+  });
+
+  it('loads a file with optional columns absent, filling them with typed nulls; warns on unknown optional categories', async () => {
+    const ipc = ipcOf({
+      facility_id: ['N1', 'N2'], name: ['New 1', 'New 2'], region_id: ['D01', 'D02'],
+      lat: [12.5, 13], lon: [33, 34], type: ['clinic', 'hospital'], ownership: ['public', 'cooperative'],
+    });
+    const r = await stageAndCommit(db, { table: 'facilities', file: 'f.parquet', ipc, loaded });
+    expect(r.committed).toBe(true);
+    expect(r.issues.map((i) => [i.column, i.rule, i.severity])).toEqual([['ownership', 'known category', 'warning']]);
+    expect(await db.rows('SELECT facility_id, beds, services FROM facilities ORDER BY 1')).toEqual([
+      { facility_id: 'N1', beds: null, services: null },
+      { facility_id: 'N2', beds: null, services: null },
+    ]);
+  });
+});
