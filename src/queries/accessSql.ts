@@ -275,12 +275,13 @@ class Builder {
   private readonly ctes: string[] = [];
   private readonly population: string;
   private readonly facilityTable: string;
+  private readonly coords: string;
 
   constructor(tables: AccessTables = {}, withCoordinates = true) {
     this.population = quoteTable(tables.population ?? 'population');
     this.facilityTable = quoteTable(tables.facilities ?? 'facilities');
-    const coords = withCoordinates ? ', CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon' : '';
-    this.cte('pop', `SELECT cell_id, region_id, population${coords} FROM ${this.population}`);
+    this.coords = withCoordinates ? ', CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon' : '';
+    this.cte('pop', `SELECT cell_id, region_id, population${this.coords} FROM ${this.population}`);
   }
 
   /** Adds a parameter; returns the SQL expression that reads it. */
@@ -302,7 +303,7 @@ class Builder {
       where = `, args WHERE list_contains(services, ${this.arg(service, 'VARCHAR')})`;
     }
     const cap = capacity === null ? '' : `, CAST(${capacity} AS DOUBLE) AS capacity`;
-    return this.cte('fac', `SELECT facility_id, CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon${cap} FROM ${this.facilityTable}${where}`);
+    return this.cte('fac', `SELECT facility_id${this.coords}${cap} FROM ${this.facilityTable}${where}`);
   }
 
   /**
@@ -313,7 +314,7 @@ class Builder {
     const grid = this.cte(
       `grid_${k}`,
       `SELECT dlat, CAST(CASE WHEN s >= c * (1 - 1e-9) THEN 1
-                 ELSE greatest(1, floor(360 / (degrees(2 * asin(s / c)) * (1 + 1e-6)))) END AS BIGINT) AS ncols
+                 ELSE greatest(1, floor(360 / (degrees(2 * asin(s / c)) * (1 + 1e-6) + 1e-9))) END AS BIGINT) AS ncols
        FROM (SELECT degrees(least(${radius} / ${R}, pi())) * (1 + 1e-6) + 1e-9 AS dlat,
                     sin(least(${radius} / ${R}, pi()) / 2) AS s,
                     cos(radians(least(90, coalesce(greatest((SELECT max(abs(lat)) FROM pop), (SELECT max(abs(lat)) FROM ${fac})), 0)))) AS c
@@ -332,10 +333,10 @@ class Builder {
     );
     return this.cte(
       `pairs_${k}`,
-      `SELECT * FROM (
+      `SELECT q.* FROM (
          SELECT p.cell_id, f.facility_id, ${haversineSql('p.lat', 'p.lon', 'f.lat', 'f.lon')} AS cost
          FROM ${cellGrid} p JOIN ${facGrid} f ON f.gy = p.gy AND f.gx = p.gx
-       ), args WHERE cost <= ${radius}`,
+       ) q, args WHERE q.cost <= ${radius}`,
     );
   }
 
