@@ -5,6 +5,10 @@ import { quantile7 } from './stats';
  * 14(7), as in healthequal): draw every subgroup estimate from N(estimate, se), truncated to [0, 100]
  * for percentages (scale 100) and to >= 0 otherwise, recompute the measure, take the 2.5th and 97.5th
  * percentiles (R quantile type 7). Same seed, same input -> same interval, on every machine.
+ * Each draw recomputes the whole measure (setting average, best and reference subgroup included);
+ * healthequal's idisw() keeps the observed average inside the loop, its other measures do not.
+ * The draws come from mulberry32 + Box-Muller, not R's Mersenne Twister, so intervals agree with
+ * HEAT's in distribution, not digit for digit.
  */
 
 /** mulberry32: small, fast, good enough for a bootstrap; deterministic across JS engines. */

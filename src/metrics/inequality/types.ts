@@ -25,7 +25,8 @@ export type SiiMethod = 'logistic' | 'binomial' | 'linear';
 
 export interface MeasureOptions {
   siiMethod?: SiiMethod;
-  /** Draws for the simulated confidence intervals (default 1000). */
+  /** Draws for the simulated confidence intervals (default 1000; healthequal defaults to 100, which
+   *  makes 2.5th/97.5th percentiles jumpy, and 1000 draws cost milliseconds here). */
   simulations?: number;
   /** Seed of the simulated confidence intervals (default 123456, as healthequal). */
   seed?: number;
