@@ -134,6 +134,17 @@ describe('pairsWithinSql', () => {
     }
   });
 
+  it('keeps pairs whose great circle runs poleward of both ends, and pairs across the antimeridian', async () => {
+    // (60, 0) to (88, 120): a grid sized by the cells' latitude alone would put them two longitude cells apart.
+    const facility = (facility_id: string, lat: number, lon: number) => ({ facility_id, lat, lon, beds: 1, doctors: 1, nurses: 1, midwives: 1, services: [] });
+    await load([{ cell_id: 'c', region_id: 'r', lat: 60, lon: 0, population: 1 }], [facility('polar', 88, 120)]);
+    const d = haversineKm(60, 0, 88, 120);
+    expect(await db.rows(pairsWithinSql({ radiusKm: d * 1.0001 }))).toHaveLength(1);
+    await load([{ cell_id: 'c', region_id: 'r', lat: -17, lon: 179.95, population: 1 }], [facility('east', -17, -179.95)]);
+    const rows = await db.rows<{ distance_km: number }>(pairsWithinSql({ radiusKm: 11 }));
+    expectClose(rows[0]?.distance_km, haversineKm(-17, 179.95, -17, -179.95), 'antimeridian');
+  });
+
   it('counts a pair exactly at distance 0 with radius 0 (bounds are inclusive)', async () => {
     const { cells } = randomCountry(mulberry32(1));
     const same = { facility_id: 'same', lat: cells[0].lat, lon: cells[0].lon, beds: 1, doctors: 1, nurses: 1, midwives: 1, services: [] };
