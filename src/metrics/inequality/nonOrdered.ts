@@ -8,25 +8,25 @@ import { sum } from './stats';
 
 export const mean = (y: readonly number[], p: readonly number[]): number => sum(y.map((v, j) => p[j] * v));
 
-/** BGV = sum p_j (y_j - mu)^2, in the indicator's unit squared. */
+/** BGV = sum p_j (y_j - mu)^2, unit squared (Harper & Lynch 2005, NCI Methods for measuring cancer disparities). */
 export const bgv = (y: readonly number[], p: readonly number[]): number => {
   const mu = mean(y, p);
   return sum(y.map((v, j) => p[j] * (v - mu) ** 2));
 };
 
-/** BGSD = sqrt(BGV), in the indicator's unit. */
+/** BGSD = sqrt(BGV), in the indicator's unit (Harper & Lynch 2005). */
 export const bgsd = (y: readonly number[], p: readonly number[]): number => Math.sqrt(bgv(y, p));
 
-/** COV = 100 BGSD / mu (percent of the average). */
+/** COV = 100 BGSD / mu, percent of the average (Harper & Lynch 2005). */
 export const cov = (y: readonly number[], p: readonly number[]): number => (100 * bgsd(y, p)) / mean(y, p);
 
-/** MDMU = (1/n) sum |y_j - mu| (mu still population-weighted, as HEAT). */
+/** MDMU = (1/n) sum |y_j - mu|, mu still population-weighted (WHO HEAT technical notes). */
 export const mdmu = (y: readonly number[], p: readonly number[]): number => {
   const mu = mean(y, p);
   return sum(y.map((v) => Math.abs(v - mu))) / y.length;
 };
 
-/** MDMW = sum p_j |y_j - mu|. */
+/** MDMW = sum p_j |y_j - mu| (WHO HEAT technical notes). */
 export const mdmw = (y: readonly number[], p: readonly number[]): number => {
   const mu = mean(y, p);
   return sum(y.map((v, j) => p[j] * Math.abs(v - mu)));
@@ -35,42 +35,42 @@ export const mdmw = (y: readonly number[], p: readonly number[]): number => {
 /** Best-performing estimate: highest for favourable, lowest for adverse indicators. */
 export const best = (y: readonly number[], favourable: boolean): number => (favourable ? Math.max(...y) : Math.min(...y));
 
-/** MDBU = (1/n) sum |y_j - y_best| (n includes the best subgroup itself, as healthequal). */
+/** MDBU = (1/n) sum |y_j - y_best|, n includes the best subgroup (HEAT technical notes; healthequal mdbu()). */
 export const mdbu = (y: readonly number[], favourable: boolean): number => {
   const yb = best(y, favourable);
   return sum(y.map((v) => Math.abs(v - yb))) / y.length;
 };
 
-/** MDBW = sum p_j |y_j - y_best|. */
+/** MDBW = sum p_j |y_j - y_best| (WHO HEAT technical notes). */
 export const mdbw = (y: readonly number[], p: readonly number[], favourable: boolean): number => {
   const yb = best(y, favourable);
   return sum(y.map((v, j) => p[j] * Math.abs(v - yb)));
 };
 
-/** MDRU = (1/n) sum |y_j - y_ref|, `ref` = index of the reference subgroup. */
+/** MDRU = (1/n) sum |y_j - y_ref|, `ref` = index of the reference subgroup (WHO HEAT technical notes). */
 export const mdru = (y: readonly number[], ref: number): number => sum(y.map((v) => Math.abs(v - y[ref]))) / y.length;
 
-/** MDRW = sum p_j |y_j - y_ref|. */
+/** MDRW = sum p_j |y_j - y_ref| (WHO HEAT technical notes). */
 export const mdrw = (y: readonly number[], p: readonly number[], ref: number): number =>
   sum(y.map((v, j) => p[j] * Math.abs(v - y[ref])));
 
-/** IDISU = 100 MDMU / mu (percent of the average). */
+/** IDISU = 100 MDMU / mu, percent of the average (Pearcy & Keppel 2002, Public Health Rep 117:273). */
 export const idisu = (y: readonly number[], p: readonly number[]): number => (100 * mdmu(y, p)) / mean(y, p);
 
-/** IDISW = 100 MDMW / mu. */
+/** IDISW = 100 MDMW / mu, the population-weighted index of disparity (HEAT technical notes). */
 export const idisw = (y: readonly number[], p: readonly number[]): number => (100 * mdmw(y, p)) / mean(y, p);
 
 /** healthequal replaces a zero estimate by 1e-6 in TI and MLD so that the logarithm exists. */
 const nonZero = (y: readonly number[]): number[] => y.map((v) => (v === 0 ? 1e-6 : v));
 
-/** TI = 1000 sum p_j r_j ln r_j, r_j = y_j / mu (Theil 1967; x1000 as HEAT). */
+/** TI = 1000 sum p_j r_j ln r_j, r_j = y_j / mu (Theil 1967, Economics and Information Theory; x1000 as HEAT). */
 export const ti = (y: readonly number[], p: readonly number[]): number => {
   const z = nonZero(y);
   const mu = mean(z, p);
   return 1000 * sum(z.map((v, j) => p[j] * (v / mu) * Math.log(v / mu)));
 };
 
-/** MLD = 1000 sum p_j (-ln r_j) (Theil's second measure; x1000 as HEAT). */
+/** MLD = 1000 sum p_j (-ln r_j), Theil's second measure (Theil 1967; x1000 as HEAT). */
 export const mld = (y: readonly number[], p: readonly number[]): number => {
   const z = nonZero(y);
   const mu = mean(z, p);
