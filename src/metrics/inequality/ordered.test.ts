@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { riditScores, summaryMeasures, type SiiMethod, type SummaryInput } from '../inequality';
 
-// Reference vector from the WHO `healthequal` R package tests (WHOequity/healthequal, tests/testthat):
+// Reference vector from the WHO `healthequal` R package tests (CRAN healthequal; WHOequity/healthequal):
 // five ordered subgroups, most disadvantaged first, favourable indicator, scale 100.
 const POP = [78, 91, 162, 103, 105];
 const EST = [20, 30, 40, 50, 60];
