@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm';
 import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
@@ -8,7 +8,7 @@ import type { TableName } from './contract';
 import { stageAndCommit } from './validateTable';
 
 const demoIpc = (table: string) => readParquet(readFileSync(`data/${table}.parquet`)).intoIPCStream();
-const ipcOf = (cols: Record<string, unknown[]>) => tableToIPC(tableFromArrays(cols as never), 'stream');
+const ipcOf = (cols: Record<string, unknown[]>) => tableToIPC(tableFromArrays(cols as Record<string, never>) as unknown as Table, 'stream');
 
 describe('stageAndCommit on the demo dataset', () => {
   let db: SqlRunner;

@@ -1,0 +1,50 @@
+import * as Plot from '@observablehq/plot';
+import type { DistrictDensityRow } from '../queries/overviewSql';
+import { formatNumber, type MeasureMeta } from './measureMeta';
+
+export type { BoundaryFeature } from '../data/boundaries';
+import type { BoundaryFeature } from '../data/boundaries';
+
+export interface ChoroplethInput {
+  rows: readonly DistrictDensityRow[];
+  boundaries: readonly BoundaryFeature[];
+  meta: MeasureMeta;
+  width: number;
+  selected?: string | null;
+  caption: string;
+}
+
+/** Districts coloured by a density measure (5 quantile classes, so the worst fifth stands out), provinces outlined. */
+export function choroplethSpec({ rows, boundaries, meta, width, selected, caption }: ChoroplethInput): Plot.PlotOptions {
+  const byId = new Map(rows.map((r) => [r.region_id, r]));
+  const districts = boundaries.filter((f) => f.properties.level === 2 && byId.has(f.properties.region_id));
+  const provinceIds = new Set(rows.map((r) => r.province_id));
+  const provinces = boundaries.filter((f) => f.properties.level === 1 && provinceIds.has(f.properties.region_id));
+  const value = (f: BoundaryFeature) => byId.get(f.properties.region_id)?.[meta.column] ?? null;
+  const focus: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: districts };
+  return {
+    width,
+    height: Math.round(width * 0.72),
+    projection: { type: 'mercator', domain: focus, inset: 8 },
+    color: { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: meta.short, tickFormat: (d: number) => formatNumber(d, meta.digits) },
+    caption,
+    ariaLabel: `Map: ${meta.label}, by district`,
+    marks: [
+      Plot.geo(districts, {
+        fill: value,
+        stroke: 'white',
+        strokeWidth: 0.6,
+        ariaHidden: 'true',
+        channels: {
+          District: (f: BoundaryFeature) => f.properties.name,
+          Province: (f: BoundaryFeature) => byId.get(f.properties.region_id)?.province ?? '',
+          [meta.short]: { value, scale: null },
+          Population: (f: BoundaryFeature) => formatNumber(byId.get(f.properties.region_id)?.population),
+        },
+        tip: { format: { fill: false, [meta.short]: (d: number) => formatNumber(d, meta.digits) } },
+      }),
+      Plot.geo(provinces, { stroke: '#333', strokeWidth: 1.4, fill: 'none', ariaHidden: 'true' }),
+      ...(selected ? [Plot.geo(districts.filter((f) => f.properties.region_id === selected), { stroke: '#d62728', strokeWidth: 3, fill: 'none', ariaHidden: 'true' })] : []),
+    ],
+  };
+}

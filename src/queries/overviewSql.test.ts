@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
+import { createNodeDb } from '../db/nodeDb';
+import type { SqlRunner } from '../db/sqlRunner';
+import { districtDensityQuery, kpiQuery, provincesQuery, type DistrictDensityRow, type KpiRow } from './overviewSql';
+
+// Independent computation in plain JS over the same Parquet files (decoded with parquet-wasm, no SQL).
+const load = (t: string) => tableFromIPC(readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream()).toArray().map((r) => r.toJSON());
+
+describe('overview SQL on the demo data', () => {
+  let db: SqlRunner;
+  const regions = load('regions');
+  const facilities = load('facilities');
+  beforeAll(async () => {
+    db = await createNodeDb();
+    for (const t of ['regions', 'facilities']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+  });
+
+  const expected = (province: string | null) => {
+    const districts = regions.filter((r) => r.level === 2 && (province === null || r.parent_id === province));
+    const ids = new Set(districts.map((d) => d.region_id));
+    const fs = facilities.filter((f) => ids.has(f.region_id));
+    const sum = (k: string) => fs.reduce((s, f) => s + (f[k] ?? 0), 0);
+    const population = districts.reduce((s, d) => s + d.population, 0);
+    const workforce = sum('doctors') + sum('nurses') + sum('midwives');
+    return { districts: districts.length, population, facilities: fs.length, beds: sum('beds'), workforce, workforce_per_10k: (1e4 * workforce) / population };
+  };
+
+  it.each([null, 'P3', 'P7'])('KPIs match an independent JS computation (province %s)', async (province) => {
+    const [k] = await db.rows<KpiRow>(kpiQuery({ province }));
+    const e = expected(province);
+    expect(k.districts).toBe(e.districts);
+    expect(k.population).toBeCloseTo(e.population, 6);
+    expect(k.facilities).toBe(e.facilities);
+    expect(k.beds).toBe(e.beds);
+    expect(k.workforce).toBe(e.workforce);
+    expect(k.workforce_per_10k).toBeCloseTo(e.workforce_per_10k, 9);
+  });
+
+  it('gives one row per district with densities that are count / population * 10,000', async () => {
+    const rows = await db.rows<DistrictDensityRow>(districtDensityQuery({ province: null }));
+    expect(rows).toHaveLength(48);
+    for (const r of rows) {
+      const fs = facilities.filter((f) => f.region_id === r.region_id);
+      expect(r.facilities).toBe(fs.length);
+      expect(r.beds_per_10k).toBeCloseTo((1e4 * fs.reduce((s, f) => s + f.beds, 0)) / r.population, 9);
+    }
+    expect(rows.reduce((s, r) => s + r.facilities, 0)).toBe(facilities.length);
+  });
+
+  it('filters districts by province through a parameter, and treats hostile text as a value', async () => {
+    expect(await db.rows(districtDensityQuery({ province: 'P2' }))).toHaveLength(9);
+    expect(await db.rows(districtDensityQuery({ province: "P2' OR 1=1 --" }))).toHaveLength(0);
+    expect((await db.rows(provincesQuery())).length).toBe(7);
+  });
+});

@@ -1,0 +1,61 @@
+import { useMemo } from 'react';
+import { choroplethSpec } from '../charts/choroplethSpec';
+import { MEASURE_META, formatNumber } from '../charts/measureMeta';
+import { PlotFigure } from '../charts/PlotFigure';
+import { rankedBarsSpec } from '../charts/rankedBarsSpec';
+import { DistrictTable } from '../components/DistrictTable';
+import { KpiCards } from '../components/KpiCards';
+import { Panel } from '../components/Panel';
+import { useElementWidth } from '../components/useElementWidth';
+import { districtDensityQuery, kpiQuery, type DistrictDensityRow, type KpiRow } from '../queries/overviewSql';
+import { useDataset } from '../state/DatasetContext';
+import { useQuery } from '../state/useQuery';
+import type { ViewState } from '../state/urlState';
+
+const NEEDS = ['regions', 'facilities'] as const;
+
+/** The first page: headline numbers, the gap map, the district ranking and the district table. */
+export function OverviewView({ view, scope, onChange }: { view: ViewState; scope: string; onChange: (patch: Partial<ViewState>) => void }) {
+  const { boundaries, synthetic } = useDataset();
+  const filters = { province: view.province };
+  const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [view.province]), NEEDS);
+  const districts = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery(filters), [view.province]), NEEDS);
+  const meta = MEASURE_META[view.measure];
+  const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; facilities table and district populations.`;
+  const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
+  const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
+  const rows = districts.status === 'ready' || districts.status === 'loading' ? districts.rows ?? [] : [];
+
+  const mapSpec = useMemo(
+    () => (boundaries && rows.length && mapWidth ? choroplethSpec({ rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source }) : null),
+    [rows, boundaries, meta, mapWidth, view.district, source],
+  );
+  const barSpec = useMemo(
+    () => (rows.length && barWidth ? rankedBarsSpec({ rows, meta, width: barWidth, selected: view.district, caption: source }) : null),
+    [rows, meta, barWidth, view.district, source],
+  );
+  const worst = [...rows].sort((a, b) => a[meta.column] - b[meta.column]).slice(0, 3);
+  const summary = worst.length
+    ? `Lowest ${meta.short.toLowerCase()}: ${worst.map((w) => `${w.name} (${formatNumber(w[meta.column], meta.digits)})`).join(', ')}.`
+    : '';
+
+  return (
+    <>
+      <Panel title={`Headline figures, ${scope}`} state={kpi} testId="kpi-panel">
+        {kpi.status === 'ready' && kpi.rows[0] && <KpiCards kpi={kpi.rows[0]} scope={scope} />}
+      </Panel>
+      {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
+      <div className="grid-2">
+        <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a row in the table to highlight." state={districts} testId="map-panel">
+          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" /> : boundaries?.length === 0 ? <p className="panel-status">No boundaries loaded: see the ranking and the table.</p> : null}</div>
+        </Panel>
+        <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel">
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" />}</div>
+        </Panel>
+      </div>
+      <Panel title="Districts" subtitle={`${rows.length} districts · click a column to sort, a row to highlight it on the map`} state={districts} testId="table-panel">
+        <DistrictTable rows={rows} selected={view.district} onSelect={(district) => onChange({ district })} />
+      </Panel>
+    </>
+  );
+}
