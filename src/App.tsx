@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Filters } from './components/Filters';
 import { LoadProgress } from './components/LoadProgress';
 import { provincesQuery } from './queries/overviewSql';
-import { useDataset } from './state/DatasetContext';
+import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
 import { parseViewState, serializeViewState, type ViewState } from './state/urlState';
 import { OverviewView } from './views/OverviewView';

@@ -1,6 +1,6 @@
 import { TABLE_NAMES } from '../data/contract';
 import { formatNumber } from '../charts/measureMeta';
-import { useDataset } from '../state/DatasetContext';
+import { useDataset } from '../state/useDataset';
 
 /** What is loaded, what is loading, and what failed (with the validator's words). */
 export function LoadProgress() {

@@ -13,32 +13,40 @@ export type TableLoadState =
 export interface DatasetSource { table: TableName; url: string }
 
 /**
- * Fetch, decode (in the worker) and validate each table; report every step. Downloads start together,
- * decoding and inserting run in manifest order, so the first tables (regions, facilities) are ready first.
+ * Fetch, decode (in the worker) and validate each table; report every step. Downloads and decoding start at
+ * once, while the engine is still starting (its ~1.5 s instantiation is the cold-start floor); inserting runs
+ * in manifest order, so the first tables (regions, facilities) are ready first.
  */
 export async function loadDataset(
-  db: SqlRunner,
+  engine: Promise<SqlRunner>,
   decode: ParquetDecoder,
   sources: readonly DatasetSource[],
   onProgress: (table: TableName, state: TableLoadState) => void,
 ): Promise<Set<TableName>> {
   const loaded = new Set<TableName>();
-  const downloads = sources.map((s) => {
+  // Each download is decoded as soon as it arrives; the worker queues the requests.
+  const decoded = sources.map((s) => {
     onProgress(s.table, { state: 'loading', step: 'fetching' });
-    return fetchBytes(s.url).then((bytes) => ({ bytes }), (error: Error) => ({ error }));
+    return fetchBytes(s.url).then(
+      (bytes) => {
+        onProgress(s.table, { state: 'loading', step: 'decoding' });
+        const size = bytes.byteLength;
+        return decode(bytes).then((ipc) => ({ ipc, size }), (error: Error) => ({ error: `not a readable Parquet file (${error.message})` }));
+      },
+      (error: Error) => ({ error: `could not be read (${error.message})` }),
+    );
   });
+  const db = await engine;
   for (let i = 0; i < sources.length; i++) {
     const { table, url } = sources[i];
     const file = url.split('/').pop()!.split('?')[0];
-    const got = await downloads[i];
+    const got = await decoded[i];
     if ('error' in got) {
-      onProgress(table, { state: 'failed', message: `${file}: could not be read (${got.error.message})`, issues: [] });
+      onProgress(table, { state: 'failed', message: `${file}: ${got.error}`, issues: [] });
       continue;
     }
     try {
-      const size = got.bytes.byteLength;
-      onProgress(table, { state: 'loading', step: 'decoding' });
-      const ipc = await decode(got.bytes);
+      const { ipc, size } = got;
       onProgress(table, { state: 'loading', step: 'validating' });
       const result = await stageAndCommit(db, { table, file, ipc, loaded });
       if (result.committed) {
@@ -48,7 +56,7 @@ export async function loadDataset(
         onProgress(table, { state: 'failed', message: `${file}: ${result.issues.filter((x) => x.severity === 'error').length} problem(s); table not loaded`, issues: result.issues });
       }
     } catch (e) {
-      onProgress(table, { state: 'failed', message: `${file}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`, issues: [] });
+      onProgress(table, { state: 'failed', message: `${file}: could not be loaded (${e instanceof Error ? e.message : String(e)})`, issues: [] });
     }
   }
   return loaded;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TableName } from '../data/contract';
 import type { Query } from '../db/sqlRunner';
-import { useDataset } from './DatasetContext';
+import { useDataset } from './useDataset';
 
 export type QueryState<T> =
   | { status: 'waiting'; reason: string }

@@ -8,7 +8,7 @@ import { KpiCards } from '../components/KpiCards';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { districtDensityQuery, kpiQuery, type DistrictDensityRow, type KpiRow } from '../queries/overviewSql';
-import { useDataset } from '../state/DatasetContext';
+import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import type { ViewState } from '../state/urlState';
 

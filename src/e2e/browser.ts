@@ -1,0 +1,42 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's headless Chromium, with the flags that keep it from calling home (this machine has no network). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/** A page that records console errors, page errors and every request to another origin. */
+export async function openWatched(browser: Browser, url: string, viewport = { width: 1400, height: 1000 }): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const origin = new URL(url).origin;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!/^(data|blob):/.test(u) && !u.startsWith(origin)) foreignRequests.push(u);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, consoleErrors, foreignRequests };
+}
+
+/** Wait until every table is loaded (or failed) according to the progress panel. */
+export async function waitForData(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('[data-testid="load-progress"] li[data-table]')];
+    return items.length > 0 && items.every((li) => ['ready', 'failed'].includes(li.getAttribute('data-state') ?? ''));
+  }, undefined, { timeout });
+}

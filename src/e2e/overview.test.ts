@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { districtFacts, fmt } from './demoFacts';
+import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+
+const facts = districtFacts();
+const per10k = (n: number, pop: number) => (1e4 * n) / pop;
+const totals = (ds: typeof facts) => {
+  const s = (k: 'population' | 'facilities' | 'beds' | 'workforce') => ds.reduce((a, d) => a + d[k], 0);
+  return { population: s('population'), facilities: s('facilities'), beds: s('beds'), workforce: s('workforce') };
+};
+const worstBy = (ds: typeof facts, k: 'workforce' | 'beds') =>
+  [...ds].sort((a, b) => per10k(a[k], a.population) - per10k(b[k], b.population) || a.name.localeCompare(b.name));
+
+describe('overview page in Chromium, on the demo Parquet files', () => {
+  let browser: Browser;
+  let w: Watched;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    w = await openWatched(browser, inject('baseUrl'));
+    await waitForData(w.page);
+    await w.page.waitForSelector('[data-testid="choropleth"] svg');
+    await w.page.waitForSelector('[data-testid="ranked-bars"] svg');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the KPI values computed from the Parquet files', async () => {
+    const t = totals(facts);
+    const text = (id: string) => w.page.locator(`[data-testid="kpi-${id}"]`).innerText();
+    expect(await text('population')).toBe(fmt(t.population));
+    expect(await text('facilities')).toBe(fmt(t.facilities));
+    expect(await text('beds')).toBe(fmt(per10k(t.beds, t.population), 1));
+    expect(await text('workforce')).toBe(fmt(per10k(t.workforce, t.population), 1));
+    await expect(w.page.locator('[data-kpi="workforce"]').innerText()).resolves.toContain('WHO threshold: 44.5');
+  });
+
+  it('draws one map shape per district in at least five colour classes, and ranks districts worst first', async () => {
+    const fills = await w.page.$$eval('[data-testid="choropleth"] svg g[aria-label="geo"]', (gs) => [...gs[0].querySelectorAll('path')].map((p) => p.getAttribute('fill')));
+    expect(fills).toHaveLength(48);
+    expect(new Set(fills).size).toBe(5);
+    const bars = await w.page.$$eval('[data-testid="ranked-bars"] svg g[aria-label="bar"]', (gs) => gs[0]?.querySelectorAll('rect').length);
+    expect(bars).toBe(48);
+    const yTicks = await w.page.$$eval('[data-testid="ranked-bars"] svg g[aria-label="y-axis tick label"] text', (ts) => ts.map((t) => t.textContent));
+    expect(yTicks).toEqual(worstBy(facts, 'workforce').map((d) => d.name));
+    const worst = worstBy(facts, 'workforce').slice(0, 3);
+    await expect(w.page.getByTestId('worst-summary').innerText()).resolves.toBe(
+      `Lowest health workers / 10k: ${worst.map((d) => `${d.name} (${fmt(per10k(d.workforce, d.population), 1)})`).join(', ')}.`,
+    );
+  });
+
+  it('lists every district in the table, sorted by health workers per 10,000', async () => {
+    const rows = w.page.locator('[data-testid="district-table"] tbody tr');
+    await expect(rows.count()).resolves.toBe(48);
+    const first = worstBy(facts, 'workforce')[0];
+    const cells = await rows.first().locator('td').allInnerTexts();
+    expect(cells[0]).toBe(first.name);
+    expect(cells[2]).toBe(fmt(first.population));
+    expect(cells[7]).toBe(fmt(per10k(first.workforce, first.population), 1));
+  });
+
+  it('filters to a province: KPIs, map, bars and table change to that province, and the URL keeps it', async () => {
+    await w.page.getByTestId('filter-province').selectOption('P3');
+    const inP3 = facts.filter((d) => d.province_id === 'P3');
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid="district-table"] tbody tr').length === n, inP3.length);
+    expect(await w.page.getByTestId('kpi-population').innerText()).toBe(fmt(totals(inP3).population));
+    expect(await w.page.$$eval('[data-testid="choropleth"] svg g[aria-label="geo"]', (gs) => gs[0].querySelectorAll('path').length)).toBe(inP3.length);
+    expect(await w.page.$$eval('[data-testid="ranked-bars"] svg g[aria-label="bar"]', (gs) => gs[0]?.querySelectorAll('rect').length)).toBe(inP3.length);
+    expect(new URL(w.page.url()).searchParams.get('province')).toBe('P3');
+  });
+
+  it('switches the measure: the ranking follows beds per 10,000', async () => {
+    await w.page.getByTestId('filter-measure').selectOption('beds');
+    const inP3 = facts.filter((d) => d.province_id === 'P3');
+    const expected = worstBy(inP3, 'beds').map((d) => d.name);
+    await w.page.waitForFunction((first) => document.querySelector('[data-testid="ranked-bars"] svg g[aria-label="y-axis tick label"] text')?.textContent === first, expected[0]);
+    const yTicks = await w.page.$$eval('[data-testid="ranked-bars"] svg g[aria-label="y-axis tick label"] text', (ts) => ts.map((t) => t.textContent));
+    expect(yTicks).toEqual(expected);
+  });
+
+  it('selecting a table row outlines that district on the map', async () => {
+    const row = w.page.locator('[data-testid="district-table"] tbody tr').first();
+    await row.click();
+    await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
+    await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="choropleth"] svg g[aria-label="geo"]').length === 3);
+  });
+
+  it('a link reproduces the view', async () => {
+    const page = await browser.newPage();
+    await page.goto(w.page.url());
+    await waitForData(page);
+    await page.waitForSelector('[data-testid="ranked-bars"] svg');
+    expect(await page.getByTestId('filter-province').inputValue()).toBe('P3');
+    expect(await page.getByTestId('filter-measure').inputValue()).toBe('beds');
+    await page.close();
+  });
+
+  it('reports the cold-start timings (engine ready vs first chart) and had no console error or foreign request', async () => {
+    const marks = await w.page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
+    console.log(`cold start: engine ready ${marks['engine-ready']} ms, first chart ${marks['first-chart']} ms after navigation`);
+    expect(marks['first-chart']).toBeGreaterThan(marks['engine-ready']);
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+  });
+});
