@@ -5,7 +5,7 @@ import { provincesQuery } from './queries/overviewSql';
 import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
 import { parseViewState, serializeViewState, type ViewState } from './state/urlState';
-import { OverviewView } from './views/OverviewView';
+import { VIEWS } from './views/viewRegistry';
 
 export function App() {
   const dataset = useDataset();
@@ -27,6 +27,7 @@ export function App() {
 
   const provinceName = provinces.status === 'ready' ? provinces.rows.find((p) => p.region_id === view.province)?.name : undefined;
   const scope = view.province ? provinceName ?? view.province : 'whole country';
+  const ActiveView = (VIEWS.find((v) => v.id === view.view) ?? VIEWS[0]).component;
 
   return (
     <div className="app">
@@ -45,9 +46,17 @@ export function App() {
           {notices.map((n) => <p key={n}>{n}</p>)}
         </div>
       )}
+      <nav className="tabs" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" className="tab" aria-current={v.id === view.view ? 'page' : undefined}
+            data-testid={`tab-${v.id}`} onClick={() => onChange({ view: v.id })}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
       <Filters view={view} provinces={provinces} onChange={onChange} />
       <main>
-        <OverviewView view={view} scope={scope} onChange={onChange} />
+        <ActiveView view={view} scope={scope} onChange={onChange} />
       </main>
       <footer className="app-footer">
         Everything runs in your browser: no data leaves this computer. Engine: DuckDB-WASM. Charts: Observable Plot.

@@ -1,11 +1,11 @@
-import { MEASURE_META } from '../charts/measureMeta';
-import { DENSITY_MEASURES, type DensityMeasure } from '../queries/overviewSql';
+import type { ReactNode } from 'react';
 import type { QueryState } from '../state/useQuery';
 import type { ViewState } from '../state/urlState';
 
-/** Region and measure pickers; every value goes to SQL as a parameter. */
-export function Filters({ view, provinces, onChange }: {
+/** The global region picker, plus any view-specific pickers passed as children; values go to SQL as parameters. */
+export function Filters({ view, provinces, onChange, children }: {
   view: ViewState;
+  children?: ReactNode;
   provinces: QueryState<{ region_id: string; name: string }>;
   onChange: (patch: Partial<ViewState>) => void;
 }) {
@@ -18,12 +18,7 @@ export function Filters({ view, provinces, onChange }: {
           {provinces.status === 'ready' && provinces.rows.map((p) => <option key={p.region_id} value={p.region_id}>{p.name}</option>)}
         </select>
       </label>
-      <label>
-        Access measure
-        <select value={view.measure} onChange={(e) => onChange({ measure: e.target.value as DensityMeasure })} data-testid="filter-measure">
-          {DENSITY_MEASURES.map((m) => <option key={m} value={m}>{MEASURE_META[m].label}</option>)}
-        </select>
-      </label>
+      {children}
     </form>
   );
 }

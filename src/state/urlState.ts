@@ -1,23 +1,39 @@
 import { DENSITY_MEASURES, type DensityMeasure } from '../queries/overviewSql';
 
-/** Everything a link must reproduce. Values are validated on the way in; unknown ones are dropped with a notice. */
+export const VIEW_IDS = ['overview'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/**
+ * Everything a link must reproduce. Global filters are validated here; view-specific settings travel in
+ * `extra` (well-formed keys and values only) and each view validates its own. Unknown values are dropped
+ * with a notice, never an error page.
+ */
 export interface ViewState {
+  view: ViewId;
   province: string | null;
   measure: DensityMeasure;
   district: string | null;
+  extra: Readonly<Record<string, string>>;
 }
 
-export const DEFAULT_STATE: ViewState = { province: null, measure: 'workforce', district: null };
+export const DEFAULT_STATE: ViewState = { view: 'overview', province: null, measure: 'workforce', district: null, extra: {} };
 const REGION_ID = /^[A-Za-z0-9_.-]{1,40}$/;
+const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
+const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district']);
 
 export function parseViewState(search: string): { state: ViewState; notices: string[] } {
   const params = new URLSearchParams(search);
-  const state: ViewState = { ...DEFAULT_STATE };
+  const state: ViewState = { ...DEFAULT_STATE, extra: {} };
   const notices: string[] = [];
+  const view = params.get('view');
+  if (view !== null) {
+    if ((VIEW_IDS as readonly string[]).includes(view)) state.view = view as ViewId;
+    else notices.push(`Unknown view “${view.slice(0, 40)}” was ignored.`);
+  }
   const measure = params.get('measure');
   if (measure !== null) {
     if ((DENSITY_MEASURES as readonly string[]).includes(measure)) state.measure = measure as DensityMeasure;
-    else notices.push(`Unknown measure “${measure}” was ignored.`);
+    else notices.push(`Unknown measure “${measure.slice(0, 40)}” was ignored.`);
   }
   for (const key of ['province', 'district'] as const) {
     const v = params.get(key);
@@ -25,14 +41,23 @@ export function parseViewState(search: string): { state: ViewState; notices: str
     if (REGION_ID.test(v)) state[key] = v;
     else notices.push(`The ${key} “${v.slice(0, 40)}” is not a valid region code and was ignored.`);
   }
+  const extra: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (GLOBAL_KEYS.has(key)) continue;
+    if (EXTRA_KEY.test(key) && value.length <= 200) extra[key] = value;
+    else notices.push(`The link parameter “${key.slice(0, 24)}” was ignored.`);
+  }
+  state.extra = extra;
   return { state, notices };
 }
 
 export function serializeViewState(state: ViewState): string {
   const params = new URLSearchParams();
+  if (state.view !== DEFAULT_STATE.view) params.set('view', state.view);
   if (state.measure !== DEFAULT_STATE.measure) params.set('measure', state.measure);
   if (state.province) params.set('province', state.province);
   if (state.district) params.set('district', state.district);
+  for (const [k, v] of Object.entries(state.extra).sort(([a], [b]) => a.localeCompare(b))) if (v !== '') params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

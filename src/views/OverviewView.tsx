@@ -5,17 +5,18 @@ import { PlotFigure } from '../charts/PlotFigure';
 import { rankedBarsSpec } from '../charts/rankedBarsSpec';
 import { DistrictTable } from '../components/DistrictTable';
 import { KpiCards } from '../components/KpiCards';
+import { MeasurePicker } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { districtDensityQuery, kpiQuery, type DistrictDensityRow, type KpiRow } from '../queries/overviewSql';
 import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
-import type { ViewState } from '../state/urlState';
+import type { ViewProps } from './viewRegistry';
 
 const NEEDS = ['regions', 'facilities'] as const;
 
 /** The first page: headline numbers, the gap map, the district ranking and the district table. */
-export function OverviewView({ view, scope, onChange }: { view: ViewState; scope: string; onChange: (patch: Partial<ViewState>) => void }) {
+export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
   const filters = { province: view.province };
   const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [view.province]), NEEDS);
@@ -45,6 +46,7 @@ export function OverviewView({ view, scope, onChange }: { view: ViewState; scope
         {kpi.status === 'ready' && kpi.rows[0] && <KpiCards kpi={kpi.rows[0]} scope={scope} />}
       </Panel>
       {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
+      <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
       <div className="grid-2">
         <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a row in the table to highlight." state={districts} testId="map-panel">
           <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" /> : boundaries?.length === 0 ? <p className="panel-status">No boundaries loaded: see the ranking and the table.</p> : null}</div>

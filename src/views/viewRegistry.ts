@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { ViewId, ViewState } from '../state/urlState';
+import { OverviewView } from './OverviewView';
+
+export interface ViewProps {
+  view: ViewState;
+  /** "whole country" or the province name: for titles. */
+  scope: string;
+  onChange: (patch: Partial<ViewState>) => void;
+}
+
+/** The dashboard's pages, in tab order. Each id must also be listed in VIEW_IDS (state/urlState.ts). */
+export const VIEWS: readonly { id: ViewId; label: string; component: ComponentType<ViewProps> }[] = [
+  { id: 'overview', label: 'Overview', component: OverviewView },
+];
