@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { preview, type PreviewServer } from 'vite';
 import { CHROMIUM_PATH } from './browser';
@@ -12,13 +14,18 @@ export default async function setup(project: TestProject) {
     throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);
   }
   // A real production build in its own process (inside Vitest NODE_ENV is 'test', which would bundle React's dev build).
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  server = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  // Its own output folder, so that test runs (and a developer's dist/) never overwrite each other.
+  const outDir = mkdtempSync(path.join(tmpdir(), 'care-e2e-'));
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+    stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+  });
+  server = await preview({ logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server did not report its URL');
   project.provide('baseUrl', url);
   return async () => {
     await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }
 
