@@ -41,8 +41,14 @@ export function castExpr(col: ColumnSpec): string {
   return `TRY_CAST(${ident(col.name)} AS ${SQL_TYPE[col.type]})`;
 }
 
+/**
+ * Where a foreign key's target rows live: the table's name in SQL (a live table, or another file's staging
+ * table in the same batch), or null when that table is not loaded (the check is then skipped).
+ */
+export type RefResolver = (table: TableName) => string | null;
+
 /** Row-level checks for the columns of `spec` that are present in the staged file. */
-export function rowChecks(spec: TableSpec, present: ReadonlySet<string>, loaded: ReadonlySet<TableName>): RowCheck[] {
+export function rowChecks(spec: TableSpec, present: ReadonlySet<string>, resolveRef: RefResolver): RowCheck[] {
   const checks: RowCheck[] = [];
   for (const col of spec.columns) {
     if (!present.has(col.name)) continue;
@@ -85,8 +91,8 @@ export function rowChecks(spec: TableSpec, present: ReadonlySet<string>, loaded:
         describe: (n) => `${n} value(s) not among: ${col.categories!.join(', ')}`,
       });
     }
-    if (col.references && (loaded.has(col.references.table) || col.references.table === spec.name)) {
-      const target = col.references.table === spec.name ? 'staged' : ident(col.references.table);
+    const target = col.references && (col.references.table === spec.name ? 'staged' : resolveRef(col.references.table));
+    if (col.references && target) {
       checks.push({
         column: col.name, rule: 'key resolves', severity: 'error',
         bad: `${typed} IS NOT NULL AND ${typed} NOT IN (SELECT ${ident(col.references.column)} FROM ${target} WHERE ${ident(col.references.column)} IS NOT NULL)`,
