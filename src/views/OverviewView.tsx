@@ -4,6 +4,7 @@ import { MEASURE_META, formatNumber } from '../charts/measureMeta';
 import { PlotFigure } from '../charts/PlotFigure';
 import { rankedBarsSpec } from '../charts/rankedBarsSpec';
 import { DistrictTable } from '../components/DistrictTable';
+import { ExportMenu } from '../components/ExportMenu';
 import { KpiCards } from '../components/KpiCards';
 import { MeasurePicker } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
@@ -20,7 +21,8 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
   const filters = { province: view.province };
   const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [view.province]), NEEDS);
-  const districts = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery(filters), [view.province]), NEEDS);
+  const districtQuery = useMemo(() => districtDensityQuery(filters), [view.province]);
+  const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
   const meta = MEASURE_META[view.measure];
   const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; facilities table and district populations.`;
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
@@ -55,7 +57,8 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
           <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" />}</div>
         </Panel>
       </div>
-      <Panel title="Districts" subtitle={`${rows.length} districts · click a column to sort, a row to highlight it on the map`} state={districts} testId="table-panel">
+      <Panel title="Districts" subtitle={`${rows.length} districts · click a column to sort, a row to highlight it on the map`} state={districts} testId="table-panel"
+        actions={<ExportMenu query={districtQuery} title={`District access densities, ${scope}`} fileBase="districts" filters={filters} />}>
         <DistrictTable rows={rows} selected={view.district} onSelect={(district) => onChange({ district })} />
       </Panel>
     </>

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { tableFromIPC } from 'apache-arrow';
+import { strFromU8, unzipSync } from 'fflate';
+import { readParquet } from 'parquet-wasm';
+import { districtFacts } from './demoFacts';
+import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+
+const inP3 = districtFacts().filter((d) => d.province_id === 'P3').sort((a, b) => a.region_id.localeCompare(b.region_id));
+
+describe('export exactly what the view shows (overview district table, filtered to one province)', () => {
+  let browser: Browser;
+  let w: Watched;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    w = await openWatched(browser, `${inject('baseUrl')}?province=P3`);
+    await waitForData(w.page);
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid="district-table"] tbody tr').length === n, inP3.length);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const download = async (format: string): Promise<{ name: string; bytes: Buffer }> => {
+    const menu = w.page.getByTestId('export-districts');
+    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator(`button[data-format="${format}"]`).click()]);
+    const path = await dl.path();
+    return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+  };
+
+  it('CSV: a header and one row per district shown, values equal to the Parquet source', async () => {
+    const { name, bytes } = await download('csv');
+    expect(name).toBe('districts.csv');
+    const lines = bytes.toString('utf8').trim().split('\r\n');
+    const header = lines[0].split(',');
+    expect(header.slice(0, 6)).toEqual(['region_id', 'name', 'name_ar', 'province_id', 'province', 'population']);
+    expect(lines).toHaveLength(1 + inP3.length);
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
+    expect(rows.map((r) => r.region_id)).toEqual(inP3.map((d) => d.region_id));
+    expect(rows.map((r) => Number(r.beds))).toEqual(inP3.map((d) => d.beds));
+    await expect(w.page.locator('.export-status').first().innerText()).resolves.toBe(`Saved districts.csv: ${inP3.length} rows`);
+  });
+
+  it('Parquet and Arrow read back with the same rows', async () => {
+    const pq = tableFromIPC(readParquet(new Uint8Array((await download('parquet')).bytes)).intoIPCStream());
+    const arrow = tableFromIPC(new Uint8Array((await download('arrow')).bytes));
+    for (const t of [pq, arrow]) {
+      expect(t.numRows).toBe(inP3.length);
+      expect(t.getChild('region_id')!.toArray()).toEqual(inP3.map((d) => d.region_id));
+      expect(Array.from(t.getChild('workforce')!.toArray() as Float64Array)).toEqual(inP3.map((d) => d.workforce));
+    }
+  });
+
+  it('JSON, and the ZIP bundle with metadata (filters, SQL, row count) and a README marked synthetic', async () => {
+    const json = JSON.parse((await download('json')).bytes.toString('utf8'));
+    expect(json.map((r: { population: number }) => r.population)).toEqual(inP3.map((d) => d.population));
+    const files = unzipSync(new Uint8Array((await download('zip')).bytes));
+    const meta = JSON.parse(strFromU8(files['metadata.json']));
+    expect(meta).toMatchObject({ rows: inP3.length, filters: { province: 'P3' }, params: ['P3', 'P3'], synthetic: true });
+    expect(meta.sql).toContain('FROM joined');
+    expect(strFromU8(files['README.txt'])).toContain('SYNTHETIC');
+    expect(strFromU8(files['data.csv']).trim().split('\r\n')).toHaveLength(1 + inP3.length);
+  });
+
+  it('sent nothing anywhere and logged no error', () => {
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+  });
+});
