@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ViewId, ViewState } from '../state/urlState';
+import { EquityView } from './EquityView';
 import { OverviewView } from './OverviewView';
 
 export interface ViewProps {
@@ -12,4 +13,5 @@ export interface ViewProps {
 /** The dashboard's pages, in tab order. Each id must also be listed in VIEW_IDS (state/urlState.ts). */
 export const VIEWS: readonly { id: ViewId; label: string; component: ComponentType<ViewProps> }[] = [
   { id: 'overview', label: 'Overview', component: OverviewView },
+  { id: 'equity', label: 'Equity', component: EquityView },
 ];

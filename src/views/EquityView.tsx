@@ -1,0 +1,270 @@
+import { useMemo } from 'react';
+import { accessGradientSpec } from '../charts/accessGradientSpec';
+import { benchmarkSpec, type BenchmarkPoint } from '../charts/benchmarkSpec';
+import { equiplotSpec, type EquiplotPoint } from '../charts/equiplotSpec';
+import { measureTrendSpec, type TrendPoint } from '../charts/measureTrendSpec';
+import { PlotFigure } from '../charts/PlotFigure';
+import { subgroupBarsSpec } from '../charts/subgroupBarsSpec';
+import { Panel } from '../components/Panel';
+import { useElementWidth } from '../components/useElementWidth';
+import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
+import { MEASURES, readMeasure, type MeasureCode } from '../metrics/inequality';
+import {
+  accessByPovertyQuery, equityIndicatorsQuery, equitySettingsQuery,
+  type AccessByPovertyRow, type EquityIndicatorRow, type SettingRow,
+} from '../queries/accessInequalitySql';
+import { benchmarkQuery, equityOptionsQuery, subgroupSeriesQuery } from '../queries/equitySql';
+import { useDataset } from '../state/useDataset';
+import { useQuery, type QueryState } from '../state/useQuery';
+import './equity.css';
+import {
+  accessInequality, differenceUnit, displayed, fmt1, groupBy, headlineGap, isWealthDimension, measureDigits, measureSeries,
+  measuresFor, measuresOf, resolveSettings, unitLabel, type BenchmarkRow, type OptionRow, type SeriesRow,
+} from './equityModel';
+import { AltTable, HeadlineSentence, MeasuresTable, Picker } from './equityParts';
+import type { ViewProps } from './viewRegistry';
+
+const COVERAGE = ['coverage', 'indicator_catalog'] as const;
+const BENCH = ['coverage', 'regions'] as const;
+const ACCESS = ['regions', 'facilities', 'socioeconomic'] as const;
+const rowsOf = <T,>(q: QueryState<T>): T[] | null => (q.status === 'ready' ? q.rows : q.status === 'loading' ? q.rows ?? null : null);
+
+/**
+ * Who is left behind: WHO HEAT's equiplot, subgroup estimates, summary measures with CIs and readings,
+ * a measure's trend and the provinces compared, plus inequality of access (health workers by district
+ * poverty). Settings live in the link (`indicator`, `dimension`, `year`, `measure_code`, `lines`).
+ */
+export function EquityView({ view, scope, onChange }: ViewProps) {
+  const { synthetic } = useDataset();
+  const set = (key: string, value: string) => onChange({ extra: { ...view.extra, [key]: value } });
+
+  const indicatorsQ = useQuery<EquityIndicatorRow>(useMemo(equityIndicatorsQuery, []), COVERAGE);
+  const settingsQ = useQuery<SettingRow>(useMemo(equitySettingsQuery, []), ['regions']);
+  const indicators = indicatorsQ.status === 'ready' ? indicatorsQ.rows : [];
+  const settingRows = settingsQ.status === 'ready' ? settingsQ.rows : [];
+  const nationalId = settingRows.find((s) => s.level === 0)?.region_id ?? 'XX';
+  const regionId = view.province ?? nationalId;
+  const indicatorId = (indicators.find((i) => i.indicator_id === view.extra.indicator) ?? indicators[0])?.indicator_id ?? view.extra.indicator ?? '';
+
+  const optionsQ = useQuery<OptionRow>(useMemo(() => equityOptionsQuery(indicatorId, regionId), [indicatorId, regionId]), COVERAGE);
+  const options = optionsQ.status === 'ready' ? optionsQ.rows : null;
+  const s = resolveSettings(view.extra, indicators, indicatorsQ.status === 'ready' ? options : null);
+  const dimension = s.dimension ?? '';
+  const wealthDim = [...new Set((options ?? []).filter((o) => o.ordered).map((o) => o.dimension))].find(isWealthDimension) ?? (s.ordered ? dimension : null);
+
+  const seriesQ = useQuery<SeriesRow>(useMemo(() => subgroupSeriesQuery({ indicatorId, dimension, regionId }), [indicatorId, dimension, regionId]), COVERAGE);
+  const headlineQ = useQuery<SeriesRow>(
+    useMemo(() => subgroupSeriesQuery({ indicatorId, dimension: wealthDim ?? dimension, regionId }), [indicatorId, wealthDim, dimension, regionId]), COVERAGE);
+  const benchQ = useQuery<BenchmarkRow>(
+    useMemo(() => benchmarkQuery({ indicatorId, dimension, year: s.year ?? 0 }), [indicatorId, dimension, s.year]), BENCH);
+  const accessQ = useQuery<AccessByPovertyRow>(useMemo(() => accessByPovertyQuery({ province: view.province }), [view.province]), ACCESS);
+
+  const indicator = s.indicator;
+  const unit = indicator?.unit ?? '%';
+  const pct = unit === '%';
+  const diffUnit = differenceUnit(indicator?.unit ?? null);
+  const indicatorName = indicator?.name ?? indicatorId;
+  const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; coverage table, ${scope}.`;
+  const xLabel = `${indicatorName} (${unit})`;
+  const series = rowsOf(seriesQ) ?? [];
+  const yearRows = series.filter((r) => r.year === s.year);
+  const years = [...new Set((options ?? []).filter((o) => o.dimension === dimension).map((o) => o.year))].sort((a, b) => a - b);
+  const dims = [...new Set((options ?? []).map((o) => o.dimension))];
+  const measureMeta = MEASURES[s.measure];
+  const mDigits = measureDigits(s.measure);
+  const measureAxis = `${s.measure} (${unitLabel(measureMeta, indicator?.unit ?? null)})`;
+
+  const current = useMemo(() => (indicator && yearRows.length ? measuresOf(yearRows, indicator) : null), [indicator, yearRows.map((r) => `${r.subgroup}${r.estimate}`).join()]);
+  const headline = useMemo(() => {
+    const rows = rowsOf(headlineQ);
+    return rows && s.year !== null && (wealthDim || s.ordered) ? headlineGap(rows, s.year, wealthDim ?? dimension) : null;
+  }, [headlineQ, s.year, wealthDim, dimension, s.ordered]);
+  const trend = useMemo(() => {
+    if (!indicator || !series.length) return [];
+    return measureSeries(groupBy(series, (r) => String(r.year)), s.measure, indicator);
+  }, [indicator, seriesQ, s.measure]);
+  const settingName = (id: string) => (id === nationalId ? 'Whole country' : settingRows.find((r) => r.region_id === id)?.name ?? id);
+  const benchRows = (rowsOf(benchQ) ?? []).filter((r) => settingRows.some((sr) => sr.region_id === r.region_id));
+  const bench = useMemo(() => {
+    if (!indicator || !benchRows.length) return [];
+    return measureSeries(groupBy(benchRows, (r) => r.region_id), s.measure, indicator);
+  }, [indicator, benchQ, settingsQ, s.measure]);
+  const accessRows = rowsOf(accessQ) ?? [];
+  const access = useMemo(() => accessInequality(accessRows), [accessQ]);
+
+  const [eqRef, eqWidth] = useElementWidth<HTMLDivElement>();
+  const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
+  const [trendRef, trendWidth] = useElementWidth<HTMLDivElement>();
+  const [benchRef, benchWidth] = useElementWidth<HTMLDivElement>();
+  const [accRef, accWidth] = useElementWidth<HTMLDivElement>();
+
+  // Equiplot: by year in the selected setting, or by setting in the selected year.
+  const subgroupNames = [...new Set((s.lines === 'year' ? series : benchRows).map((r) => r.subgroup))];
+  const eqPoints: EquiplotPoint[] = (s.lines === 'year' ? series.map((r) => ({ ...r, line: String(r.year) })) : benchRows.map((r) => ({ ...r, line: settingName(r.region_id) })))
+    .filter((r) => r.estimate !== null)
+    .map((r) => ({ line: r.line, subgroup: r.subgroup, estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population }));
+  const eqLines = s.lines === 'year'
+    ? [...new Set(eqPoints.map((p) => p.line))].sort()
+    : [...new Set(eqPoints.map((p) => p.line))].sort((a, b) => (a === 'Whole country' ? -1 : b === 'Whole country' ? 1 : a.localeCompare(b)));
+  const eqSelected = s.lines === 'year' ? String(s.year) : settingName(regionId);
+  const eqSpec = useMemo(() => (eqPoints.length && eqWidth ? equiplotSpec({
+    points: eqPoints, lines: eqLines, subgroups: subgroupNames, ordered: s.ordered, xLabel, lineLabel: s.lines === 'year' ? 'Year' : 'Region',
+    selected: eqSelected, width: eqWidth, caption: source,
+  }) : null), [JSON.stringify(eqPoints), eqWidth, s.ordered, xLabel, eqSelected, source]);
+  const gaps = eqLines.map((line) => {
+    const e = eqPoints.filter((p) => p.line === line).map((p) => p.estimate);
+    return { line, gap: Math.max(...e) - Math.min(...e) };
+  });
+  const widest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap > m.gap ? g : m), null);
+  const narrowest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap < m.gap ? g : m), null);
+
+  const bars = yearRows.filter((r) => r.estimate !== null).map((r) => ({
+    subgroup: r.subgroup, estimate: r.estimate!, population: r.population,
+    ciLow: r.ci_low ?? (r.se != null ? r.estimate! - 1.96 * r.se : null), ciHigh: r.ci_high ?? (r.se != null ? r.estimate! + 1.96 * r.se : null),
+  }));
+  const popTotal = yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.population : 0), 0);
+  const average = popTotal > 0 ? yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.estimate * r.population : 0), 0) / popTotal : null;
+  const barSpec = useMemo(() => (bars.length && barWidth ? subgroupBarsSpec({
+    bars, ordered: s.ordered, xLabel, average, max: pct ? 100 : undefined, width: barWidth, caption: source,
+  }) : null), [JSON.stringify(bars), barWidth, s.ordered, xLabel, average, pct, source]);
+  const hiBar = bars.reduce<(typeof bars)[number] | null>((m, b) => (!m || b.estimate > m.estimate ? b : m), null);
+  const loBar = bars.reduce<(typeof bars)[number] | null>((m, b) => (!m || b.estimate < m.estimate ? b : m), null);
+
+  const trendPoints: TrendPoint[] = trend.filter((t) => t.value).map((t) => ({ year: Number(t.key), value: t.value!.value, ciLow: t.value!.ciLow, ciHigh: t.value!.ciHigh }));
+  const trendSpec = useMemo(() => (trendPoints.length && trendWidth ? measureTrendSpec({
+    points: trendPoints, yLabel: measureAxis, none: measureMeta.none, selectedYear: s.year, width: trendWidth, caption: source, digits: mDigits,
+  }) : null), [JSON.stringify(trendPoints), trendWidth, measureAxis, s.year, source]);
+
+  const benchPoints: BenchmarkPoint[] = bench.filter((b) => b.value).map((b) => ({
+    name: settingName(b.key), value: b.value!.value, ciLow: b.value!.ciLow, ciHigh: b.value!.ciHigh,
+    kind: b.key === regionId ? 'selected' : b.key === nationalId ? 'national' : 'other',
+  }));
+  const benchSpec = useMemo(() => (benchPoints.length > 1 && benchWidth ? benchmarkSpec({
+    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${source.replace(`, ${scope}.`, '.')} Provinces and the whole country.`, digits: mDigits,
+  }) : null), [JSON.stringify(benchPoints), benchWidth, measureAxis, source]);
+  const benchSorted = [...benchPoints].sort((a, b) => Math.abs(b.value - measureMeta.none) - Math.abs(a.value - measureMeta.none));
+
+  const gradient = accessRows.filter((r) => r.poverty_rank !== null && r.workforce_per_10k !== null && (r.population ?? 0) > 0)
+    .map((r) => ({ name: r.name, population: r.population!, povertyRate: r.poverty_rate!, workforcePer10k: r.workforce_per_10k! }));
+  const sii = access?.results.SII ?? null;
+  const rci = access?.results.RCI ?? null;
+  const accSpec = useMemo(() => (access && gradient.length && accWidth ? accessGradientSpec({
+    districts: gradient, mean: access.mean, sii: sii?.value ?? null, width: accWidth,
+    threshold: { value: WHO_WORKFORCE_PER_10K, label: `WHO threshold ${WHO_WORKFORCE_PER_10K}` },
+    caption: `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; facilities, regions (population) and socioeconomic (poverty rate${access.povertyYear ? `, ${access.povertyYear}` : ''}) tables.`,
+  }) : null), [access, accWidth, synthetic]);
+
+  const notices = s.notices;
+  const noIndicators = indicatorsQ.status === 'ready' && indicators.length === 0;
+
+  return (
+    <>
+      <div className="view-controls" data-testid="equity-controls">
+        <Picker label="Indicator" value={indicatorId} testId="equity-indicator" onChange={(v) => set('indicator', v)}
+          options={indicators.length ? indicators.map((i) => ({ value: i.indicator_id, label: i.name })) : [{ value: indicatorId, label: indicatorId || 'Loading…' }]} />
+        <Picker label="Compare people by" value={dimension} testId="equity-dimension" onChange={(v) => set('dimension', v)}
+          options={dims.length ? dims.map((d) => ({ value: d, label: d })) : [{ value: dimension, label: dimension || 'Loading…' }]} />
+        <Picker label="Year" value={String(s.year ?? '')} testId="equity-year" onChange={(v) => set('year', v)}
+          options={years.length ? [...years].reverse().map((y) => ({ value: String(y), label: String(y) })) : [{ value: String(s.year ?? ''), label: s.year ? String(s.year) : 'Loading…' }]} />
+        <p className="muted controls-note">Region: {scope} (change it with the Region filter above).</p>
+      </div>
+      {notices.length > 0 && <div className="notice" role="status" data-testid="equity-notice">{notices.map((n) => <p key={n}>{n}</p>)}</div>}
+
+      <Panel title="Is the gap between rich and poor closing?" state={noIndicators ? { status: 'ready', rows: [] } : headlineQ} testId="headline-panel"
+        empty="No coverage data in the loaded dataset.">
+        {headline && indicator
+          ? <HeadlineSentence h={headline} indicatorName={indicatorName} scope={scope} unit={diffUnit} />
+          : <p className="panel-status" data-testid="equity-headline">No ordered dimension (such as wealth quintiles) with estimates for {indicatorName} in {scope}.</p>}
+      </Panel>
+
+      <div className="grid-2">
+        <Panel title={`Equiplot: ${indicatorName} by ${dimension.toLowerCase()}`} testId="equiplot-panel" state={s.lines === 'year' ? seriesQ : benchQ}
+          subtitle={`Each line spans the lowest to the highest subgroup: the longer the line, the wider the gap. One line per ${s.lines === 'year' ? `year, ${scope}` : `region, ${s.year}`}.`}
+          actions={<Picker label="One line per" value={s.lines} testId="equity-lines" onChange={(v) => set('lines', v)}
+            options={[{ value: 'year', label: 'Year' }, { value: 'region', label: 'Region' }]} />}>
+          <div ref={eqRef}>{eqSpec && <PlotFigure options={eqSpec} testId="equiplot" />}</div>
+          {widest && narrowest && (
+            <p className="chart-summary" data-testid="equiplot-summary">
+              Widest gap: {widest.line} ({fmt1(widest.gap)} {diffUnit}); narrowest: {narrowest.line} ({fmt1(narrowest.gap)}).
+            </p>
+          )}
+          <AltTable caption="Equiplot data" head={['Line', 'Subgroup', `Estimate (${unit})`, '95% CI']}
+            rows={eqPoints.map((p) => [p.line, p.subgroup, fmt1(p.estimate), p.ciLow != null && p.ciHigh != null ? `${fmt1(p.ciLow)} to ${fmt1(p.ciHigh)}` : '–'])} />
+        </Panel>
+
+        <Panel title={`${indicatorName} by subgroup, ${scope}, ${s.year ?? ''}`} subtitle="Bars: estimates; black whiskers: 95% confidence intervals; dashed line: population-weighted average."
+          state={seriesQ} testId="subgroups-panel" empty={`No estimates for ${dimension} in ${scope}.`}>
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="subgroup-bars" />}</div>
+          {hiBar && loBar && (
+            <p className="chart-summary" data-testid="subgroups-summary">
+              Highest: {hiBar.subgroup} ({fmt1(hiBar.estimate)}{pct ? '%' : ''}); lowest: {loBar.subgroup} ({fmt1(loBar.estimate)}{pct ? '%' : ''}).
+              {average !== null && ` Average: ${fmt1(average)}${pct ? '%' : ''}.`}
+            </p>
+          )}
+          <AltTable caption="Subgroup estimates" head={['Subgroup', `Estimate (${unit})`, '95% CI', 'Population']} testId="subgroups-table"
+            rows={bars.map((b) => [b.subgroup, fmt1(b.estimate), b.ciLow != null && b.ciHigh != null ? `${fmt1(b.ciLow)} to ${fmt1(b.ciHigh)}` : '–', b.population != null ? fmt1(b.population, 0) : '–'])} />
+        </Panel>
+      </div>
+
+      <Panel title={`How unequal? Summary measures, ${scope}, ${s.year ?? ''}`} state={seriesQ} testId="measures-panel"
+        subtitle={`WHO HEAT measures for ${dimension.toLowerCase()} (${s.ordered ? 'ordered' : 'non-ordered'} dimension). Absolute measures are in ${diffUnit}; SII and RII from HEAT's logistic regression on ridit scores.`}>
+        {current && indicator && (
+          <MeasuresTable results={current.results} availability={current.availability} ordered={current.ordered}
+            indicatorName={indicatorName} indicatorUnit={indicator.unit} differenceUnit={diffUnit} favourable={indicator.favourable} />
+        )}
+      </Panel>
+
+      <div className="grid-2">
+        <Panel title={`${s.measure} over the years, ${scope}`} subtitle={`${measureMeta.name}; shaded: 95% confidence interval. ${measureMeta.none === 0 ? '0' : '1'} means no inequality.`}
+          state={seriesQ} testId="trend-panel"
+          actions={<Picker label="Measure" value={s.measure} testId="equity-measure" onChange={(v) => set('measure_code', v)}
+            options={measuresFor(s.ordered).map((c: MeasureCode) => ({ value: c, label: `${c} · ${MEASURES[c].name}` }))} />}>
+          <div ref={trendRef}>{trendSpec && <PlotFigure options={trendSpec} testId="measure-trend" />}</div>
+          {trendPoints.length > 0 ? (
+            <p className="chart-summary" data-testid="trend-summary">
+              {s.measure} went from {fmt1(trendPoints[0].value, mDigits)} in {trendPoints[0].year} to {fmt1(trendPoints[trendPoints.length - 1].value, mDigits)} in {trendPoints[trendPoints.length - 1].year}.
+            </p>
+          ) : <p className="panel-status">{s.measure} could not be computed: {trend.find((t) => t.reason)?.reason ?? 'no data'}.</p>}
+          <AltTable caption="Measure by year" head={['Year', s.measure, '95% CI']}
+            rows={trend.map((t) => [t.key, t.value ? fmt1(t.value.value, mDigits) : '–', t.value?.ciLow !== undefined ? `${fmt1(t.value.ciLow, mDigits)} to ${fmt1(t.value.ciHigh, mDigits)}` : (t.reason ?? '–')])} />
+        </Panel>
+
+        <Panel title={`Regions compared on ${s.measure}, ${s.year ?? ''}`} subtitle="Most unequal at the top; dashed line: whole country; whiskers: 95% confidence intervals."
+          state={benchQ} testId="benchmark-panel" empty={`No regional estimates for ${dimension} in ${s.year ?? 'this year'}.`}>
+          <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" />}</div>
+          {benchPoints.length > 1 ? (
+            <p className="chart-summary" data-testid="benchmark-summary">
+              Most unequal: {benchSorted[0].name} ({fmt1(benchSorted[0].value, mDigits)}); least unequal: {benchSorted[benchSorted.length - 1].name} ({fmt1(benchSorted[benchSorted.length - 1].value, mDigits)}).
+            </p>
+          ) : benchQ.status === 'ready' && <p className="panel-status">{dimension} is only reported for one setting: nothing to compare.</p>}
+          <AltTable caption="Measure by region" head={['Region', s.measure, '95% CI']}
+            rows={bench.map((b) => [settingName(b.key), b.value ? fmt1(b.value.value, mDigits) : '–', b.value?.ciLow !== undefined ? `${fmt1(b.value.ciLow, mDigits)} to ${fmt1(b.value.ciHigh, mDigits)}` : (b.reason ?? '–')])} />
+        </Panel>
+      </div>
+
+      <Panel title="Are the poorest districts also the worst served?" testId="access-panel" state={accessQ}
+        subtitle={`Health workers (doctors + nurses + midwives) per 10,000 people in each district of ${scope}, districts ranked by poverty rate${access?.povertyYear ? ` (${access.povertyYear})` : ''}.`}
+        empty={`No districts in ${scope}.`}>
+        {access ? (
+          <>
+            <p className="chart-summary" data-testid="access-answer">
+              {sii && sii.ciLow !== undefined && sii.ciLow > 0 ? <strong>Yes. </strong> : sii && sii.ciHigh !== undefined && sii.ciHigh < 0 ? <strong>No, the reverse. </strong> : <strong>No clear gradient. </strong>}
+              {sii && <>Moving from the poorest to the least poor end of the population, the fitted number of health workers {sii.value >= 0 ? 'rises' : 'falls'} by{' '}
+                <span data-testid="access-sii">{fmt1(Math.abs(sii.value))}</span> per 10,000 (slope index; 95% CI {fmt1(sii.ciLow)} to {fmt1(sii.ciHigh)}). </>}
+              {rci && <>Concentration index <span data-testid="access-rci">{fmt1(displayed('RCI', rci)!.value)}</span> (×100, −100 to 100):{' '}
+                {readMeasure('RCI', rci, { indicator: 'health workforce', unit: 'per 10,000', favourable: true }).replace(/ \(RCI.*$/, '')}, where 0 would be an even spread.</>}
+            </p>
+            <div ref={accRef}>{accSpec && <PlotFigure options={accSpec} testId="access-gradient" />}</div>
+            <p className="muted small">
+              {access.districts} districts, population-weighted, ranked from the poorest (highest poverty rate) as the ordered subgroups of the HEAT measures;
+              slope index by weighted least squares on ridit scores (a density is not a proportion, so the logistic model does not apply).
+              {access.missing > 0 && ` ${access.missing} districts without a poverty rate or population are left out.`}
+            </p>
+            <AltTable caption="Districts by poverty" head={['District', 'Poverty rate (%)', 'Health workers / 10k', 'Population']} testId="access-table"
+              rows={gradient.map((d) => [d.name, fmt1(d.povertyRate), fmt1(d.workforcePer10k), fmt1(d.population, 0)])} />
+          </>
+        ) : accessQ.status === 'ready' && <p className="panel-status">Fewer than three districts with both a poverty rate and a population in {scope}.</p>}
+      </Panel>
+    </>
+  );
+}
