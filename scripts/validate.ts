@@ -1,0 +1,132 @@
+/**
+ * `npm run validate -- <files or folders>`: check Parquet files against the data contract with the same
+ * engine and rules as the dashboard. Exit 0 when every file is valid (warnings allowed), 1 when any file is
+ * invalid, 2 for wrong usage. Bad data never produces a stack trace: every failure is one line of the report.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as parquet from 'parquet-wasm';
+import { createNodeDb } from '../src/db/nodeDb';
+import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
+
+const USAGE = `Usage: npm run validate -- [--json] <file.parquet | folder> ...
+
+Checks Parquet files against the dashboard's data contract (src/data/contract.ts).
+Folders are searched, with their subfolders, for *.parquet files. Each file is matched to a
+table by its name (facilities.parquet, my_facilities_2024.parquet) or else by its columns, and
+tables are checked in dependency order (regions first) so that keys can resolve.
+
+Options:
+  --json       print the report as JSON instead of text
+  -h, --help   show this help
+
+Exit code: 0 every file is valid (warnings allowed), 1 a file is invalid, 2 wrong usage.`;
+
+class UsageError extends Error {}
+
+interface Args { json: boolean; paths: string[]; help: boolean }
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { json: false, paths: [], help: false };
+  let onlyPaths = false;
+  for (const a of argv) {
+    if (onlyPaths || !a.startsWith('-') || a === '-') args.paths.push(a);
+    else if (a === '--') onlyPaths = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '-h' || a === '--help') args.help = true;
+    else throw new UsageError(`unknown option ${a}`);
+  }
+  if (!args.help && args.paths.length === 0) throw new UsageError('no file or folder given');
+  return args;
+}
+
+/** Files given by name are checked whatever their extension; folders contribute their *.parquet files. */
+async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
+  const files: { file: string; size: number }[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) throw new UsageError(`no such file or folder: ${p}`);
+    if (info.isFile()) {
+      files.push({ file: p, size: info.size });
+      continue;
+    }
+    if (!info.isDirectory()) throw new UsageError(`not a file or folder: ${p}`);
+    const found = (await readdir(p, { recursive: true })).filter((f) => /\.parquet$/i.test(f)).sort();
+    let added = 0;
+    for (const rel of found) {
+      const file = path.join(p, rel);
+      const s = await stat(file).catch(() => null);
+      if (!s?.isFile()) continue;
+      files.push({ file, size: s.size });
+      added++;
+    }
+    if (added === 0) throw new UsageError(`no .parquet files in folder ${p}`);
+  }
+  return files.map(({ file, size }) => ({ file, size, read: () => readFile(file) }));
+}
+
+function problemLine(p: Problem): string {
+  const where = p.column ? `${p.table ? `${p.table}.` : ''}${p.column}: ` : '';
+  const examples = p.examples.length ? `; e.g. ${p.examples.join(', ')}` : '';
+  const facts = [`rule: ${p.rule}`];
+  if (p.rows !== null) facts.push(`rows: ${p.rows}`);
+  if (p.detail) facts.push(`reader: ${p.detail}`);
+  return `${p.severity.padEnd(8)} ${p.file}: ${where}${p.message}${examples} (${facts.join('; ')})`;
+}
+
+function okLine(f: FileReport): string {
+  const how = f.matchedBy === 'columns' ? ' (matched by its columns)' : '';
+  return `${'ok'.padEnd(8)} ${f.file}: ${f.table}${how}, ${f.rows ?? 0} row${f.rows === 1 ? '' : 's'}`;
+}
+
+function formatReport(report: ValidationReport): string {
+  const lines: string[] = [];
+  for (const f of report.files) {
+    if (f.valid) lines.push(okLine(f));
+    for (const p of f.problems) lines.push(problemLine(p));
+  }
+  const invalid = report.files.filter((f) => !f.valid).length;
+  const n = report.files.length;
+  lines.push(
+    `${n} file${n === 1 ? '' : 's'} checked: ${n - invalid} valid, ${invalid} invalid; ` +
+      `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`,
+  );
+  return lines.join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: Args;
+  let sources: FileSource[];
+  try {
+    args = parseArgs(argv);
+    if (args.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    sources = await collectSources(args.paths);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`validate: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const db = await createNodeDb();
+  try {
+    const report = await validateFiles(db, parquet, sources);
+    console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    return report.valid ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Whatever happened, one line and no stack trace (the report could not be produced).
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    console.error(`validate: could not complete: ${message}`);
+    process.exitCode = 1;
+  },
+);

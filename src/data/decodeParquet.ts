@@ -1,0 +1,232 @@
+import { DataType, tableFromIPC, type Field } from 'apache-arrow';
+import type * as ParquetWasmModule from 'parquet-wasm';
+
+/**
+ * Parquet bytes -> Arrow IPC, for Node (CLI, tests) and a Web Worker, with parquet-wasm's errors turned into
+ * short messages a user can act on. Pure: the caller passes the parquet-wasm module (the Node build, or the
+ * ESM build after `init()` in a worker), so this file runs anywhere.
+ */
+
+/**
+ * Largest file accepted: 512 MB. Decoding holds the file, the Arrow table and its IPC copy in one 32-bit
+ * wasm memory (4 GB at most), then DuckDB-WASM copies it again; above this a browser tab runs out of memory.
+ */
+export const MAX_PARQUET_BYTES = 512 * 1024 * 1024;
+/**
+ * Largest uncompressed size (as the file's own metadata declares it) that is decoded: 1 GB. Stops a small
+ * file that expands to gigabytes (measured: parquet-testing's large_string_map.brotli.parquet, 3 kB declaring
+ * 2 GB, runs parquet-wasm for 12 s and then traps with `unreachable`).
+ */
+export const MAX_DECODED_BYTES = 1024 * 1024 * 1024;
+
+/** What parquet-wasm exposes that decoding needs. */
+export type ParquetWasm = Pick<typeof ParquetWasmModule, 'readParquet' | 'readSchema' | 'ParquetFile'>;
+
+export type DecodeProblem =
+  | 'too large'
+  | 'empty file'
+  | 'not parquet'
+  | 'truncated'
+  | 'encrypted'
+  | 'nested column'
+  | 'invalid text'
+  | 'unsupported'
+  | 'corrupt';
+
+export interface DecodeFailure {
+  ok: false;
+  problem: DecodeProblem;
+  /** One line, for a person: what is wrong with the file. */
+  message: string;
+  /** The column concerned, when the reader says. */
+  column?: string;
+  /** The reader's own words, cleaned, for a bug report. */
+  detail?: string;
+}
+
+export type ColumnKind = 'string' | 'number' | 'bool' | 'temporal' | 'binary' | 'list' | 'nested' | 'other';
+
+export interface ColumnInfo {
+  name: string;
+  kind: ColumnKind;
+  /** Arrow type as text, e.g. `Int64`, `List<Utf8>`. */
+  type: string;
+}
+
+export interface ParquetInspection {
+  ok: true;
+  rows: number;
+  columns: ColumnInfo[];
+  /** Sum of the row groups' declared uncompressed sizes. */
+  declaredBytes: number;
+}
+
+export interface DecodedParquet extends ParquetInspection {
+  /** Arrow IPC stream of the columns read. */
+  ipc: Uint8Array;
+}
+
+const MAGIC = 'PAR1';
+const ENCRYPTED_MAGIC = 'PARE';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const fail = (problem: DecodeProblem, message: string, extra: Partial<DecodeFailure> = {}): DecodeFailure => ({ ok: false, problem, message, ...extra });
+
+/** Checks on the raw bytes alone, before any wasm runs: size cap, magic numbers, footer length. */
+export function checkParquetBytes(size: number, head?: Uint8Array, tail?: Uint8Array): DecodeFailure | null {
+  if (size > MAX_PARQUET_BYTES) return fail('too large', `file is ${mb(size)}, above the ${mb(MAX_PARQUET_BYTES)} limit`);
+  if (size === 0) return fail('empty file', 'file is empty (0 bytes)');
+  if (!head || !tail) return null;
+  const start = ascii(head.subarray(0, 4));
+  if (start === ENCRYPTED_MAGIC) return fail('encrypted', 'encrypted Parquet is not supported');
+  if (start !== MAGIC) return fail('not parquet', `not a Parquet file (no PAR1 magic at the start${guessFormat(head)})`);
+  if (size < 12) return fail('truncated', `file is truncated (${size} bytes; a Parquet file has at least 12)`);
+  const end = ascii(tail.subarray(tail.length - 4));
+  if (end === ENCRYPTED_MAGIC) return fail('encrypted', 'encrypted Parquet is not supported');
+  if (end !== MAGIC) return fail('truncated', 'file is truncated (no PAR1 magic at the end)');
+  const footer = new DataView(tail.buffer, tail.byteOffset + tail.length - 8, 4).getUint32(0, true);
+  if (footer > size - 12) {
+    return fail('truncated', `file is truncated or its footer is corrupt (footer declares ${footer} bytes, the file has ${size})`);
+  }
+  return null;
+}
+
+/** Read the footer only: row count, declared size and columns. No column data is decoded. */
+export async function inspectParquet(bytes: Uint8Array, pq: ParquetWasm): Promise<ParquetInspection | DecodeFailure> {
+  const raw = checkParquetBytes(bytes.length, bytes.subarray(0, 8), bytes.subarray(Math.max(0, bytes.length - 8)));
+  if (raw) return raw;
+  try {
+    const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    let rows = 0;
+    let declaredBytes = 0;
+    try {
+      const meta = file.metadata();
+      rows = Number(meta.fileMetadata().numRows());
+      for (const group of meta.rowGroups()) declaredBytes += Number(group.totalByteSize());
+    } finally {
+      file.free();
+    }
+    const schemaIpc = pq.readSchema(bytes).intoIPCStream();
+    let schema;
+    try {
+      schema = tableFromIPC(schemaIpc).schema;
+    } catch (e) {
+      // apache-arrow 17 does not know every Arrow type parquet-wasm produces (e.g. LargeList).
+      return fail('unsupported', 'a column has an Arrow type this reader does not support', { detail: cleanDetail(String(e instanceof Error ? e.message : e)) });
+    }
+    return { ok: true, rows, declaredBytes, columns: schema.fields.map(columnInfo) };
+  } catch (e) {
+    return explainReadError(e);
+  }
+}
+
+/**
+ * Decode the named columns (all when `columns` is absent) to Arrow IPC. Struct, map and union columns, and
+ * lists of them, are refused among the columns read: the contract has only scalars and lists of text.
+ */
+export async function decodeParquet(bytes: Uint8Array, pq: ParquetWasm, columns?: readonly string[]): Promise<DecodedParquet | DecodeFailure> {
+  const inspected = await inspectParquet(bytes, pq);
+  if (!inspected.ok) return inspected;
+  const read = columns ? inspected.columns.filter((c) => columns.includes(c.name)) : inspected.columns;
+  const nested = read.find((c) => c.kind === 'nested');
+  if (nested) return fail('nested column', `nested column ${nested.name} (${shortType(nested.type)}) is not supported`, { column: nested.name });
+  const checked = checkDeclaredSize(inspected.declaredBytes);
+  if (checked) return checked;
+  try {
+    const ipc = pq.readParquet(bytes, columns ? { columns: read.map((c) => c.name) } : undefined).intoIPCStream();
+    return { ...inspected, columns: read, ipc };
+  } catch (e) {
+    return explainReadError(e);
+  }
+}
+
+/** Decode every column and throw the result away: says whether the whole file is readable. */
+export async function checkReadable(bytes: Uint8Array, pq: ParquetWasm): Promise<ParquetInspection | DecodeFailure> {
+  const inspected = await inspectParquet(bytes, pq);
+  if (!inspected.ok) return inspected;
+  const checked = checkDeclaredSize(inspected.declaredBytes);
+  if (checked) return checked;
+  try {
+    pq.readParquet(bytes).free();
+    return inspected;
+  } catch (e) {
+    return explainReadError(e);
+  }
+}
+
+function checkDeclaredSize(declared: number): DecodeFailure | null {
+  if (declared <= MAX_DECODED_BYTES) return null;
+  return fail('too large', `file would expand to ${mb(declared)} when decoded, above the ${mb(MAX_DECODED_BYTES)} limit`);
+}
+
+/** parquet-wasm's error (a string, an Error, or a wasm trap) -> a short message. */
+export function explainReadError(error: unknown): DecodeFailure {
+  const raw = error instanceof Error ? error.message : String(error);
+  const detail = cleanDetail(raw);
+  const low = raw.toLowerCase();
+  if (error instanceof WebAssembly.RuntimeError || /unreachable|out of memory|memory access out of bounds|capacity overflow/.test(low)) {
+    return fail('corrupt', 'the Parquet decoder failed on this file (corrupt data, or too big to decode in memory)', { detail });
+  }
+  if (low.includes('encrypt')) return fail('encrypted', 'encrypted Parquet is not supported', { detail });
+  if (/utf-?8/.test(low)) {
+    const column = /column[^a-z0-9]+([A-Za-z0-9_]+)/i.exec(raw)?.[1];
+    return fail('invalid text', `text${column ? ` in column ${column}` : ''} is not valid UTF-8`, { detail, column });
+  }
+  if (/not (yet )?(supported|implemented)|unsupported|unknown (codec|compression|encoding)/.test(low)) {
+    return fail('unsupported', 'the file uses a Parquet feature that is not supported', { detail });
+  }
+  if (/eof|unexpected end|truncat|insufficient|out of range|out of bounds|expected .* bytes/.test(low)) {
+    return fail('corrupt', 'file is damaged: its data cannot be read (corrupt or truncated pages)', { detail });
+  }
+  if (/footer|metadata|thrift|required field|unexpected type|invalid parquet/.test(low)) {
+    return fail('corrupt', 'file is damaged: its footer (the metadata) cannot be read', { detail });
+  }
+  return fail('corrupt', 'file is damaged: it cannot be read as Parquet', { detail });
+}
+
+/** Drop the reader's repeated prefixes ("Parquet argument error: Parquet error: ..."), keep one short line. */
+function cleanDetail(raw: string): string {
+  const line = raw.replace(/\s+/g, ' ').replace(/^(?:(?:Parquet|Arrow|External)(?: argument)? error:\s*)+/i, '').trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+function columnInfo(field: Field): ColumnInfo {
+  return { name: field.name, kind: kindOf(field.type), type: String(field.type) };
+}
+
+function kindOf(type: DataType): ColumnKind {
+  if (DataType.isDictionary(type)) return kindOf(type.dictionary);
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return 'string';
+  if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) return 'number';
+  if (DataType.isBool(type)) return 'bool';
+  if (DataType.isDate(type) || DataType.isTime(type) || DataType.isTimestamp(type) || DataType.isInterval(type) || DataType.isDuration(type)) return 'temporal';
+  if (DataType.isBinary(type) || DataType.isLargeBinary(type) || DataType.isFixedSizeBinary(type)) return 'binary';
+  if (DataType.isList(type) || DataType.isFixedSizeList(type)) {
+    const child = type.children[0]?.type;
+    const inner = child ? kindOf(child) : 'other';
+    return inner === 'list' || inner === 'nested' ? 'nested' : 'list';
+  }
+  if (DataType.isStruct(type) || DataType.isMap(type) || DataType.isUnion(type)) return 'nested';
+  return 'other';
+}
+
+function shortType(type: string): string {
+  const m = /^(Struct|Map|List|FixedSizeList|Union|DenseUnion|SparseUnion)/i.exec(type);
+  return m ? m[1].toLowerCase().replace(/^(dense|sparse)union$/, 'union') : type;
+}
+
+function ascii(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
+}
+
+/** A hint for files that are plainly something else. */
+function guessFormat(head: Uint8Array): string {
+  const text = ascii(head.subarray(0, 8));
+  if (text.startsWith('ARROW1')) return '; it looks like an Arrow IPC file';
+  if (text.startsWith('PK')) return '; it looks like a ZIP archive';
+  if (head[0] === 0x1f && head[1] === 0x8b) return '; it looks like a gzip file';
+  if (text.startsWith('{') || text.startsWith('[')) return '; it looks like JSON';
+  if (head.length > 0 && head.every((b) => b === 0)) return '; it starts with zero bytes';
+  if (head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127))) return '; it looks like a text or CSV file';
+  return '';
+}
