@@ -142,7 +142,9 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const benchSpec = useMemo(() => (benchPoints.length > 1 && benchWidth ? benchmarkSpec({
     points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${source.replace(`, ${scope}.`, '.')} Provinces and the whole country.`, digits: mDigits,
   }) : null), [JSON.stringify(benchPoints), benchWidth, measureAxis, source]);
-  const benchSorted = [...benchPoints].sort((a, b) => Math.abs(b.value - measureMeta.none) - Math.abs(a.value - measureMeta.none));
+  // Provinces only: the whole country mixes between-province gaps in and is shown as the reference line.
+  const benchSorted = benchPoints.filter((b) => b.kind !== 'national').sort((a, b) => Math.abs(b.value - measureMeta.none) - Math.abs(a.value - measureMeta.none));
+  const benchNational = benchPoints.find((b) => b.kind === 'national');
 
   const gradient = accessRows.filter((r) => r.poverty_rank !== null && r.workforce_per_10k !== null && (r.population ?? 0) > 0)
     .map((r) => ({ name: r.name, population: r.population!, povertyRate: r.poverty_rate!, workforcePer10k: r.workforce_per_10k! }));
@@ -207,7 +209,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
       </div>
 
       <Panel title={`How unequal? Summary measures, ${scope}, ${s.year ?? ''}`} state={seriesQ} testId="measures-panel"
-        subtitle={`WHO HEAT measures for ${dimension.toLowerCase()} (${s.ordered ? 'ordered' : 'non-ordered'} dimension). Absolute measures are in ${diffUnit}; SII and RII from HEAT's logistic regression on ridit scores.`}>
+        subtitle={`WHO HEAT measures for ${dimension.toLowerCase()} (${s.ordered ? 'ordered' : 'non-ordered'} dimension). Absolute measures are in ${diffUnit}.${s.ordered ? " SII and RII from HEAT's logistic regression on ridit scores." : ''}`}>
         {current && indicator && (
           <MeasuresTable results={current.results} availability={current.availability} ordered={current.ordered}
             indicatorName={indicatorName} indicatorUnit={indicator.unit} differenceUnit={diffUnit} favourable={indicator.favourable} />
@@ -232,9 +234,10 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         <Panel title={`Regions compared on ${s.measure}, ${s.year ?? ''}`} subtitle="Most unequal at the top; dashed line: whole country; whiskers: 95% confidence intervals."
           state={benchQ} testId="benchmark-panel" empty={`No regional estimates for ${dimension} in ${s.year ?? 'this year'}.`}>
           <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" />}</div>
-          {benchPoints.length > 1 ? (
+          {benchSorted.length > 1 ? (
             <p className="chart-summary" data-testid="benchmark-summary">
-              Most unequal: {benchSorted[0].name} ({fmt1(benchSorted[0].value, mDigits)}); least unequal: {benchSorted[benchSorted.length - 1].name} ({fmt1(benchSorted[benchSorted.length - 1].value, mDigits)}).
+              Most unequal province: {benchSorted[0].name} ({fmt1(benchSorted[0].value, mDigits)}); least unequal: {benchSorted[benchSorted.length - 1].name} ({fmt1(benchSorted[benchSorted.length - 1].value, mDigits)}).
+              {benchNational && ` Whole country: ${fmt1(benchNational.value, mDigits)}.`}
             </p>
           ) : benchQ.status === 'ready' && <p className="panel-status">{dimension} is only reported for one setting: nothing to compare.</p>}
           <AltTable caption="Measure by region" head={['Region', s.measure, '95% CI']}
