@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DatasetLoader } from './components/DatasetLoader';
 import { Filters } from './components/Filters';
 import { LoadProgress } from './components/LoadProgress';
 import { provincesQuery } from './queries/overviewSql';
@@ -38,6 +39,7 @@ export function App() {
             Dataset: <strong data-testid="dataset-name">{dataset.name}</strong>
             {dataset.synthetic && <span className="badge-synthetic" title="A made-up country generated for demonstration">Synthetic data — not a real country</span>}
           </p>
+          <DatasetLoader />
         </div>
         <LoadProgress />
       </header>

@@ -1,4 +1,7 @@
-/** Boundaries: GeoJSON polygons keyed by region_id, normalised for d3-geo (which Observable Plot uses). */
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+
+/** Boundaries: GeoJSON (or TopoJSON) polygons keyed by region_id, normalised for d3-geo (which Observable Plot uses). */
 export type BoundaryProperties = { region_id: string; level: number; parent_id: string | null; name: string };
 export type BoundaryFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, BoundaryProperties>;
 
@@ -21,10 +24,20 @@ export function rewindForD3<G extends GeoJSON.Polygon | GeoJSON.MultiPolygon>(ge
   return { ...geometry, coordinates: (geometry as GeoJSON.MultiPolygon).coordinates.map(fix) };
 }
 
-/** Parse a FeatureCollection of polygons with a `region_id` property; say clearly what is wrong otherwise. */
+/** TopoJSON -> one FeatureCollection of all its objects (topojson-client does the arc decoding). */
+function fromTopology(topology: Topology): GeoJSON.FeatureCollection {
+  const features = Object.values(topology.objects).flatMap((obj) => {
+    const f = feature(topology, obj) as GeoJSON.FeatureCollection | GeoJSON.Feature;
+    return f.type === 'FeatureCollection' ? f.features : [f];
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Parse GeoJSON or TopoJSON polygons with a `region_id` property; say clearly what is wrong otherwise. */
 export function parseBoundaries(json: unknown, file: string): BoundaryFeature[] {
-  const fc = json as GeoJSON.FeatureCollection;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
+  const input = json as { type?: string; objects?: unknown };
+  const fc = (input && input.type === 'Topology' && input.objects ? fromTopology(json as Topology) : json) as GeoJSON.FeatureCollection;
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection or a TopoJSON Topology`);
   return fc.features.map((f, i) => {
     const g = f.geometry;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new Error(`${file}: feature ${i + 1} is not a Polygon or MultiPolygon`);

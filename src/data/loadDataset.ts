@@ -8,7 +8,9 @@ export type TableLoadState =
   | { state: 'waiting' }
   | { state: 'loading'; step: 'fetching' | 'decoding' | 'validating' }
   | { state: 'ready'; rows: number; bytes: number; issues: Issue[] }
-  | { state: 'failed'; message: string; issues: Issue[] };
+  | { state: 'failed'; message: string; issues: Issue[] }
+  /** Not part of the current dataset (the user replaced the data without this table). */
+  | { state: 'absent' };
 
 export interface DatasetSource { table: TableName; url: string }
 

@@ -2,7 +2,8 @@ import { parseBoundaries, type BoundaryFeature } from '../data/boundaries';
 import { TABLE_NAMES, type TableName } from '../data/contract';
 import { DEMO_DATASET } from '../data/demoManifest';
 import { loadDataset, type TableLoadState } from '../data/loadDataset';
-import { createWorkerDecoder } from '../data/parquetDecoder';
+import { loadUserFiles, type FileReport, type LoadMode } from '../data/loadUserFiles';
+import { createWorkerDecoder, type ParquetDecoder } from '../data/parquetDecoder';
 import { getEngine } from '../db/engine';
 import type { SqlRunner } from '../db/sqlRunner';
 
@@ -14,9 +15,15 @@ export interface DatasetState {
   engine: EngineStatus;
   tables: Record<TableName, TableLoadState>;
   boundaries: BoundaryFeature[] | null;
+  /** Where each table's rows came from: the demo, or the user's file name. */
+  sources: Partial<Record<TableName, string>>;
+  /** The report of the last batch of user files, for the loader panel. */
+  lastLoad: { busy: boolean; reports: FileReport[] } | null;
   /** Bumped whenever a table is replaced, so queries re-run. */
   version: number;
 }
+
+const DEMO_SOURCE = 'demo';
 
 /**
  * The page's one dataset session, outside React so that it starts exactly once (React may mount twice in
@@ -28,10 +35,16 @@ let state: DatasetState = {
   engine: { state: 'loading' },
   tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { state: 'waiting' }])) as Record<TableName, TableLoadState>,
   boundaries: null,
+  sources: {},
+  lastLoad: null,
   version: 0,
 };
 const listeners = new Set<() => void>();
 let started = false;
+let decoder: ParquetDecoder | null = null;
+/** Loads run one after another (the demo first), so two batches never stage the same table at once. */
+let queue: Promise<unknown> = Promise.resolve();
+const getDecoder = () => (decoder ??= createWorkerDecoder());
 
 function update(patch: Partial<DatasetState>) {
   state = { ...state, ...patch };
@@ -61,9 +74,64 @@ export function startDemoSession(): void {
     },
     (e: Error) => update({ engine: { state: 'failed', message: e.message } }),
   );
-  loadDataset(engine, createWorkerDecoder(), DEMO_DATASET.tables, (table, tableState) => {
-    update({ tables: { ...state.tables, [table]: tableState }, version: state.version + (tableState.state === 'ready' ? 1 : 0) });
+  queue = loadDataset(engine, getDecoder(), DEMO_DATASET.tables, (table, tableState) => {
+    const sources = tableState.state === 'ready' ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
+    update({ tables: { ...state.tables, [table]: tableState }, sources, version: state.version + (tableState.state === 'ready' ? 1 : 0) });
   }).catch(() => {
     // An engine that fails to start is reported through `engine` above.
   });
+}
+
+const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
+
+/**
+ * Load the user's files: Parquet tables (added to, or replacing, the current data) and boundaries
+ * (GeoJSON/TopoJSON). Bad files are reported and change nothing.
+ */
+export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[], mode: LoadMode): Promise<FileReport[]> {
+  const run = async (): Promise<FileReport[]> => {
+    update({ lastLoad: { busy: true, reports: [] } });
+    const db = await getEngine();
+    const reports: FileReport[] = [];
+    let boundaries: BoundaryFeature[] | undefined;
+    for (const f of files.filter((x) => BOUNDARY_FILE.test(x.name))) {
+      try {
+        boundaries = parseBoundaries(JSON.parse(new TextDecoder().decode(f.bytes)), f.name);
+        reports.push({ file: f.name, table: null, status: 'loaded', rows: boundaries.length, issues: [], message: `${f.name}: ${boundaries.length} boundary shapes loaded` });
+      } catch (e) {
+        reports.push({ file: f.name, table: null, status: 'rejected', rows: 0, issues: [], message: e instanceof SyntaxError ? `${f.name}: not valid JSON (${e.message})` : (e as Error).message });
+      }
+    }
+    const parquet = files.filter((x) => !BOUNDARY_FILE.test(x.name));
+    const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready'));
+    const result = parquet.length ? await loadUserFiles(db, getDecoder(), parquet, mode, loaded) : { reports: [], committed: [], removed: [] };
+    reports.push(...result.reports);
+    const tables = { ...state.tables };
+    const sources = { ...state.sources };
+    for (const r of result.reports) {
+      if (r.status === 'loaded' && r.table) {
+        tables[r.table] = { state: 'ready', rows: r.rows, bytes: parquet.find((p) => p.name === r.file)!.bytes.byteLength, issues: r.issues };
+        sources[r.table] = r.file;
+      }
+    }
+    for (const t of result.removed) {
+      tables[t] = { state: 'absent' };
+      delete sources[t];
+    }
+    const replaced = mode === 'replace' && result.committed.length > 0;
+    const fromDemo = Object.values(sources).some((s) => s === DEMO_SOURCE);
+    const userFiles = Object.values(sources).filter((s) => s !== DEMO_SOURCE);
+    update({
+      tables, sources,
+      boundaries: boundaries ?? (replaced ? [] : state.boundaries),
+      synthetic: fromDemo,
+      name: userFiles.length === 0 ? DEMO_DATASET.name : fromDemo ? `${DEMO_DATASET.name} + your files` : `Your data (${userFiles.join(', ')})`,
+      lastLoad: { busy: false, reports },
+      version: state.version + 1,
+    });
+    return reports;
+  };
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
 }

@@ -18,10 +18,12 @@ export function useQuery<T>(query: Query, needs: readonly TableName[]): QuerySta
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting', reason: 'Starting the database…' });
   const missing = needs.filter((t) => tables[t].state !== 'ready');
   const failed = needs.find((t) => tables[t].state === 'failed');
+  const absent = needs.find((t) => tables[t].state === 'absent');
   const key = JSON.stringify(query);
 
   useEffect(() => {
     if (engine.state === 'failed') return setState({ status: 'error', message: `The database could not start: ${engine.message}` });
+    if (absent) return setState({ status: 'error', message: `The current dataset has no ${absent} table, which this panel needs. Load one with “Load your data”.` });
     if (failed) return setState({ status: 'error', message: `The ${failed} table could not be loaded, so this panel cannot be shown.` });
     if (engine.state !== 'ready') return setState({ status: 'waiting', reason: 'Starting the database…' });
     if (missing.length) return setState({ status: 'waiting', reason: `Loading ${missing.join(', ')}…` });
@@ -35,6 +37,6 @@ export function useQuery<T>(query: Query, needs: readonly TableName[]): QuerySta
       stale = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, engine, version, missing.join(), failed]);
+  }, [key, engine, version, missing.join(), failed, absent]);
   return state;
 }

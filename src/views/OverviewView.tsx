@@ -29,9 +29,14 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
   const rows = districts.status === 'ready' || districts.status === 'loading' ? districts.rows ?? [] : [];
 
+  // The map needs boundaries for at least one district in scope; otherwise the ranking and table carry the data.
+  const mapped = useMemo(() => {
+    const ids = new Set(rows.map((r) => r.region_id));
+    return boundaries?.some((f) => f.properties.level === 2 && ids.has(f.properties.region_id)) ?? false;
+  }, [rows, boundaries]);
   const mapSpec = useMemo(
-    () => (boundaries && rows.length && mapWidth ? choroplethSpec({ rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source }) : null),
-    [rows, boundaries, meta, mapWidth, view.district, source],
+    () => (boundaries && mapped && mapWidth ? choroplethSpec({ rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source }) : null),
+    [rows, boundaries, mapped, meta, mapWidth, view.district, source],
   );
   const barSpec = useMemo(
     () => (rows.length && barWidth ? rankedBarsSpec({ rows, meta, width: barWidth, selected: view.district, caption: source }) : null),
@@ -51,7 +56,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
       <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
       <div className="grid-2">
         <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a row in the table to highlight." state={districts} testId="map-panel">
-          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" /> : boundaries?.length === 0 ? <p className="panel-status">No boundaries loaded: see the ranking and the table.</p> : null}</div>
+          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" /> : boundaries && rows.length > 0 && !mapped ? <p className="panel-status">No boundaries loaded for these districts: see the ranking and the table. Load GeoJSON or TopoJSON keyed by region_id to draw the map.</p> : null}</div>
         </Panel>
         <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel">
           <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" />}</div>

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { tableToIPC } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm';
+import { arrowTableFromColumns } from '../data/arrowTable';
+import { CONTRACT, type TableName } from '../data/contract';
+import { districtFacts, fmt } from './demoFacts';
+import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+
+const parquet = (table: TableName, cols: Record<string, unknown[]>) =>
+  Buffer.from(writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT[table], cols), 'stream'))));
+const facilitiesFile = (regions: string[]) => parquet('facilities', {
+  facility_id: regions.map((_, i) => `U${i}`), name: regions.map((_, i) => `Upload ${i}`), region_id: regions,
+  lat: regions.map(() => 12), lon: regions.map(() => 33), type: regions.map(() => 'clinic'), beds: regions.map(() => 5),
+});
+
+describe('an analyst loads their own Parquet files', () => {
+  let browser: Browser;
+  let w: Watched;
+  const kpi = (id: string) => w.page.getByTestId(`kpi-${id}`).innerText();
+  const upload = async (files: { name: string; buffer: Buffer }[]) => {
+    const loader = w.page.getByTestId('dataset-loader');
+    if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
+    await w.page.getByTestId('file-input').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+    await w.page.waitForSelector('[data-testid="load-report"]');
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    w = await openWatched(browser, inject('baseUrl'));
+    await waitForData(w.page);
+    await w.page.waitForSelector('[data-testid="kpi-facilities"]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a valid facilities file replaces the demo facilities: the KPI and table show its values', async () => {
+    await upload([{ name: 'facilities_2024.parquet', buffer: facilitiesFile(['D01', 'D01', 'D02']) }]);
+    await expect(w.page.getByTestId('load-report').innerText()).resolves.toContain('facilities_2024.parquet: loaded as facilities (3 rows)');
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="kpi-facilities"]')?.textContent === '3');
+    const pop = districtFacts().reduce((s, d) => s + d.population, 0);
+    expect(await kpi('beds')).toBe(fmt((1e4 * 15) / pop, 1));
+    await expect(w.page.getByTestId('dataset-name').innerText()).resolves.toBe('Demo Republic (synthetic) + your files');
+  });
+
+  it('a broken file is refused with file, column, rule and examples, and the data already loaded stay', async () => {
+    await upload([{ name: 'facilities.parquet', buffer: facilitiesFile(['D01', 'ATLANTIS']) }]);
+    const report = await w.page.getByTestId('load-report').innerText();
+    expect(report).toContain('facilities.parquet: 1 problem(s); facilities not loaded, the data already loaded are unchanged');
+    expect(report).toContain('column region_id, rule “key resolves”: 1 value(s) not found in regions.region_id — e.g. row 2: ATLANTIS');
+    expect(await kpi('facilities')).toBe('3');
+  });
+
+  it('a file that is not Parquet is refused with its name; nothing changes', async () => {
+    await upload([{ name: 'facilities.parquet', buffer: Buffer.from('this is not parquet') }]);
+    await expect(w.page.getByTestId('load-report').innerText()).resolves.toMatch(/^facilities\.parquet: /);
+    expect(await kpi('facilities')).toBe('3');
+  });
+
+  it('replacing with a tiny country of one’s own: the synthetic label goes, the views show the new country', async () => {
+    await w.page.getByTestId('mode-replace').check();
+    await upload([
+      { name: 'regions.parquet', buffer: parquet('regions', { region_id: ['C', 'A', 'B'], name: ['Country', 'Alpha', 'Beta'], level: [0, 2, 2], parent_id: [null, 'C', 'C'], population: [30000, 10000, 20000] }) },
+      { name: 'facilities.parquet', buffer: facilitiesFile(['A', 'B']) },
+    ]);
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="kpi-population"]')?.textContent === '30,000');
+    await expect(w.page.getByTestId('dataset-name').innerText()).resolves.toBe('Your data (regions.parquet, facilities.parquet)');
+    expect(await w.page.locator('.badge-synthetic').count()).toBe(0);
+    expect(await w.page.locator('[data-testid="district-table"] tbody tr').count()).toBe(2);
+    await expect(w.page.getByTestId('map-panel').innerText()).resolves.toContain('No boundaries loaded');
+    await expect(w.page.getByTestId('load-progress').textContent()).resolves.toContain('population: not in this dataset');
+    await expect(w.page.getByTestId('load-progress').locator('summary').innerText()).resolves.toBe('2 of 2 tables loaded (5 not in this dataset)');
+  });
+
+  it('logged no error and sent nothing to another origin', () => {
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+  });
+});
