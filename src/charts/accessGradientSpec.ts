@@ -22,7 +22,7 @@ export interface AccessGradientInput {
 /**
  * Inequality of access: each district a bar as wide as its population share, placed from the poorest
  * (left) to the least poor (right), as tall as its health workforce per 10,000. The fitted slope-index
- * line passes through the population mean at the middle rank (ridit 0.5), so y = mean + SII (x - 0.5).
+ * line (population-weighted least squares on ridit scores) passes through the population mean at the middle rank (ridit 0.5), so y = mean + SII (x - 0.5).
  */
 export function accessGradientSpec(p: AccessGradientInput): Plot.PlotOptions {
   const total = p.districts.reduce((s, d) => s + d.population, 0);
@@ -32,7 +32,10 @@ export function accessGradientSpec(p: AccessGradientInput): Plot.PlotOptions {
     before += d.population;
     return { ...d, x1, x2: (100 * before) / total };
   });
-  const line = p.sii === null ? [] : [0, 100].map((x) => ({ x, y: p.mean + p.sii! * (x / 100 - 0.5) }));
+  // Drawn only across the ranks that have districts (first to last district's mid-point): the SII itself is
+  // the fitted difference between rank 0 and rank 1, which the text reports.
+  const ends = bars.length ? [(bars[0].x1 + bars[0].x2) / 2, (bars[bars.length - 1].x1 + bars[bars.length - 1].x2) / 2] : [];
+  const line = p.sii === null ? [] : ends.map((x) => ({ x, y: p.mean + p.sii! * (x / 100 - 0.5) }));
   return {
     width: p.width,
     height: 300,

@@ -240,8 +240,8 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
               {benchNational && ` Whole country: ${fmt1(benchNational.value, mDigits)}.`}
             </p>
           ) : benchQ.status === 'ready' && <p className="panel-status">{dimension} is only reported for one setting: nothing to compare.</p>}
-          <AltTable caption="Measure by region" head={['Region', s.measure, '95% CI']}
-            rows={bench.map((b) => [settingName(b.key), b.value ? fmt1(b.value.value, mDigits) : '–', b.value?.ciLow !== undefined ? `${fmt1(b.value.ciLow, mDigits)} to ${fmt1(b.value.ciHigh, mDigits)}` : (b.reason ?? '–')])} />
+          {bench.length > 1 && <AltTable caption="Measure by region" head={['Region', s.measure, '95% CI']}
+            rows={bench.map((b) => [settingName(b.key), b.value ? fmt1(b.value.value, mDigits) : '–', b.value?.ciLow !== undefined ? `${fmt1(b.value.ciLow, mDigits)} to ${fmt1(b.value.ciHigh, mDigits)}` : (b.reason ?? '–')])} />}
         </Panel>
       </div>
 
@@ -254,6 +254,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
               {sii && sii.ciLow !== undefined && sii.ciLow > 0 ? <strong>Yes. </strong> : sii && sii.ciHigh !== undefined && sii.ciHigh < 0 ? <strong>No, the reverse. </strong> : <strong>No clear gradient. </strong>}
               {sii && <>Moving from the poorest to the least poor end of the population, the fitted number of health workers {sii.value >= 0 ? 'rises' : 'falls'} by{' '}
                 <span data-testid="access-sii">{fmt1(Math.abs(sii.value))}</span> per 10,000 (slope index; 95% CI {fmt1(sii.ciLow)} to {fmt1(sii.ciHigh)}). </>}
+              {!sii && access.reasons.SII && <>Slope index not computed: {access.reasons.SII}. </>}
               {rci && <>Concentration index <span data-testid="access-rci">{fmt1(displayed('RCI', rci)!.value)}</span> (×100, −100 to 100):{' '}
                 {readMeasure('RCI', rci, { indicator: 'health workforce', unit: 'per 10,000', favourable: true }).replace(/ \(RCI.*$/, '')}, where 0 would be an even spread.</>}
             </p>

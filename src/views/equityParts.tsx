@@ -58,7 +58,7 @@ export function MeasuresTable({ results, availability, ordered, indicatorName, i
   const other = codes.filter((c) => !applies(c));
   return (
     <>
-      <div className="table-scroll">
+      <div className="measures-scroll">
         <table className="data-table measures-table" data-testid="measures-table">
           <thead>
             <tr><th scope="col">Measure</th><th scope="col" className="num">Value</th><th scope="col" className="num">95% CI</th><th scope="col">Unit</th><th scope="col">What it means</th></tr>
