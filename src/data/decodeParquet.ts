@@ -133,8 +133,7 @@ export async function decodeParquet(bytes: Uint8Array, pq: ParquetWasm, columns?
   const checked = checkDeclaredSize(inspected.declaredBytes);
   if (checked) return checked;
   try {
-    const ipc = pq.readParquet(bytes, columns ? { columns: read.map((c) => c.name) } : undefined).intoIPCStream();
-    return { ...inspected, columns: read, ipc };
+    return { ...inspected, columns: read, ipc: await readColumns(bytes, pq, read.length < inspected.columns.length ? read : null) };
   } catch (e) {
     return explainReadError(e);
   }
@@ -151,6 +150,20 @@ export async function checkReadable(bytes: Uint8Array, pq: ParquetWasm): Promise
     return inspected;
   } catch (e) {
     return explainReadError(e);
+  }
+}
+
+/**
+ * parquet-wasm 0.8's synchronous `readParquet` ignores its `columns` option (measured); the async
+ * `ParquetFile.read` honours it but is ~2.5x slower, so it is used only when some columns are left out.
+ */
+async function readColumns(bytes: Uint8Array, pq: ParquetWasm, subset: readonly ColumnInfo[] | null): Promise<Uint8Array> {
+  if (!subset) return pq.readParquet(bytes).intoIPCStream();
+  const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  try {
+    return (await file.read({ columns: subset.map((c) => c.name) })).intoIPCStream();
+  } finally {
+    file.free();
   }
 }
 
