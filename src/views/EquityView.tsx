@@ -137,7 +137,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
 
   const benchPoints: BenchmarkPoint[] = bench.filter((b) => b.value).map((b) => ({
     name: settingName(b.key), value: b.value!.value, ciLow: b.value!.ciLow, ciHigh: b.value!.ciHigh,
-    kind: b.key === regionId ? 'selected' : b.key === nationalId ? 'national' : 'other',
+    kind: b.key === nationalId ? 'national' : b.key === regionId ? 'selected' : 'other',
   }));
   const benchSpec = useMemo(() => (benchPoints.length > 1 && benchWidth ? benchmarkSpec({
     points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${source.replace(`, ${scope}.`, '.')} Provinces and the whole country.`, digits: mDigits,
