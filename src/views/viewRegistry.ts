@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { ViewId, ViewState } from '../state/urlState';
+import { AccessView } from './AccessView';
 import { EquityView } from './EquityView';
+import { DataView } from './DataView';
 import { OverviewView } from './OverviewView';
 
 export interface ViewProps {
@@ -14,4 +16,6 @@ export interface ViewProps {
 export const VIEWS: readonly { id: ViewId; label: string; component: ComponentType<ViewProps> }[] = [
   { id: 'overview', label: 'Overview', component: OverviewView },
   { id: 'equity', label: 'Equity', component: EquityView },
+  { id: 'data', label: 'Data', component: DataView },
+  { id: 'access', label: 'Access', component: AccessView },
 ];
