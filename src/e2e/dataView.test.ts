@@ -37,9 +37,14 @@ describe('Data view: filter, sort and page in SQL, export exactly the filtered r
     const expected = facilities.filter((f) => inP3.has(f.region_id) && f.type.includes('hosp'))
       .sort((a, b) => b.beds - a.beds || a.facility_id.localeCompare(b.facility_id));
     await w.page.waitForFunction((n) => document.querySelector('[data-testid="data-row-count"]')?.textContent?.startsWith(`${n} rows match`), expected.length);
-    await w.page.locator('th button', { hasText: /^beds/ }).click(); // ascending
-    await w.page.locator('th button', { hasText: /^beds/ }).click(); // descending
-    await w.page.waitForFunction((id) => document.querySelector('[data-testid="data-table"] tbody tr td')?.textContent === id, expected[0].facility_id);
+    // Click the header until it sorts descending (numeric columns may start either way).
+    const bedsHeader = w.page.locator('th', { has: w.page.locator('button', { hasText: /^beds/ }) });
+    for (let i = 0; i < 3 && (await bedsHeader.getAttribute('aria-sort')) !== 'descending'; i++) {
+      const before = await bedsHeader.getAttribute('aria-sort');
+      await bedsHeader.locator('button').click();
+      await w.page.waitForFunction((b) => document.querySelector('th[aria-sort]:has(button[title="Inpatient beds"])')?.getAttribute('aria-sort') !== b, before);
+    }
+    await w.page.waitForFunction((id) => document.querySelector('[data-testid="data-table"] tbody tr:not([aria-hidden]) td')?.textContent === id, expected[0].facility_id);
     // The page is virtualised: only the rows in view (plus a margin) are in the DOM.
     const ids = await w.page.$$eval('[data-testid="data-table"] tbody tr:not([aria-hidden])', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
     expect(ids.length).toBeGreaterThanOrEqual(Math.min(20, expected.length));
