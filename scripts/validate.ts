@@ -119,6 +119,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `npm run validate -- data | head`: a closed pipe ends the run quietly, not with an EPIPE stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

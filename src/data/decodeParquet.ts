@@ -1,4 +1,4 @@
-import { DataType, tableFromIPC, type Field } from 'apache-arrow';
+import { DataType, tableFromIPC, tableToIPC, type Field } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 
 /**
@@ -20,7 +20,7 @@ export const MAX_PARQUET_BYTES = 512 * 1024 * 1024;
 export const MAX_DECODED_BYTES = 1024 * 1024 * 1024;
 
 /** What parquet-wasm exposes that decoding needs. */
-export type ParquetWasm = Pick<typeof ParquetWasmModule, 'readParquet' | 'readSchema' | 'ParquetFile'>;
+export type ParquetWasm = Pick<typeof ParquetWasmModule, 'readParquet' | 'readSchema'>;
 
 export type DecodeProblem =
   | 'too large'
@@ -91,21 +91,18 @@ export function checkParquetBytes(size: number, head?: Uint8Array, tail?: Uint8A
   return null;
 }
 
-/** Read the footer only: row count, declared size and columns. No column data is decoded. */
+/**
+ * Read the footer only: row count, declared size and columns. No column data is decoded.
+ * Only synchronous parquet-wasm calls are used: a panic inside its async API (`ParquetFile`) escapes as an
+ * uncaught `RuntimeError: unreachable` from a promise callback and kills the process (measured with a
+ * flipped byte), where the same trap in a synchronous call is an ordinary exception caught here.
+ */
 export async function inspectParquet(bytes: Uint8Array, pq: ParquetWasm): Promise<ParquetInspection | DecodeFailure> {
   const raw = checkParquetBytes(bytes.length, bytes.subarray(0, 8), bytes.subarray(Math.max(0, bytes.length - 8)));
   if (raw) return raw;
+  const footer = readFooterFacts(bytes);
+  if (footer?.encrypted) return fail('encrypted', 'encrypted Parquet is not supported (its columns are encrypted)');
   try {
-    const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
-    let rows = 0;
-    let declaredBytes = 0;
-    try {
-      const meta = file.metadata();
-      rows = Number(meta.fileMetadata().numRows());
-      for (const group of meta.rowGroups()) declaredBytes += Number(group.totalByteSize());
-    } finally {
-      file.free();
-    }
     const schemaIpc = pq.readSchema(bytes).intoIPCStream();
     let schema;
     try {
@@ -114,7 +111,7 @@ export async function inspectParquet(bytes: Uint8Array, pq: ParquetWasm): Promis
       // apache-arrow 17 does not know every Arrow type parquet-wasm produces (e.g. LargeList).
       return fail('unsupported', 'a column has an Arrow type this reader does not support', { detail: cleanDetail(String(e instanceof Error ? e.message : e)) });
     }
-    return { ok: true, rows, declaredBytes, columns: schema.fields.map(columnInfo) };
+    return { ok: true, rows: footer?.rows ?? 0, declaredBytes: footer?.declaredBytes ?? 0, columns: schema.fields.map(columnInfo) };
   } catch (e) {
     return explainReadError(e);
   }
@@ -129,14 +126,20 @@ export async function decodeParquet(bytes: Uint8Array, pq: ParquetWasm, columns?
   if (!inspected.ok) return inspected;
   const read = columns ? inspected.columns.filter((c) => columns.includes(c.name)) : inspected.columns;
   const nested = read.find((c) => c.kind === 'nested');
-  if (nested) return fail('nested column', `nested column ${nested.name} (${shortType(nested.type)}) is not supported`, { column: nested.name });
+  if (nested) return fail('nested column', nestedMessage(nested), { column: nested.name });
   const checked = checkDeclaredSize(inspected.declaredBytes);
   if (checked) return checked;
+  let ipc: Uint8Array;
   try {
-    return { ...inspected, columns: read, ipc: await readColumns(bytes, pq, read.length < inspected.columns.length ? read : null) };
+    ipc = pq.readParquet(bytes).intoIPCStream();
   } catch (e) {
     return explainReadError(e);
   }
+  if (read.length < inspected.columns.length) {
+    // parquet-wasm 0.8's readParquet ignores its `columns` option (measured): drop the other columns here.
+    ipc = tableToIPC(tableFromIPC(ipc).select(read.map((c) => c.name)), 'stream');
+  }
+  return { ...inspected, columns: read, ipc };
 }
 
 /** Decode every column and throw the result away: says whether the whole file is readable. */
@@ -154,16 +157,112 @@ export async function checkReadable(bytes: Uint8Array, pq: ParquetWasm): Promise
 }
 
 /**
- * parquet-wasm 0.8's synchronous `readParquet` ignores its `columns` option (measured); the async
- * `ParquetFile.read` honours it but is ~2.5x slower, so it is used only when some columns are left out.
+ * Facts from the Thrift (compact protocol) footer, read in TypeScript so that no wasm runs on it: rows, the
+ * row groups' declared uncompressed size, and whether columns are encrypted under a plaintext footer
+ * (FileMetaData field 8, `encryption_algorithm`). Null when the footer cannot be parsed: the reader then
+ * reports the damage in its own words.
  */
-async function readColumns(bytes: Uint8Array, pq: ParquetWasm, subset: readonly ColumnInfo[] | null): Promise<Uint8Array> {
-  if (!subset) return pq.readParquet(bytes).intoIPCStream();
-  const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+export function readFooterFacts(bytes: Uint8Array): { rows: number; declaredBytes: number; encrypted: boolean } | null {
+  const length = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 4).getUint32(0, true);
+  const r = new ThriftReader(bytes.subarray(bytes.length - 8 - length, bytes.length - 8));
   try {
-    return (await file.read({ columns: subset.map((c) => c.name) })).intoIPCStream();
-  } finally {
-    file.free();
+    const facts = { rows: 0, declaredBytes: 0, encrypted: false };
+    r.struct((id, type) => {
+      if (id === 3 && type === T.I64) facts.rows = r.varint(true);
+      else if (id === 4 && type === T.LIST) {
+        r.list((elementType) => {
+          if (elementType !== T.STRUCT) return r.skip(elementType);
+          r.struct((gid, gtype) => {
+            if (gid === 2 && gtype === T.I64) facts.declaredBytes += r.varint(true);
+            else r.skip(gtype);
+          });
+        });
+      } else if (id === 8 && type === T.STRUCT) {
+        facts.encrypted = true;
+        r.skip(type);
+      } else r.skip(type);
+    });
+    return facts;
+  } catch {
+    return null;
+  }
+}
+
+/** Thrift compact protocol types. */
+const T = { TRUE: 1, FALSE: 2, BYTE: 3, I16: 4, I32: 5, I64: 6, DOUBLE: 7, BINARY: 8, LIST: 9, SET: 10, MAP: 11, STRUCT: 12 } as const;
+
+/** A bounds-checked reader: every read past the end, deep nesting or absurd count throws (and is caught above). */
+class ThriftReader {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly buf: Uint8Array) {}
+
+  private byte(): number {
+    if (this.pos >= this.buf.length) throw new Error('footer ends early');
+    return this.buf[this.pos++];
+  }
+
+  /** Unsigned LEB128, zigzag-decoded when `signed`; as a double (exact up to 2^53, enough for sizes). */
+  varint(signed = false): number {
+    let value = 0;
+    for (let shift = 0; shift < 70; shift += 7) {
+      const b = this.byte();
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return signed ? (value % 2 === 0 ? value / 2 : -(value + 1) / 2) : value;
+    }
+    throw new Error('varint too long');
+  }
+
+  struct(field: (id: number, type: number) => void): void {
+    if (++this.depth > 64) throw new Error('footer nests too deep');
+    let id = 0;
+    for (;;) {
+      const header = this.byte();
+      const type = header & 0x0f;
+      if (type === 0) break;
+      const delta = header >> 4;
+      id = delta === 0 ? this.varint(true) : id + delta;
+      field(id, type);
+    }
+    this.depth--;
+  }
+
+  list(element: (type: number) => void): void {
+    const header = this.byte();
+    const size = (header >> 4) === 15 ? this.varint() : header >> 4;
+    if (size > this.buf.length) throw new Error('list longer than the footer');
+    if (++this.depth > 64) throw new Error('footer nests too deep');
+    for (let i = 0; i < size; i++) element(header & 0x0f);
+    this.depth--;
+  }
+
+  skip(type: number): void {
+    switch (type) {
+      case T.TRUE: case T.FALSE: return;
+      case T.BYTE: this.byte(); return;
+      case T.I16: case T.I32: case T.I64: this.varint(); return;
+      case T.DOUBLE: this.advance(8); return;
+      case T.BINARY: this.advance(this.varint()); return;
+      case T.LIST: case T.SET: return this.list((t) => (t === T.TRUE || t === T.FALSE ? void this.byte() : this.skip(t)));
+      case T.MAP: {
+        const size = this.varint();
+        if (size === 0) return;
+        const kv = this.byte();
+        if (size > this.buf.length) throw new Error('map longer than the footer');
+        for (let i = 0; i < size; i++) {
+          this.skip(kv >> 4);
+          this.skip(kv & 0x0f);
+        }
+        return;
+      }
+      case T.STRUCT: return this.struct((_, t) => this.skip(t));
+      default: throw new Error(`unknown thrift type ${type}`);
+    }
+  }
+
+  private advance(n: number): void {
+    if (n < 0 || this.pos + n > this.buf.length) throw new Error('footer ends early');
+    this.pos += n;
   }
 }
 
@@ -179,6 +278,10 @@ export function explainReadError(error: unknown): DecodeFailure {
   const low = raw.toLowerCase();
   if (error instanceof WebAssembly.RuntimeError || /unreachable|out of memory|memory access out of bounds|capacity overflow/.test(low)) {
     return fail('corrupt', 'the Parquet decoder failed on this file (corrupt data, or too big to decode in memory)', { detail });
+  }
+  if (low.includes('error strings stripped')) {
+    // The wasm build drops the codecs' own messages (measured with zstd): a page failed to decompress.
+    return fail('corrupt', 'file is damaged: its compressed data cannot be decompressed');
   }
   if (low.includes('encrypt')) return fail('encrypted', 'encrypted Parquet is not supported', { detail });
   if (/utf-?8/.test(low)) {
@@ -221,6 +324,11 @@ function kindOf(type: DataType): ColumnKind {
   }
   if (DataType.isStruct(type) || DataType.isMap(type) || DataType.isUnion(type)) return 'nested';
   return 'other';
+}
+
+/** `nested column lat (struct) is not supported` */
+export function nestedMessage(column: ColumnInfo): string {
+  return `nested column ${column.name} (${shortType(column.type)}) is not supported`;
 }
 
 function shortType(type: string): string {

@@ -70,6 +70,13 @@ describe('files from other writers validate and load', () => {
     for (const t of LOAD_ORDER) expect(await tableSummary(t), t).toBe(DEMO_ROWS[t]);
   });
 
+  it('ignores extra columns, even nested ones the contract would refuse', async () => {
+    const file = path.join(dir, 'facilities_extra.parquet');
+    await conn.run(`COPY (SELECT *, {'a': 1, 'b': [2]} AS extra_struct, MAP {'k': 1} AS extra_map FROM read_parquet('${demoFile('facilities')}')) TO '${file}' (FORMAT parquet)`);
+    const report = await validateFiles(db, parquet, [fromDisk(file)], { loaded: LOAD_ORDER });
+    expect(report.files[0]).toMatchObject({ table: 'facilities', valid: true, loaded: true, rows: 3401, problems: [] });
+  });
+
   it('keeps values, not only row counts (DuckDB zstd file against the demo file)', async () => {
     await validateFiles(db, parquet, LOAD_ORDER.map((t) => fromDisk(demoFile(t))));
     const demo = await db.rows('SELECT SUM(beds) AS beds, SUM(lat) AS lat, COUNT(services) AS s FROM facilities');

@@ -1,7 +1,7 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import { CONTRACT, type ColumnType, type TableName } from './contract';
 import {
-  checkParquetBytes, checkReadable, decodeParquet, inspectParquet,
+  checkParquetBytes, checkReadable, decodeParquet, inspectParquet, nestedMessage,
   type ColumnInfo, type ColumnKind, type DecodeFailure, type ParquetInspection, type ParquetWasm,
 } from './decodeParquet';
 import { matchTable } from './matchTable';
@@ -157,7 +157,8 @@ async function check(db: SqlRunner, pq: ParquetWasm, m: Matched, report: FileRep
     const found = byName.get(col.name);
     if (!found || castable(found.kind, col.type)) continue;
     typeErrors++;
-    addProblem(report, col.name, 'type', 'error', m.inspection.rows, `is ${describeKind(found)} in the file, expected ${expected(col.type)}`);
+    if (found.kind === 'nested') addProblem(report, col.name, 'nested column', 'error', m.inspection.rows, `${nestedMessage(found)}; expected ${expected(col.type)}`);
+    else addProblem(report, col.name, 'type', 'error', m.inspection.rows, `is ${describeKind(found)} in the file, expected ${expected(col.type)}`);
   }
   if (typeErrors > 0) return;
 
@@ -199,7 +200,7 @@ function expected(type: ColumnType): string {
 }
 
 function describeKind(c: ColumnInfo): string {
-  const what = { list: 'a list', nested: 'a nested value', temporal: 'a date/time', binary: 'binary data' } as Partial<Record<ColumnKind, string>>;
+  const what = { list: 'a list', temporal: 'a date/time', binary: 'binary data' } as Partial<Record<ColumnKind, string>>;
   return `${what[c.kind] ?? 'a value'} (${c.type})`;
 }
 
