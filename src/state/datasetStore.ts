@@ -6,6 +6,7 @@ import { loadUserFiles, type FileReport, type LoadMode } from '../data/loadUserF
 import { createWorkerDecoder, type ParquetDecoder } from '../data/parquetDecoder';
 import { getEngine } from '../db/engine';
 import type { SqlRunner } from '../db/sqlRunner';
+import { sessionTables } from './sessionTables';
 
 export type EngineStatus = { state: 'loading' } | { state: 'ready'; db: SqlRunner } | { state: 'failed'; message: string };
 
@@ -58,14 +59,26 @@ export function subscribe(listener: () => void): () => void {
 
 export const getSnapshot = () => state;
 
-/** Start the engine and load the demo dataset; later calls do nothing. */
-export function startDemoSession(): void {
+export interface SessionOptions {
+  /**
+   * Load only these demo tables (plus the tables their keys point to, keys first), e.g. for an embedded
+   * panel. The others stay 'waiting'. Default: every table.
+   */
+  tables?: readonly TableName[];
+  /** Fetch the district boundaries (only maps need them). Default: true. */
+  boundaries?: boolean;
+}
+
+/** Start the engine and load the demo dataset (or the subset asked for); the first call wins, later calls do nothing. */
+export function startSession({ tables, boundaries = true }: SessionOptions = {}): void {
   if (started) return;
   started = true;
-  fetch(DEMO_DATASET.boundariesUrl)
-    .then((r) => r.json())
-    .then((json) => update({ boundaries: parseBoundaries(json, 'boundaries.geojson') }))
-    .catch(() => update({ boundaries: [] }));
+  if (boundaries) {
+    fetch(DEMO_DATASET.boundariesUrl)
+      .then((r) => r.json())
+      .then((json) => update({ boundaries: parseBoundaries(json, 'boundaries.geojson') }))
+      .catch(() => update({ boundaries: [] }));
+  }
   const engine = getEngine();
   engine.then(
     (db) => {
@@ -74,13 +87,18 @@ export function startDemoSession(): void {
     },
     (e: Error) => update({ engine: { state: 'failed', message: e.message } }),
   );
-  queue = loadDataset(engine, getDecoder(), DEMO_DATASET.tables, (table, tableState) => {
+  const wanted = new Set(sessionTables(DEMO_DATASET.tables.map((t) => t.table), tables));
+  const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
+  queue = loadDataset(engine, getDecoder(), demoSources, (table, tableState) => {
     const sources = tableState.state === 'ready' ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
     update({ tables: { ...state.tables, [table]: tableState }, sources, version: state.version + (tableState.state === 'ready' ? 1 : 0) });
   }).catch(() => {
     // An engine that fails to start is reported through `engine` above.
   });
 }
+
+/** The full dashboard's session: every demo table and the boundaries. */
+export const startDemoSession = (): void => startSession();
 
 const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
 
