@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CopyLink } from './components/CopyLink';
 import { DatasetLoader } from './components/DatasetLoader';
 import { Filters } from './components/Filters';
 import { LoadProgress } from './components/LoadProgress';
+import { SelectionBar } from './components/SelectionBar';
 import { provincesQuery } from './queries/overviewSql';
 import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
@@ -40,6 +42,7 @@ export function App() {
             {dataset.synthetic && <span className="badge-synthetic" title="A made-up country generated for demonstration">Synthetic data — not a real country</span>}
           </p>
           <DatasetLoader />
+          <CopyLink />
         </div>
         <LoadProgress />
       </header>
@@ -57,6 +60,7 @@ export function App() {
         ))}
       </nav>
       <Filters view={view} provinces={provinces} onChange={onChange} />
+      <SelectionBar district={view.district} onClear={() => onChange({ district: null })} />
       <main>
         <ActiveView view={view} scope={scope} onChange={onChange} />
       </main>

@@ -1,16 +1,66 @@
 import * as Plot from '@observablehq/plot';
+import { brush } from 'd3-brush';
+import { select as d3select } from 'd3-selection';
 import { useEffect, useRef } from 'react';
 
+export interface BrushExtent { x: [number, number]; y: [number, number] }
+
+interface PlotFigureProps {
+  options: Plot.PlotOptions;
+  testId?: string;
+  /** Called with the datum under the pointer when the chart is clicked (marks with `tip` track it). */
+  onSelect?: (datum: unknown) => void;
+  /** Enables a rectangular brush over the frame; called with the data extent, or null when cleared. */
+  onBrush?: (extent: BrushExtent | null) => void;
+}
+
 /** The one thin wrapper around Observable Plot: render the spec in an effect, remove the node on cleanup. */
-export function PlotFigure({ options, testId }: { options: Plot.PlotOptions; testId?: string }) {
+export function PlotFigure({ options, testId, onSelect, onBrush }: PlotFigureProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const brushed = useRef(onBrush);
+  brushed.current = onBrush;
   useEffect(() => {
     const node = Plot.plot(options);
     node.setAttribute('role', 'img');
+    // Plot sets `value` on the figure to the datum its pointer interaction is showing.
+    const onClick = () => {
+      const datum = (node as unknown as { value?: unknown }).value;
+      if (datum !== undefined && datum !== null) select.current?.(datum);
+    };
+    if (select.current) {
+      node.addEventListener('click', onClick);
+      node.style.cursor = 'pointer';
+    }
+    if (brushed.current) attachBrush(node, (e) => brushed.current?.(e));
     ref.current?.append(node);
     // Instrumentation for the cold-start benchmark: when the first chart of the session was drawn.
     if (performance.getEntriesByName('first-chart').length === 0) performance.mark('first-chart');
-    return () => node.remove();
+    return () => {
+      node.removeEventListener('click', onClick);
+      node.remove();
+    };
   }, [options]);
   return <div ref={ref} className="plot-figure" data-testid={testId} />;
+}
+
+/** A d3 brush over the plot frame, reporting the selection in data units through the plot's own scales. */
+function attachBrush(node: HTMLElement | SVGSVGElement, report: (e: BrushExtent | null) => void) {
+  const svg = node.tagName.toLowerCase() === 'svg' ? (node as SVGSVGElement) : node.querySelector('svg');
+  const plot = node as unknown as { scale: (name: string) => { range?: number[]; invert?: (v: number) => number } | undefined };
+  const xs = plot.scale('x');
+  const ys = plot.scale('y');
+  if (!svg || !xs?.range || !ys?.range || !xs.invert || !ys.invert) return;
+  const [x0, x1] = [Math.min(...xs.range), Math.max(...xs.range)];
+  const [y0, y1] = [Math.min(...ys.range), Math.max(...ys.range)];
+  const ix = xs.invert, iy = ys.invert;
+  const b = brush<unknown>().extent([[x0, y0], [x1, y1]]).on('end', (event: { selection: [[number, number], [number, number]] | null }) => {
+    if (!event.selection) return report(null);
+    const [[px0, py0], [px1, py1]] = event.selection;
+    const xsel = [ix(px0), ix(px1)].sort((a, b) => a - b) as [number, number];
+    const ysel = [iy(py0), iy(py1)].sort((a, b) => a - b) as [number, number];
+    report({ x: xsel, y: ysel });
+  });
+  d3select(svg).append('g').attr('class', 'brush').attr('data-testid', 'brush').call(b as never);
 }

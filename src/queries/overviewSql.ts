@@ -84,3 +84,8 @@ FROM sums`,
 export function provincesQuery(): Query {
   return { sql: 'SELECT region_id, name, name_ar FROM regions WHERE level = 1 ORDER BY name', params: [] };
 }
+
+/** A region's name, for labels. */
+export function regionNameQuery(regionId: string): Query {
+  return { sql: 'SELECT name, name_ar FROM regions WHERE region_id = ?', params: [regionId] };
+}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { choroplethSpec } from '../charts/choroplethSpec';
+import { choroplethSpec, type BoundaryFeature } from '../charts/choroplethSpec';
 import { MEASURE_META, formatNumber } from '../charts/measureMeta';
 import { PlotFigure } from '../charts/PlotFigure';
 import { rankedBarsSpec } from '../charts/rankedBarsSpec';
@@ -55,11 +55,11 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
       {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
       <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
       <div className="grid-2">
-        <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a row in the table to highlight." state={districts} testId="map-panel">
-          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" /> : boundaries && rows.length > 0 && !mapped ? <p className="panel-status">No boundaries loaded for these districts: see the ranking and the table. Load GeoJSON or TopoJSON keyed by region_id to draw the map.</p> : null}</div>
+        <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a district to select it everywhere." state={districts} testId="map-panel" id="overview-map">
+          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" onSelect={(f) => onChange({ district: (f as BoundaryFeature).properties.region_id })} /> : boundaries && rows.length > 0 && !mapped ? <p className="panel-status">No boundaries loaded for these districts: see the ranking and the table. Load GeoJSON or TopoJSON keyed by region_id to draw the map.</p> : null}</div>
         </Panel>
-        <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel">
-          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" />}</div>
+        <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel" id="overview-bars">
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" onSelect={(r) => onChange({ district: (r as DistrictDensityRow).region_id })} />}</div>
         </Panel>
       </div>
       <Panel title="Districts" subtitle={`${rows.length} districts · click a column to sort, a row to highlight it on the map`} state={districts} testId="table-panel"
