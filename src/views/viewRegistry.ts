@@ -3,6 +3,7 @@ import type { ViewId, ViewState } from '../state/urlState';
 import { AccessView } from './AccessView';
 import { EquityView } from './EquityView';
 import { DataView } from './DataView';
+import { NeedView } from './NeedView';
 import { OverviewView } from './OverviewView';
 
 export interface ViewProps {
@@ -16,6 +17,7 @@ export interface ViewProps {
 export const VIEWS: readonly { id: ViewId; label: string; component: ComponentType<ViewProps> }[] = [
   { id: 'overview', label: 'Overview', component: OverviewView },
   { id: 'equity', label: 'Equity', component: EquityView },
+  { id: 'need', label: 'Need vs access', component: NeedView },
   { id: 'data', label: 'Data', component: DataView },
   { id: 'access', label: 'Access', component: AccessView },
 ];
