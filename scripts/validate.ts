@@ -12,7 +12,7 @@ import { validateFiles, type FileReport, type FileSource, type Problem, type Val
 const USAGE = `Usage: npm run validate -- [--json] <file.parquet | folder> ...
 
 Checks Parquet files against the dashboard's data contract (src/data/contract.ts).
-Folders are searched, with their subfolders, for *.parquet files. Each file is matched to a
+A folder stands for its own *.parquet files (not its subfolders'). Each file is matched to a
 table by its name (facilities.parquet, my_facilities_2024.parquet) or else by its columns, and
 tables are checked in dependency order (regions first) so that keys can resolve.
 
@@ -40,7 +40,11 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** Files given by name are checked whatever their extension; folders contribute their *.parquet files. */
+/**
+ * Files given by name are checked whatever their extension. A folder is one dataset: its own *.parquet files,
+ * not its subfolders' (data/ holds the demo, data/scale-10/ a bigger copy of it; mixing them would check two
+ * datasets as one).
+ */
 async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
   const files: { file: string; size: number }[] = [];
   for (const p of paths) {
@@ -51,16 +55,17 @@ async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
       continue;
     }
     if (!info.isDirectory()) throw new UsageError(`not a file or folder: ${p}`);
-    const found = (await readdir(p, { recursive: true })).filter((f) => /\.parquet$/i.test(f)).sort();
-    let added = 0;
-    for (const rel of found) {
-      const file = path.join(p, rel);
-      const s = await stat(file).catch(() => null);
-      if (!s?.isFile()) continue;
-      files.push({ file, size: s.size });
-      added++;
+    const entries = await readdir(p, { withFileTypes: true });
+    const found = entries.filter((e) => e.isFile() && /\.parquet$/i.test(e.name)).map((e) => e.name).sort();
+    if (found.length === 0) {
+      const sub = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      const hint = sub.length ? ` (subfolders are not searched; give them by name: ${sub.slice(0, 3).map((d) => path.join(p, d)).join(', ')}${sub.length > 3 ? ', ...' : ''})` : '';
+      throw new UsageError(`no .parquet files in folder ${p}${hint}`);
     }
-    if (added === 0) throw new UsageError(`no .parquet files in folder ${p}`);
+    for (const name of found) {
+      const file = path.join(p, name);
+      files.push({ file, size: (await stat(file)).size });
+    }
   }
   return files.map(({ file, size }) => ({ file, size, read: () => readFile(file) }));
 }

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+/** Run the CLI as a user does (through tsx, in its own process) so that exit codes and output are real. */
+function validate(...args: string[]) {
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/validate.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr, all: r.stdout + r.stderr };
+}
+const STACK = /^\s{4}at /m;
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'validate-cli-'));
+  copyFileSync('data/regions.parquet', path.join(dir, 'regions.parquet'));
+  const native = await DuckDBInstance.create(':memory:');
+  const conn = await native.connect();
+  const f = "read_parquet('data/facilities.parquet')";
+  await conn.run(`COPY (SELECT * REPLACE (CASE WHEN facility_id = (SELECT min(facility_id) FROM ${f}) THEN 95 ELSE lat END AS lat) FROM ${f})
+    TO '${dir}/facilities.parquet' (FORMAT parquet)`);
+  await conn.run(`COPY (SELECT * REPLACE ({'deg': lat} AS lat) FROM read_parquet('data/population.parquet') LIMIT 100) TO '${dir}/population.parquet' (FORMAT parquet)`);
+  conn.closeSync();
+  native.closeSync();
+  const good = readFileSync('data/indicator_catalog.parquet');
+  writeFileSync(path.join(dir, 'empty.parquet'), new Uint8Array(0));
+  writeFileSync(path.join(dir, 'zeros.parquet'), new Uint8Array(2048));
+  writeFileSync(path.join(dir, 'truncated_indicator_catalog.parquet'), good.subarray(0, Math.floor(good.length / 2)));
+  writeFileSync(path.join(dir, 'notes.parquet'), 'region_id,name\nD01,North\n');
+  const flipped = Uint8Array.from(good);
+  flipped.fill(0xee, 8, good.length - 200);
+  writeFileSync(path.join(dir, 'scrambled_indicator_catalog.parquet'), flipped);
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run validate', () => {
+  it('exits 0 on the demo data, one ok line per file and a summary', () => {
+    const r = validate('data');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ok +data\/facilities\.parquet: facilities, 3401 rows$/m);
+    expect(r.out.trim().split('\n').at(-1)).toBe('7 files checked: 7 valid, 0 invalid; 0 errors, 0 warnings');
+  });
+
+  it('exits 1 on a folder with broken files, naming file, column and rule, with no stack trace', () => {
+    const r = validate(dir);
+    expect(r.code).toBe(1);
+    expect(r.all).not.toMatch(STACK);
+    const line = (name: string) => r.out.split('\n').filter((l) => l.includes(`${path.join(dir, name)}:`)).join('\n') || `(no line for ${name})`;
+    expect(line('regions.parquet')).toMatch(/^ok +.*regions, 56 rows$/);
+    expect(line('facilities.parquet')).toMatch(/^error +.*facilities\.parquet: facilities\.lat: 1 value\(s\) outside -90\.\.90; e\.g\. row \d+: 95\.0 \(rule: range; rows: 1\)$/);
+    expect(line('population.parquet')).toMatch(/^error +.*population\.lat: nested column lat \(struct\) is not supported; expected a number \(rule: nested column; rows: 100\)$/);
+    expect(line('empty.parquet')).toMatch(/file is empty \(0 bytes\) \(rule: empty file\)/);
+    expect(line('zeros.parquet')).toMatch(/not a Parquet file \(no PAR1 magic at the start; it starts with zero bytes\)/);
+    expect(line('truncated_indicator_catalog.parquet')).toMatch(/file is truncated \(no PAR1 magic at the end\)/);
+    expect(line('notes.parquet')).toMatch(/it looks like a text or CSV file/);
+    expect(line('scrambled_indicator_catalog.parquet')).toMatch(/^error +.*: file is damaged/);
+    expect(r.out.trim().split('\n').at(-1)).toBe('8 files checked: 1 valid, 7 invalid; 7 errors, 0 warnings');
+  });
+
+  it('prints the report as JSON with --json', () => {
+    const r = validate('--json', path.join(dir, 'facilities.parquet'));
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ valid: false, errors: 1, files: [{ table: 'facilities', valid: false }] });
+    expect(report.files[0].problems).toEqual(expect.arrayContaining([expect.objectContaining({ column: 'lat', rule: 'range', rows: 1, severity: 'error' })]));
+  });
+
+  it.each([
+    [[], 'no file or folder given'],
+    [['--strict', 'data'], 'unknown option --strict'],
+    [['no/such/folder'], 'no such file or folder: no/such/folder'],
+  ])('exits 2 with the usage for wrong usage: %j', (args, message) => {
+    const r = validate(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`validate: ${message}`);
+    expect(r.err).toContain('Usage: npm run validate --');
+    expect(r.all).not.toMatch(STACK);
+  });
+});
