@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ViewId, ViewState } from '../state/urlState';
+import { AccessView } from './AccessView';
 import { EquityView } from './EquityView';
 import { DataView } from './DataView';
 import { NeedView } from './NeedView';
@@ -18,4 +19,5 @@ export const VIEWS: readonly { id: ViewId; label: string; component: ComponentTy
   { id: 'equity', label: 'Equity', component: EquityView },
   { id: 'need', label: 'Need vs access', component: NeedView },
   { id: 'data', label: 'Data', component: DataView },
+  { id: 'access', label: 'Access', component: AccessView },
 ];

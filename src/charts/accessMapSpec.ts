@@ -1,0 +1,93 @@
+import * as Plot from '@observablehq/plot';
+import type { BoundaryFeature } from '../data/boundaries';
+import type { FacilityPoint, MapCell } from '../queries/accessViewSql';
+import { formatNumber } from './measureMeta';
+
+export interface AccessMapInput {
+  cells: readonly MapCell[];
+  facilities: readonly FacilityPoint[];
+  boundaries: readonly BoundaryFeature[] | null;
+  /** District ids in scope, to outline them. */
+  districtIds: ReadonlySet<string>;
+  /** 'distance': value is km (converted to minutes when `minutesPerKm` is set); 'access': capacity per 10,000. */
+  colour: 'distance' | 'access';
+  minutesPerKm?: number;
+  accessUnit: string;
+  width: number;
+  caption: string;
+}
+
+export const FACILITY_TYPE_LABEL: Record<string, string> = {
+  hospital: 'Hospital', health_centre: 'Health centre', clinic: 'Clinic', health_post: 'Health post', pharmacy: 'Pharmacy', mobile_unit: 'Mobile unit',
+};
+const TYPE_ORDER = ['hospital', 'health_centre', 'clinic', 'health_post', 'pharmacy', 'mobile_unit'];
+const TYPE_SYMBOL = ['star', 'square', 'diamond', 'triangle', 'circle', 'cross'];
+
+const KM_BANDS = [1, 2, 5, 10, 20, 50];
+const MIN_BANDS = [15, 30, 60, 120, 240];
+
+/** A map cell as a GeoJSON polygon (its lon/lat square), for the projected geo mark. */
+function cellPolygon(c: MapCell): GeoJSON.Feature<GeoJSON.Polygon, MapCell> {
+  const [x0, y0, x1, y1] = [c.lon, c.lat, c.lon + c.deg, c.lat + c.deg];
+  // Clockwise ring: d3-geo treats counter-clockwise rings as the whole sphere minus the square.
+  return { type: 'Feature', properties: c, geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x0, y1], [x1, y1], [x1, y0], [x0, y0]]] } };
+}
+
+/**
+ * Population on a fine grid coloured by distance to the nearest facility (bands; far is dark red) or by
+ * floating-catchment accessibility (5 quantile classes; dark is well served), facilities on top by type.
+ */
+export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
+  const features = i.cells.map(cellPolygon);
+  const minutes = i.colour === 'distance' && i.minutesPerKm !== undefined;
+  const val = (f: GeoJSON.Feature<GeoJSON.Polygon, MapCell>) => {
+    const v = f.properties.value;
+    return v == null ? null : minutes ? v * i.minutesPerKm! : v;
+  };
+  const districts = (i.boundaries ?? []).filter((f) => f.properties.level === 2 && i.districtIds.has(f.properties.region_id));
+  const domain: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: districts.length ? districts : features };
+  const valueLabel = i.colour === 'access' ? i.accessUnit : minutes ? 'Estimated minutes to nearest facility' : 'km to nearest facility';
+  const color: Plot.ScaleOptions =
+    i.colour === 'access'
+      ? { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: `${i.accessUnit} (within reach)`, tickFormat: (d: number) => formatNumber(d, 1) }
+      : { type: 'threshold', domain: minutes ? MIN_BANDS : KM_BANDS, scheme: 'YlOrRd', legend: true, label: minutes ? 'Estimated travel time to the nearest facility (min)' : 'Straight-line distance to the nearest facility (km)' };
+  const types = TYPE_ORDER.filter((t) => i.facilities.some((f) => f.type === t));
+  return {
+    width: i.width,
+    height: Math.round(i.width * 0.75),
+    projection: { type: 'mercator', domain, inset: 6 },
+    color,
+    symbol: { domain: types.map((t) => FACILITY_TYPE_LABEL[t]), range: types.map((t) => TYPE_SYMBOL[TYPE_ORDER.indexOf(t)]), legend: true },
+    caption: i.caption,
+    ariaLabel: `Map: population grid coloured by ${valueLabel}, with ${i.facilities.length} facilities`,
+    marks: [
+      Plot.geo(features, {
+        fill: val,
+        stroke: val,
+        strokeWidth: 0.3,
+        ariaHidden: 'true',
+        channels: {
+          [valueLabel]: { value: val, scale: null },
+          People: (f: GeoJSON.Feature<GeoJSON.Polygon, MapCell>) => formatNumber(f.properties.population),
+        },
+        tip: { format: { fill: false, stroke: false, [valueLabel]: (d: number) => formatNumber(d, 1) } },
+      }),
+      Plot.geo(districts, { stroke: '#555', strokeWidth: 0.5, fill: 'none', ariaHidden: 'true' }),
+      // Hospitals drawn larger and last, so they stay visible among the many small facilities.
+      ...[i.facilities.filter((f) => f.type !== 'hospital'), i.facilities.filter((f) => f.type === 'hospital')].map((data, k) =>
+        Plot.dot(data, {
+          x: 'lon',
+          y: 'lat',
+          symbol: (f: FacilityPoint) => FACILITY_TYPE_LABEL[f.type] ?? f.type,
+          r: k === 1 ? 4.5 : 1.8,
+          fill: '#1d2733',
+          stroke: 'white',
+          strokeWidth: k === 1 ? 0.8 : 0.4,
+          ariaHidden: 'true',
+          channels: { Facility: 'name', 'Health workers': 'workforce', Beds: 'beds' },
+          tip: { format: { x: false, y: false } },
+        }),
+      ),
+    ],
+  };
+}
