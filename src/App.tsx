@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CopyLink } from './components/CopyLink';
 import { DatasetLoader } from './components/DatasetLoader';
 import { Filters } from './components/Filters';
 import { LoadProgress } from './components/LoadProgress';
@@ -41,6 +42,7 @@ export function App() {
             {dataset.synthetic && <span className="badge-synthetic" title="A made-up country generated for demonstration">Synthetic data — not a real country</span>}
           </p>
           <DatasetLoader />
+          <CopyLink />
         </div>
         <LoadProgress />
       </header>

@@ -36,9 +36,9 @@ export function rankedBarsSpec({ rows, meta, width, selected, caption }: RankedB
         tip: { format: { x: (d: number) => formatNumber(d, meta.digits), fill: false, y: true } },
       }),
       // The selected district: outlined in a mark of its own (a null stroke channel would drop every other bar).
-      Plot.barX(sorted.filter((r) => r.region_id === selected), { x: value, y: 'name', stroke: '#000', strokeWidth: 2, ariaHidden: 'true' }),
+      Plot.barX(sorted.filter((r) => r.region_id === selected), { x: value, y: 'name', stroke: 'currentColor', strokeWidth: 2, ariaHidden: 'true' }),
       Plot.text(sorted, { x: value, y: 'name', text: (r: DistrictDensityRow) => formatNumber(value(r), meta.digits), dx: 4, textAnchor: 'start', fontSize: 10, ariaHidden: 'true' }),
-      ...(ref ? [Plot.ruleX([ref.value], { stroke: '#000', strokeDasharray: '4,3', ariaHidden: 'true' }),
+      ...(ref ? [Plot.ruleX([ref.value], { stroke: 'currentColor', strokeDasharray: '4,3', ariaHidden: 'true' }),
         Plot.text([ref.value], { x: (d: number) => d, frameAnchor: 'top', text: () => ref.label, dy: -2, dx: -4, textAnchor: 'end', fontSize: 10, ariaHidden: 'true' })] : []),
       Plot.ruleX([0]),
     ],

@@ -1,5 +1,8 @@
-import { Component, type ReactNode } from 'react';
+import { Component, useContext, type ReactNode } from 'react';
+import type { EmbedPanelId } from '../state/embedPanels';
 import type { QueryState } from '../state/useQuery';
+import { EmbedButton } from './EmbedButton';
+import { EmbedContext } from './embedContext';
 
 interface PanelProps {
   title: string;
@@ -10,10 +13,15 @@ interface PanelProps {
   actions?: ReactNode;
   children?: ReactNode;
   testId?: string;
+  /** A stable id makes the panel embeddable: an "Embed" control here, and `?embed=<id>` shows it alone. */
+  id?: EmbedPanelId;
 }
 
 /** A titled card that always says why it is empty: waiting, error (with the SQL), or no data. */
-export function Panel({ title, subtitle, state, empty = 'No data for the selected region.', actions, children, testId }: PanelProps) {
+export function Panel({ title, subtitle, state, empty = 'No data for the selected region.', actions, children, testId, id }: PanelProps) {
+  const embedded = useContext(EmbedContext);
+  // On an embedded page only the embedded panel is drawn, without its controls.
+  if (embedded && id !== embedded) return null;
   let body = children;
   if (state?.status === 'waiting') body = <p className="panel-status" role="status">{state.reason}</p>;
   else if (state?.status === 'loading' && !state.rows) body = <p className="panel-status" role="status">Computing…</p>;
@@ -26,13 +34,13 @@ export function Panel({ title, subtitle, state, empty = 'No data for the selecte
     );
   } else if (state && 'rows' in state && state.rows?.length === 0) body = <p className="panel-status">{empty}</p>;
   return (
-    <section className="panel" data-testid={testId} aria-busy={state?.status === 'loading' || state?.status === 'waiting'}>
+    <section className="panel" data-testid={testId} data-panel-id={id} aria-busy={state?.status === 'loading' || state?.status === 'waiting'}>
       <header className="panel-header">
         <div>
           <h2>{title}</h2>
           {subtitle && <p className="panel-subtitle">{subtitle}</p>}
         </div>
-        {actions}
+        {!embedded && (actions || id) && <div className="panel-actions">{actions}{id && <EmbedButton panel={id} title={title} />}</div>}
       </header>
       <PanelBoundary title={title}>{body}</PanelBoundary>
     </section>

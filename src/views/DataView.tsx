@@ -2,7 +2,7 @@ import {
   createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type PaginationState, type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../charts/measureMeta';
 import { ExportMenu } from '../components/ExportMenu';
 import { Panel } from '../components/Panel';
@@ -177,6 +177,8 @@ const EMPTY: Row[] = [];
 function ColumnFilter({ column, value, onChange }: { column: ColumnSpec; value: string; onChange: (v: string) => void }) {
   const [text, setText] = useState(value);
   const timer = useRef<number | undefined>(undefined);
+  // Back/forward changes the filter from outside: show it.
+  useEffect(() => setText(value), [value]);
   const numeric = column.type === 'int' || column.type === 'double';
   const commit = (v: string) => {
     window.clearTimeout(timer.current);

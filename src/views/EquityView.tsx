@@ -180,7 +180,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
       </Panel>
 
       <div className="grid-2">
-        <Panel title={`Equiplot: ${indicatorName} by ${dimension.toLowerCase()}`} testId="equiplot-panel" state={s.lines === 'year' ? seriesQ : benchQ}
+        <Panel title={`Equiplot: ${indicatorName} by ${dimension.toLowerCase()}`} testId="equiplot-panel" id="equity-equiplot" state={s.lines === 'year' ? seriesQ : benchQ}
           subtitle={`Each line spans the lowest to the highest subgroup: the longer the line, the wider the gap. One line per ${s.lines === 'year' ? `year, ${scope}` : `region, ${s.year}`}.`}
           actions={<Picker label="One line per" value={s.lines} testId="equity-lines" onChange={(v) => set('lines', v)}
             options={[{ value: 'year', label: 'Year' }, { value: 'region', label: 'Region' }]} />}>
@@ -195,7 +195,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         </Panel>
 
         <Panel title={`${indicatorName} by subgroup, ${scope}, ${s.year ?? ''}`} subtitle="Bars: estimates; black whiskers: 95% confidence intervals; dashed line: population-weighted average."
-          state={seriesQ} testId="subgroups-panel" empty={`No estimates for ${dimension} in ${scope}.`}>
+          state={seriesQ} testId="subgroups-panel" id="equity-subgroups" empty={`No estimates for ${dimension} in ${scope}.`}>
           <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="subgroup-bars" />}</div>
           {hiBar && loBar && (
             <p className="chart-summary" data-testid="subgroups-summary">
@@ -218,7 +218,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
 
       <div className="grid-2">
         <Panel title={`${s.measure} over the years, ${scope}`} subtitle={`${measureMeta.name}; shaded: 95% confidence interval. ${measureMeta.none === 0 ? '0' : '1'} means no inequality.`}
-          state={seriesQ} testId="trend-panel"
+          state={seriesQ} testId="trend-panel" id="equity-trend"
           actions={<Picker label="Measure" value={s.measure} testId="equity-measure" onChange={(v) => set('measure_code', v)}
             options={measuresFor(s.ordered).map((c: MeasureCode) => ({ value: c, label: `${c} · ${MEASURES[c].name}` }))} />}>
           <div ref={trendRef}>{trendSpec && <PlotFigure options={trendSpec} testId="measure-trend" />}</div>
@@ -232,7 +232,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         </Panel>
 
         <Panel title={`Regions compared on ${s.measure}, ${s.year ?? ''}`} subtitle="Most unequal at the top; dashed line: whole country; whiskers: 95% confidence intervals."
-          state={benchQ} testId="benchmark-panel" empty={`No regional estimates for ${dimension} in ${s.year ?? 'this year'}.`}>
+          state={benchQ} testId="benchmark-panel" id="equity-benchmark" empty={`No regional estimates for ${dimension} in ${s.year ?? 'this year'}.`}>
           <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" />}</div>
           {benchSorted.length > 1 ? (
             <p className="chart-summary" data-testid="benchmark-summary">
@@ -245,7 +245,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         </Panel>
       </div>
 
-      <Panel title="Are the poorest districts also the worst served?" testId="access-panel" state={accessQ}
+      <Panel title="Are the poorest districts also the worst served?" testId="access-panel" id="equity-access" state={accessQ}
         subtitle={`Health workers (doctors + nurses + midwives) per 10,000 people in each district of ${scope}, districts ranked by poverty rate${access?.povertyYear ? ` (${access.povertyYear})` : ''}.`}
         empty={`No districts in ${scope}.`}>
         {access ? (

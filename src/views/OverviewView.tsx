@@ -55,10 +55,10 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
       {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
       <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
       <div className="grid-2">
-        <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a district to select it everywhere." state={districts} testId="map-panel">
+        <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a district to select it everywhere." state={districts} testId="map-panel" id="overview-map">
           <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" onSelect={(f) => onChange({ district: (f as BoundaryFeature).properties.region_id })} /> : boundaries && rows.length > 0 && !mapped ? <p className="panel-status">No boundaries loaded for these districts: see the ranking and the table. Load GeoJSON or TopoJSON keyed by region_id to draw the map.</p> : null}</div>
         </Panel>
-        <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel">
+        <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel" id="overview-bars">
           <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" onSelect={(r) => onChange({ district: (r as DistrictDensityRow).region_id })} />}</div>
         </Panel>
       </div>
