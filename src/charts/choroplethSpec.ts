@@ -12,10 +12,12 @@ export interface ChoroplethInput {
   width: number;
   selected?: string | null;
   caption: string;
+  /** Marks drawn over the districts (e.g. partner-linked facilities). */
+  overlay?: Plot.Markish[];
 }
 
 /** Districts coloured by a density measure (5 quantile classes, so the worst fifth stands out), provinces outlined. */
-export function choroplethSpec({ rows, boundaries, meta, width, selected, caption }: ChoroplethInput): Plot.PlotOptions {
+export function choroplethSpec({ rows, boundaries, meta, width, selected, caption, overlay = [] }: ChoroplethInput): Plot.PlotOptions {
   const byId = new Map(rows.map((r) => [r.region_id, r]));
   const districts = boundaries.filter((f) => f.properties.level === 2 && byId.has(f.properties.region_id));
   const provinceIds = new Set(rows.map((r) => r.province_id));
@@ -44,6 +46,7 @@ export function choroplethSpec({ rows, boundaries, meta, width, selected, captio
         tip: { format: { fill: false, [meta.short]: (d: number) => formatNumber(d, meta.digits) } },
       }),
       Plot.geo(provinces, { stroke: '#333', strokeWidth: 1.4, fill: 'none', ariaHidden: 'true' }),
+      ...overlay,
       ...(selected ? [Plot.geo(districts.filter((f) => f.properties.region_id === selected), { stroke: '#d62728', strokeWidth: 3, fill: 'none', ariaHidden: 'true' })] : []),
     ],
   };

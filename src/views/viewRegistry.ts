@@ -5,6 +5,7 @@ import { EquityView } from './EquityView';
 import { DataView } from './DataView';
 import { NeedView } from './NeedView';
 import { OverviewView } from './OverviewView';
+import { PartnershipsView } from './PartnershipsView';
 
 export interface ViewProps {
   view: ViewState;
@@ -18,6 +19,7 @@ export const VIEWS: readonly { id: ViewId; label: string; component: ComponentTy
   { id: 'overview', label: 'Overview', component: OverviewView },
   { id: 'equity', label: 'Equity', component: EquityView },
   { id: 'need', label: 'Need vs access', component: NeedView },
+  { id: 'partnerships', label: 'Partnerships', component: PartnershipsView },
   { id: 'data', label: 'Data', component: DataView },
   { id: 'access', label: 'Access', component: AccessView },
 ];
