@@ -156,7 +156,7 @@ describe('catchmentSummaryQuery', () => {
     const ref = floatingCatchment({
       demand: cells.map((c) => ({ id: String(c.cell_id), population: c.population })),
       supply: facilities.map((f) => ({ id: f.facility_id, capacity: f.doctors + f.nurses + (f.midwives ?? 0) })),
-      costs, method: 'e2sfca', catchment: 20, weights: catchmentOptions(o).weights,
+      costs, method: 'e2sfca', catchment: 20, weights: [{ upTo: 20 / 3, weight: 1 }, { upTo: 40 / 3, weight: 0.68 }, { upTo: 20, weight: 0.22 }],
     });
     const rows = await db.rows<{ kind: string; region_id: string; value: number }>(catchmentSummaryQuery(o));
     for (const d of DISTRICTS) {
