@@ -32,7 +32,7 @@ beforeAll(async () => {
   const flipped = Uint8Array.from(good);
   flipped.fill(0xee, 8, good.length - 200);
   writeFileSync(path.join(dir, 'scrambled_indicator_catalog.parquet'), flipped);
-});
+}, 60_000);
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -87,7 +87,7 @@ beforeAll(async () => {
   native = await DuckDBInstance.create(':memory:');
   conn = await native.connect();
   dir = mkdtempSync(path.join(tmpdir(), 'corrupt-corpus-'));
-});
+}, 60_000);
 afterAll(async () => {
   conn?.closeSync();
   native?.closeSync();
@@ -101,7 +101,7 @@ describe('damaged bytes', () => {
   beforeAll(async () => {
     base = await written('SELECT * FROM facilities ORDER BY facility_id LIMIT 400');
     plain = await written('SELECT * FROM facilities ORDER BY facility_id LIMIT 400', 'COMPRESSION uncompressed');
-  });
+  }, 60_000);
   const footerLength = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset + b.length - 8, 4).getUint32(0, true);
 
   it('the undamaged base file is valid', async () => {

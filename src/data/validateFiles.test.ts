@@ -29,7 +29,7 @@ beforeAll(async () => {
   native = await DuckDBInstance.create(':memory:');
   conn = await native.connect();
   dir = mkdtempSync(path.join(tmpdir(), 'validate-files-'));
-});
+}, 60_000);
 afterAll(async () => {
   conn?.closeSync();
   native?.closeSync();
