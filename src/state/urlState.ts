@@ -1,6 +1,6 @@
 import { DENSITY_MEASURES, type DensityMeasure } from '../queries/overviewSql';
 
-export const VIEW_IDS = ['overview', 'equity', 'data', 'access', 'need', 'partnerships'] as const;
+export const VIEW_IDS = ['overview', 'equity', 'data', 'access', 'need', 'partnerships', 'trends'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**

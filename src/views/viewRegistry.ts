@@ -6,6 +6,7 @@ import { DataView } from './DataView';
 import { NeedView } from './NeedView';
 import { OverviewView } from './OverviewView';
 import { PartnershipsView } from './PartnershipsView';
+import { TrendsView } from './TrendsView';
 
 export interface ViewProps {
   view: ViewState;
@@ -20,6 +21,7 @@ export const VIEWS: readonly { id: ViewId; label: string; component: ComponentTy
   { id: 'equity', label: 'Equity', component: EquityView },
   { id: 'need', label: 'Need vs access', component: NeedView },
   { id: 'partnerships', label: 'Partnerships', component: PartnershipsView },
+  { id: 'trends', label: 'Trends', component: TrendsView },
   { id: 'data', label: 'Data', component: DataView },
   { id: 'access', label: 'Access', component: AccessView },
 ];
