@@ -1,0 +1,27 @@
+/** The queries every engine runs, shared by the page hook (benchHook.ts) and the Node side (bench.ts). */
+import type { Query } from '../../src/db/sqlRunner';
+import { catchmentSql } from '../../src/queries/accessSql';
+import { districtDensityQuery, kpiQuery } from '../../src/queries/overviewSql';
+
+/** The E2SFCA the Access view computes by default: Gaussian decay, sigma 7.5 km, 15 km catchment, workforce, per region. */
+export const BENCH_E2SFCA = { method: 'e2sfca', capacity: 'workforce', catchmentKm: 15, gaussianSigma: 7.5, by: 'region' } as const;
+
+export type QueryKind = 'kpi' | 'districts' | 'both' | 'e2sfca';
+
+/** The overview's aggregations, a filter change (both of them for one province), and E2SFCA. */
+export const QUERY_SET: readonly { name: string; kind: QueryKind; province: string | null }[] = [
+  { name: 'kpi (whole country)', kind: 'kpi', province: null },
+  { name: 'district densities (whole country)', kind: 'districts', province: null },
+  { name: 'filter change: kpi + districts (province P3)', kind: 'both', province: 'P3' },
+  { name: 'e2sfca by region (gaussian, 15 km)', kind: 'e2sfca', province: null },
+];
+
+/** The SQL the app sends for a query kind, in order. */
+export function queriesFor(kind: QueryKind, province: string | null): Query[] {
+  switch (kind) {
+    case 'kpi': return [kpiQuery({ province })];
+    case 'districts': return [districtDensityQuery({ province })];
+    case 'both': return [kpiQuery({ province }), districtDensityQuery({ province })];
+    case 'e2sfca': return [catchmentSql(BENCH_E2SFCA)];
+  }
+}
