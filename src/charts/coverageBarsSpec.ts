@@ -47,7 +47,7 @@ export function coverageBarsSpec({ rows, national, what, target, width, caption 
       }),
       Plot.text(sorted, { x: pct, y: 'name', text: (r: CoverageBar) => `${formatNumber(pct(r), 0)}%`, dx: 3, textAnchor: 'start', fontSize: 10, ariaHidden: 'true' }),
       Plot.ruleX([100 * national], { stroke: '#1f5f8b', strokeDasharray: '2,2', ariaHidden: 'true' }),
-      Plot.text([100 * national], { x: (d: number) => d, frameAnchor: 'bottom', text: () => `National ${formatNumber(100 * national, 1)}%`, dy: 12, fill: '#1f5f8b', fontSize: 10, ariaHidden: 'true' }),
+      Plot.text([100 * national], { x: (d: number) => d, frameAnchor: 'bottom', text: () => `National ${formatNumber(100 * national, 1)}%`, dy: -4, dx: 3, textAnchor: 'start', fill: '#1f5f8b', fontSize: 10, ariaHidden: 'true' }),
       ...(target
         ? [Plot.ruleX([100 * target.share], { stroke: '#000', strokeDasharray: '5,3', ariaHidden: 'true' }),
           Plot.text([100 * target.share], { x: (d: number) => d, frameAnchor: 'top', text: () => target.label, dy: -2, dx: -4, textAnchor: 'end', fontSize: 10, ariaHidden: 'true' })]

@@ -29,7 +29,7 @@ export function coverageCurveSpec({ points, selected, xLabel, target, width, cap
         tip: { format: { x: (d: number) => formatNumber(d, 1), y: (d: number) => `${formatNumber(d, 1)}%` } } }),
       ...(target
         ? [Plot.ruleY([100 * target.share], { stroke: '#000', strokeDasharray: '5,3', ariaHidden: 'true' }),
-          Plot.text([100 * target.share], { y: (d: number) => d, frameAnchor: 'right', text: () => target.label, dy: -7, textAnchor: 'end', fontSize: 10, ariaHidden: 'true' }),
+          Plot.text([100 * target.share], { y: (d: number) => d, frameAnchor: 'left', text: () => target.label, dy: -7, dx: 4, textAnchor: 'start', fontSize: 10, ariaHidden: 'true' }),
           ...(target.x !== undefined ? [Plot.ruleX([target.x], { stroke: '#000', strokeDasharray: '5,3', ariaHidden: 'true' })] : [])]
         : []),
       Plot.ruleX([selected.x], { stroke: '#d95f02', ariaHidden: 'true' }),
