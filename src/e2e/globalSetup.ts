@@ -23,6 +23,7 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server did not report its URL');
   project.provide('baseUrl', url);
+  project.provide('distDir', outDir);
   return async () => {
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
@@ -32,5 +33,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The built static folder, for tests that serve it themselves (e.g. under a sub-path). */
+    distDir: string;
   }
 }
