@@ -294,8 +294,12 @@ export function explainReadError(error: unknown): DecodeFailure {
   if (/eof|unexpected end|truncat|insufficient|out of range|out of bounds|expected .* bytes/.test(low)) {
     return fail('corrupt', 'file is damaged: its data cannot be read (corrupt or truncated pages)', { detail });
   }
-  if (/footer|metadata|thrift|required field|unexpected type|invalid parquet/.test(low)) {
+  if (/footer|metadata|thrift|invalid parquet/.test(low)) {
     return fail('corrupt', 'file is damaged: its footer (the metadata) cannot be read', { detail });
+  }
+  // Thrift decoding errors, in the footer or in a page header.
+  if (/required field|unexpected type|element type|field type|unexpected pagetype|unexpected encoding/.test(low)) {
+    return fail('corrupt', 'file is damaged: its metadata (footer or page headers) cannot be read', { detail });
   }
   return fail('corrupt', 'file is damaged: it cannot be read as Parquet', { detail });
 }
