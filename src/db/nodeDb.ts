@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { QueryError } from './queryError';
-import { asQuery, tableToRows, type Query, type SqlRunner } from './sqlRunner';
+import { abortError, asQuery, tableToRows, type Query, type SqlRunner } from './sqlRunner';
 import { ENGINE_SETUP_SQL } from './engineSetup';
 
 /**
@@ -39,10 +39,13 @@ export async function createNodeDb(): Promise<SqlRunner> {
   }
 
   return {
-    async rows(q) {
+    // The blocking build runs a query to its end; a signal can only stop it before it starts.
+    async rows(q, options) {
+      if (options?.signal?.aborted) throw abortError();
       return tableToRows(run(q));
     },
-    async arrow(q) {
+    async arrow(q, options) {
+      if (options?.signal?.aborted) throw abortError();
       return run(q);
     },
     async insertArrowIPC(name, ipc) {

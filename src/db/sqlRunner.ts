@@ -8,12 +8,17 @@ export interface Query {
   params?: readonly unknown[];
 }
 
+export interface RunOptions {
+  /** Abort a query that is no longer wanted: skipped if still queued, cancelled if running (browser). */
+  signal?: AbortSignal;
+}
+
 /** What the rest of the app needs from DuckDB, in the browser (worker) and in Node (tests, scripts). */
 export interface SqlRunner {
   /** Run a query and return plain row objects (BIGINT cast to double). */
-  rows<T = Row>(query: Query | string): Promise<T[]>;
+  rows<T = Row>(query: Query | string, options?: RunOptions): Promise<T[]>;
   /** Run a query and return the Arrow table (for exports and large results). */
-  arrow(query: Query | string): Promise<Table>;
+  arrow(query: Query | string, options?: RunOptions): Promise<Table>;
   /** Create (or replace) table `name` from Arrow IPC stream bytes. */
   insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
@@ -45,3 +50,10 @@ function valueConverter(field: Field): (v: unknown) => unknown {
   }
   return (v) => (typeof v === 'bigint' ? Number(v) : v);
 }
+
+/** The error a superseded query ends with; callers that aborted it ignore it. */
+export function abortError(): DOMException {
+  return new DOMException('The query was superseded and cancelled', 'AbortError');
+}
+
+export const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';

@@ -56,3 +56,22 @@ describe('overview SQL on the demo data', () => {
     expect((await db.rows(provincesQuery())).length).toBe(7);
   });
 });
+
+describe('facility filters on the overview SQL', () => {
+  let db: SqlRunner;
+  const facilities = tableFromIPC(readParquet(readFileSync('data/facilities.parquet')).intoIPCStream()).toArray().map((r) => r.toJSON());
+  beforeAll(async () => {
+    db = await createNodeDb();
+    for (const t of ['regions', 'facilities']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+  });
+
+  it('counts only facilities of the chosen type, ownership and service', async () => {
+    const [k] = await db.rows<KpiRow>(kpiQuery({ province: null, facilityType: 'hospital', ownership: 'public', service: 'surgery' }));
+    const expected = facilities.filter((f) => f.type === 'hospital' && f.ownership === 'public' && Array.from(f.services ?? []).includes('surgery'));
+    expect(k.facilities).toBe(expected.length);
+    expect(k.beds).toBe(expected.reduce((s, f) => s + f.beds, 0));
+    const [all] = await db.rows<KpiRow>(kpiQuery({ province: null }));
+    expect(all.facilities).toBe(facilities.length);
+    expect(k.population).toBe(all.population); // people stay: only the facilities counted change
+  });
+});

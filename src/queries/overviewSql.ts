@@ -4,7 +4,14 @@ import type { Query } from '../db/sqlRunner';
 export const DENSITY_MEASURES = ['workforce', 'doctors', 'beds', 'facilities'] as const;
 export type DensityMeasure = (typeof DENSITY_MEASURES)[number];
 
-export interface OverviewFilters {
+export interface FacilityFilters {
+  /** Count only facilities of this type / ownership / offering this service (null: all). */
+  facilityType?: string | null;
+  ownership?: string | null;
+  service?: string | null;
+}
+
+export interface OverviewFilters extends FacilityFilters {
   /** Province region_id, or null for the whole country. */
   province: string | null;
 }
@@ -41,7 +48,10 @@ totals AS (
   SELECT region_id, COUNT(*)::DOUBLE AS facilities, SUM(COALESCE(beds, 0))::DOUBLE AS beds,
          SUM(COALESCE(doctors, 0))::DOUBLE AS doctors, SUM(COALESCE(nurses, 0))::DOUBLE AS nurses,
          SUM(COALESCE(midwives, 0))::DOUBLE AS midwives
-  FROM facilities GROUP BY region_id
+  FROM facilities
+  WHERE (?::VARCHAR IS NULL OR type = ?::VARCHAR) AND (?::VARCHAR IS NULL OR ownership = ?::VARCHAR)
+    AND (?::VARCHAR IS NULL OR list_contains(services, ?::VARCHAR))
+  GROUP BY region_id
 ),
 joined AS (
   SELECT d.*, COALESCE(t.facilities, 0) AS facilities, COALESCE(t.beds, 0) AS beds, COALESCE(t.doctors, 0) AS doctors,
@@ -49,6 +59,11 @@ joined AS (
          COALESCE(t.doctors, 0) + COALESCE(t.nurses, 0) + COALESCE(t.midwives, 0) AS workforce
   FROM districts d LEFT JOIN totals t USING (region_id)
 )`;
+
+const totalsParams = (f: OverviewFilters) => {
+  const { province = null, facilityType = null, ownership = null, service = null } = f;
+  return [province, province, facilityType, facilityType, ownership, ownership, service, service];
+};
 
 const per10k = (x: string) => `CASE WHEN population > 0 THEN 1e4 * ${x} / population END`;
 
@@ -60,7 +75,7 @@ SELECT region_id, name, name_ar, province_id, province, population, facilities, 
        ${per10k('facilities')} AS facilities_per_10k, ${per10k('beds')} AS beds_per_10k,
        ${per10k('doctors')} AS doctors_per_10k, ${per10k('workforce')} AS workforce_per_10k
 FROM joined ORDER BY region_id`,
-    params: [f.province, f.province],
+    params: totalsParams(f),
   };
 }
 
@@ -76,7 +91,7 @@ sums AS (
 SELECT *, ${per10k('facilities')} AS facilities_per_10k, ${per10k('beds')} AS beds_per_10k,
        ${per10k('doctors')} AS doctors_per_10k, ${per10k('workforce')} AS workforce_per_10k
 FROM sums`,
-    params: [f.province, f.province],
+    params: totalsParams(f),
   };
 }
 

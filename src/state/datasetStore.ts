@@ -20,8 +20,10 @@ export interface DatasetState {
   sources: Partial<Record<TableName, string>>;
   /** The report of the last batch of user files, for the loader panel. */
   lastLoad: { busy: boolean; reports: FileReport[] } | null;
-  /** Bumped whenever a table is replaced, so queries re-run. */
+  /** Bumped whenever any table is replaced. */
   version: number;
+  /** Bumped per table when it is replaced or removed: a query re-runs only when a table it reads changed. */
+  tableVersions: Record<TableName, number>;
 }
 
 const DEMO_SOURCE = 'demo';
@@ -39,7 +41,12 @@ let state: DatasetState = {
   sources: {},
   lastLoad: null,
   version: 0,
+  tableVersions: Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>,
 };
+const bump = (tables: readonly TableName[]) => ({
+  version: state.version + (tables.length ? 1 : 0),
+  tableVersions: { ...state.tableVersions, ...Object.fromEntries(tables.map((t) => [t, state.tableVersions[t] + 1])) },
+});
 const listeners = new Set<() => void>();
 let started = false;
 let decoder: ParquetDecoder | null = null;
@@ -91,7 +98,7 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
   queue = loadDataset(engine, getDecoder(), demoSources, (table, tableState) => {
     const sources = tableState.state === 'ready' ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
-    update({ tables: { ...state.tables, [table]: tableState }, sources, version: state.version + (tableState.state === 'ready' ? 1 : 0) });
+    update({ tables: { ...state.tables, [table]: tableState }, sources, ...bump(tableState.state === 'ready' ? [table] : []) });
   }).catch(() => {
     // An engine that fails to start is reported through `engine` above.
   });
@@ -145,7 +152,7 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
       synthetic: fromDemo,
       name: userFiles.length === 0 ? DEMO_DATASET.name : fromDemo ? `${DEMO_DATASET.name} + your files` : `Your data (${userFiles.join(', ')})`,
       lastLoad: { busy: false, reports },
-      version: state.version + 1,
+      ...bump([...result.committed, ...result.removed]),
     });
     return reports;
   };
