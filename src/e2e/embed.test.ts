@@ -213,18 +213,30 @@ ${snippet}
   });
 
   it('reports time to first chart: embedded panels vs the full dashboard (one cold run each)', async () => {
-    const time = async (url: string) => {
-      const page = await (await context()).newPage();
+    // `first-chart` is PlotFigure's mark for the page's first chart; `target` is when this panel's chart appeared.
+    const time = async (url: string, chart: string) => {
+      const ctx = await context();
+      await ctx.addInitScript((sel) => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector(sel)) return;
+          (window as unknown as { target: number }).target = performance.now();
+          observer.disconnect();
+        }).observe(document, { subtree: true, childList: true });
+      }, `[data-testid="${chart}"] svg`);
+      const page = await ctx.newPage();
       await page.goto(url);
-      return firstChartMs(page);
+      const first = await firstChartMs(page);
+      await page.waitForFunction(() => (window as unknown as { target?: number }).target !== undefined, undefined, { timeout: 60_000 });
+      const target = await page.evaluate(() => Math.round((window as unknown as { target: number }).target));
+      await ctx.close();
+      return `first chart ${first} ms, ${chart} ${target} ms`;
     };
     const t = {
-      fullOverview: await time(`${dash.url}?province=P3&measure=beds`),
-      embedBars: await time(`${dash.url}?embed=overview-bars&province=P3&measure=beds`),
-      fullEquity: await time(`${dash.url}?view=equity`),
-      embedEquiplot: await time(`${dash.url}?embed=equity-equiplot&view=equity`),
+      'full overview': await time(`${dash.url}?province=P3&measure=beds`, 'ranked-bars'),
+      'embedded ranking': await time(`${dash.url}?embed=overview-bars&province=P3&measure=beds`, 'ranked-bars'),
+      'full equity': await time(`${dash.url}?view=equity`, 'equiplot'),
+      'embedded equiplot': await time(`${dash.url}?embed=equity-equiplot&view=equity`, 'equiplot'),
     };
-    console.log(`first chart (ms after navigation): full overview ${t.fullOverview}, embedded ranking ${t.embedBars}; full equity ${t.fullEquity}, embedded equiplot ${t.embedEquiplot}`);
-    expect(Object.values(t).every((ms) => ms > 0)).toBe(true);
+    console.log(Object.entries(t).map(([k, v]) => `${k}: ${v}`).join('\n'));
   });
 });
