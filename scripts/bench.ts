@@ -131,7 +131,7 @@ for (const r of scaleResults) {
     const warm = e2 && quick ? 0 : 1;
     const nativeMs = median((await native.time(qs, n + warm)).slice(warm));
     let peerMs: number | null = null;
-    if (q.kind !== 'e2sfca') {
+    if (q.kind === 'kpi' || q.kind === 'districts' || q.kind === 'both') {
       const run = () => {
         if (q.kind === 'kpi' || q.kind === 'both') peerKpi(regions.table, facilities.table, q.province);
         if (q.kind === 'districts' || q.kind === 'both') peerDistrictDensity(regions.table, facilities.table, q.province);
@@ -188,7 +188,7 @@ const result = {
   coldStart: coldStart!,
   interactions: scaleResults.map((r) => ({
     scale: r.scale, populationPoints: r.populationPoints, facilities: r.facilities, p50Ms: r.interaction.p50, p95Ms: r.interaction.p95,
-    maxMs: r.interaction.max, n: r.interaction.n, longestTaskMs: r.interaction.longestTaskMs, samplesMs: r.interaction.samples.map((s) => s.ms),
+    maxMs: r.interaction.max, n: r.interaction.n, longestTaskMs: r.interaction.longestTaskMs, longTasksSeenInRun: r.longTasksSeen, samplesMs: r.interaction.samples.map((s) => s.ms),
   })),
   queries: queries.map((q) => ({ ...q, wasmVsNative: ratio(q.wasmMs, q.nativeMs), peerVsWasm: ratio(q.peerMs, q.wasmMs) })),
   e2sfca: e2sfca.map((e) => ({ ...e, estimatedWasmMsIfSkipped: e.skipped ? e.pairsWithinCatchment * wasmMsPerPair : null })),

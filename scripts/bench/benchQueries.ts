@@ -6,7 +6,7 @@ import { districtDensityQuery, kpiQuery } from '../../src/queries/overviewSql';
 /** The E2SFCA the Access view computes by default: Gaussian decay, sigma 7.5 km, 15 km catchment, workforce, per region. */
 export const BENCH_E2SFCA = { method: 'e2sfca', capacity: 'workforce', catchmentKm: 15, gaussianSigma: 7.5, by: 'region' } as const;
 
-export type QueryKind = 'kpi' | 'districts' | 'both' | 'e2sfca';
+export type QueryKind = 'kpi' | 'districts' | 'both' | 'e2sfca' | 'noop' | 'noop-prepared';
 
 /** The overview's aggregations, a filter change (both of them for one province), and E2SFCA. */
 export const QUERY_SET: readonly { name: string; kind: QueryKind; province: string | null }[] = [
@@ -14,6 +14,10 @@ export const QUERY_SET: readonly { name: string; kind: QueryKind; province: stri
   { name: 'district densities (whole country)', kind: 'districts', province: null },
   { name: 'filter change: kpi + districts (province P3)', kind: 'both', province: 'P3' },
   { name: 'e2sfca by region (gaussian, 15 km)', kind: 'e2sfca', province: null },
+  // The fixed cost of one query through the engine (the browser adds a worker round trip; with parameters the app
+  // prepares, runs and closes a statement: three round trips).
+  { name: 'overhead: SELECT 1', kind: 'noop', province: null },
+  { name: 'overhead: prepared SELECT ? (as the app runs parameterised SQL)', kind: 'noop-prepared', province: null },
 ];
 
 /** The SQL the app sends for a query kind, in order. */
@@ -23,5 +27,7 @@ export function queriesFor(kind: QueryKind, province: string | null): Query[] {
     case 'districts': return [districtDensityQuery({ province })];
     case 'both': return [kpiQuery({ province }), districtDensityQuery({ province })];
     case 'e2sfca': return [catchmentSql(BENCH_E2SFCA)];
+    case 'noop': return [{ sql: 'SELECT 1 AS one', params: [] }];
+    case 'noop-prepared': return [{ sql: 'SELECT ?::INTEGER AS one', params: [1] }];
   }
 }

@@ -86,6 +86,8 @@ export interface ScaleResult {
   allTablesMs: number;
   loading: TableLoad[];
   interaction: Summary & { longestTaskMs: number; samples: ChangeTiming[] };
+  /** Long tasks (> 50 ms) the page reported over the whole run: shows that the Long Tasks observer works. */
+  longTasksSeen: number;
   wasmQueries: { name: string; samplesMs: number[]; ms: number }[];
   memory: { rendererPeakMb: number | null; jsHeapPeakMb: number; duckdbWasmMb: number | null; duckdbBufferMb: number };
 }
@@ -177,6 +179,7 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
       log(`  scale ${o.scale}: wasm ${q.name}: ${median(samplesMs).toFixed(1)} ms`);
     }
 
+    const longTasksSeen = await page.evaluate(() => window.__careBench!.longTasks.length);
     const duckdbBuffer = await page.evaluate(() => window.__careBench!.duckdbMemory());
     sampling = false;
     await sampler;
@@ -186,7 +189,7 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
     return {
       scale: o.scale, populationPoints: counts[0].p, facilities: counts[0].f, allTablesMs, loading,
       interaction: { ...s, longestTaskMs: Math.max(...counted.map((c) => c.longestTaskMs)), samples: counted },
-      wasmQueries,
+      wasmQueries, longTasksSeen,
       memory: {
         rendererPeakMb: renderers.length ? Math.max(...renderers.map((r) => r.peakRssBytes)) / MB : null,
         jsHeapPeakMb: jsHeapPeak / MB,
