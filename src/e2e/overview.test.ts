@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { districtFacts, fmt } from './demoFacts';
+import { districtFacts, fmt, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
 
 const facts = districtFacts();
@@ -94,6 +94,20 @@ describe('overview page in Chromium, on the demo Parquet files', () => {
     expect(await page.getByTestId('filter-province').inputValue()).toBe('P3');
     expect(await page.getByTestId('filter-measure').inputValue()).toBe('beds');
     await page.close();
+  });
+
+  it('counts only the facilities that pass the facility filters (type, ownership, service)', async () => {
+    const all = readDemoTable<{ region_id: string; type: string; ownership: string }>('facilities');
+    const inP3 = new Set(facts.filter((d) => d.province_id === 'P3').map((d) => d.region_id));
+    await w.page.getByTestId('filter-ftype').selectOption('hospital');
+    const hospitals = all.filter((f) => inP3.has(f.region_id) && f.type === 'hospital').length;
+    await w.page.waitForFunction((n) => document.querySelector('[data-testid="kpi-facilities"]')?.textContent === n, fmt(hospitals));
+    await w.page.getByTestId('filter-owner').selectOption('public');
+    const publicHospitals = all.filter((f) => inP3.has(f.region_id) && f.type === 'hospital' && f.ownership === 'public').length;
+    await w.page.waitForFunction((n) => document.querySelector('[data-testid="kpi-facilities"]')?.textContent === n, fmt(publicHospitals));
+    expect(new URL(w.page.url()).searchParams.get('ftype')).toBe('hospital');
+    await w.page.getByTestId('filter-ftype').selectOption('');
+    await w.page.getByTestId('filter-owner').selectOption('');
   });
 
   it('reports the cold-start timings (engine ready vs first chart) and had no console error or foreign request', async () => {

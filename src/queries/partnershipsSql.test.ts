@@ -40,3 +40,14 @@ describe('partnerships SQL', () => {
     expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(n);
   });
 });
+
+describe('partnerships SQL with facility filters', () => {
+  it('counts only partnerships at the facilities that pass the facility filters', async () => {
+    const db = await createNodeDb();
+    for (const t of ['regions', 'facilities', 'partnerships']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    const [{ n }] = await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM partnerships JOIN facilities f USING (facility_id) WHERE f.type = 'hospital'`);
+    const rows = await db.rows<PartnershipDistrictRow>(partnershipDistrictsQuery({ ...all, facilityType: 'hospital' }));
+    expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(n);
+    expect(rows.reduce((s, r) => s + r.facilities, 0)).toBe((await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM facilities WHERE type = 'hospital'`))[0].n);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Query } from '../db/sqlRunner';
-import { districtDensityQuery, type DensityMeasure, type DistrictDensityRow } from './overviewSql';
+import { districtDensityQuery, type DensityMeasure, type DistrictDensityRow, type FacilityFilters } from './overviewSql';
 
-export interface PartnershipFilters {
+export interface PartnershipFilters extends FacilityFilters {
   province: string | null;
   /** Partnerships active in this year (start <= year <= end, or ongoing); null for all. */
   year: number | null;
@@ -11,15 +11,20 @@ export interface PartnershipFilters {
   measure: DensityMeasure;
 }
 
-// Partnerships passing the filters, with their facility's district. Parameters: year x3, type x2, programme x2.
+// Partnerships passing the filters (their own, and the facility filters), with their facility's district.
 const SELECTED = `selected AS (
   SELECT p.*, f.region_id, f.name AS facility_name, f.lat, f.lon, f.type AS facility_type
   FROM partnerships p JOIN facilities f USING (facility_id)
   WHERE (?::INTEGER IS NULL OR (p.start_year <= ?::INTEGER AND (p.end_year IS NULL OR p.end_year >= ?::INTEGER)))
     AND (?::VARCHAR IS NULL OR p.partner_type = ?::VARCHAR)
     AND (?::VARCHAR IS NULL OR p.programme = ?::VARCHAR)
+    AND (?::VARCHAR IS NULL OR f.type = ?::VARCHAR) AND (?::VARCHAR IS NULL OR f.ownership = ?::VARCHAR)
+    AND (?::VARCHAR IS NULL OR list_contains(f.services, ?::VARCHAR))
 )`;
-const selectedParams = (f: PartnershipFilters) => [f.year, f.year, f.year, f.partnerType, f.partnerType, f.programme, f.programme];
+const selectedParams = (f: PartnershipFilters) => {
+  const { facilityType = null, ownership = null, service = null } = f;
+  return [f.year, f.year, f.year, f.partnerType, f.partnerType, f.programme, f.programme, facilityType, facilityType, ownership, ownership, service, service];
+};
 const MEASURE_COLUMN: Record<DensityMeasure, string> = {
   workforce: 'workforce_per_10k', doctors: 'doctors_per_10k', beds: 'beds_per_10k', facilities: 'facilities_per_10k',
 };
@@ -31,7 +36,7 @@ export type PartnershipDistrictRow = DistrictDensityRow & { partnerships: number
  * access measure over the districts in scope: fifth 1 = lowest access).
  */
 export function partnershipDistrictsQuery(f: PartnershipFilters): Query {
-  const base = districtDensityQuery({ province: f.province });
+  const base = districtDensityQuery(f);
   return {
     sql: `WITH d AS (${base.sql}), ${SELECTED},
 counts AS (SELECT region_id, COUNT(*)::DOUBLE AS partnerships FROM selected GROUP BY region_id)

@@ -14,6 +14,7 @@ import {
   type AccessibilityRegionRow, type DistanceBucketRow, type DistrictPovertyRow, type FacilityPoint, type MapCell,
 } from '../queries/accessViewSql';
 import { districtDensityQuery, type DistrictDensityRow } from '../queries/overviewSql';
+import { facilityFiltersOf } from '../state/facilityFilters';
 import { TABLE_NAMES, type TableName } from '../data/contract';
 import type { Query } from '../db/sqlRunner';
 import { useDataset } from '../state/useDataset';
@@ -50,7 +51,8 @@ const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
  */
 function useHeavyQuery<T>(query: Query, needs: readonly TableName[], after?: QueryState<unknown>): QueryState<T> {
   const { tables } = useDataset();
-  const settled = TABLE_NAMES.every((t) => tables[t].state === 'ready' || tables[t].state === 'failed');
+  // 'absent': not in this dataset (the user's files, or an embedded panel's subset); nothing to wait for.
+  const settled = TABLE_NAMES.every((t) => ['ready', 'failed', 'absent'].includes(tables[t].state));
   // Issued only once `after` has finished: the engine answers in the order it was asked, so the quicker query
   // (distance) shows its figures first instead of waiting behind the catchment run.
   const go = settled && (after === undefined || after.status === 'ready' || after.status === 'error');
@@ -101,7 +103,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   );
   // Queries run one after another on the engine: the quick ones first, the heavy catchment last.
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province, service: s.service }), [province, s.service]), DISTRICT_NEEDS);
-  const densities = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery({ province }), [province]), DISTRICT_NEEDS);
+  const densities = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery({ province, ...facilityFiltersOf(view) }), [province, JSON.stringify(facilityFiltersOf(view))]), DISTRICT_NEEDS);
   const poverty = useQuery<DistrictPovertyRow>(useMemo(() => districtPovertyQuery({ province }), [province]), POVERTY_NEEDS);
   const distance = useHeavyQuery<SummaryRow>(distanceQ, GEO_NEEDS);
   const catchment = useHeavyQuery<SummaryRow>(catchmentQ, GEO_NEEDS, distance);
@@ -259,7 +261,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
             ? 'Each square: people-weighted floating-catchment accessibility; darker is better served. Symbols: facilities by type.'
             : `Each square: average ${s.unit === 'min' ? 'estimated travel time' : 'straight-line distance'} of its people to the nearest facility; red is far. Symbols: facilities by type.`}
           state={keep(mapState, mapSource.rows)}
-          testId="access-map-panel"
+          testId="access-map-panel" id="access-map"
           actions={
             <label className="picker">
               Colour the map by
@@ -275,20 +277,20 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
           </div>
           <p className="access-note">Map summary: {mapSource.rows?.filter((r) => r.kind === 'cell').length ?? 0} grid squares with people; {facilities.status === 'ready' ? facilities.rows.length : 0} facilities offering {SERVICE_LABEL[s.service]}. Values per district are in the table below.</p>
         </Panel>
-        <Panel title={`Districts: people ${what}`} subtitle={target ? 'Dashed black line: Lancet Commission target. Blue: national share.' : 'Lowest first; blue dashed line: national share.'} state={distPanelState} testId="access-bars-panel">
+        <Panel title={`Districts: people ${what}`} subtitle={target ? 'Dashed black line: Lancet Commission target. Blue: national share.' : 'Lowest first; blue dashed line: national share.'} state={distPanelState} testId="access-bars-panel" id="access-bars">
           <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="coverage-bars" />}</div>
         </Panel>
       </div>
 
       <div className="grid-2">
-        <Panel title="How coverage grows with the threshold" subtitle={`Share of people ${scope === 'whole country' ? 'nationally' : `in ${scope}`} within each distance; orange: your threshold.`} state={distPanelState} testId="access-curve-panel">
+        <Panel title="How coverage grows with the threshold" subtitle={`Share of people ${scope === 'whole country' ? 'nationally' : `in ${scope}`} within each distance; orange: your threshold.`} state={distPanelState} testId="access-curve-panel" id="access-curve">
           <div ref={curveRef}>{curveSpec && <PlotFigure options={curveSpec} testId="coverage-curve" />}</div>
         </Panel>
         <Panel
           title={`Where to go first: top ${Math.min(PRIORITY_TOP, ranked.length)} priority districts`}
           subtitle="Priority = average of two ranks: low accessibility and high poverty (0 to 1; higher = go first)."
           state={keep(catchment, acc.rows)}
-          testId="access-priority-panel"
+          testId="access-priority-panel" id="access-priority"
         >
           <div ref={prioRef} className={acc.updating && acc.rows ? 'access-updating' : undefined}>{prioSpec && <PlotFigure options={prioSpec} testId="priority-bars" />}</div>
           {topPriority.length > 0 && (

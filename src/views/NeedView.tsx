@@ -8,6 +8,7 @@ import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { highNeedLowAccess, linearFit } from '../metrics/needAccess';
 import { needAccessQuery, needIndicatorsQuery, type NeedAccessRow } from '../queries/needAccessSql';
+import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
@@ -22,9 +23,10 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   const list = indicators.status === 'ready' ? indicators.rows : [];
   const indicator = list.find((i) => i.indicator_id === view.extra.need) ?? list.find((i) => i.indicator_id === 'poverty_rate') ?? list[0];
   const year = Number(view.extra.need_year) || null;
+  const ff = facilityFiltersOf(view);
   const query = useMemo(
-    () => needAccessQuery({ province: view.province, indicator: indicator?.indicator_id ?? '', year }),
-    [view.province, indicator?.indicator_id, year],
+    () => needAccessQuery({ province: view.province, ...ff, indicator: indicator?.indicator_id ?? '', year }),
+    [view.province, JSON.stringify(ff), indicator?.indicator_id, year],
   );
   const data = useQuery<NeedAccessRow>(query, NEEDS);
   const rows = data.status === 'ready' ? data.rows : [];

@@ -10,6 +10,7 @@ import { MeasurePicker } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { districtDensityQuery, kpiQuery, type DistrictDensityRow, type KpiRow } from '../queries/overviewSql';
+import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
@@ -19,9 +20,10 @@ const NEEDS = ['regions', 'facilities'] as const;
 /** The first page: headline numbers, the gap map, the district ranking and the district table. */
 export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
-  const filters = { province: view.province };
-  const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [view.province]), NEEDS);
-  const districtQuery = useMemo(() => districtDensityQuery(filters), [view.province]);
+  const filters = { province: view.province, ...facilityFiltersOf(view) };
+  const filterKey = JSON.stringify(filters);
+  const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [filterKey]), NEEDS);
+  const districtQuery = useMemo(() => districtDensityQuery(filters), [filterKey]);
   const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
   const meta = MEASURE_META[view.measure];
   const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; facilities table and district populations.`;

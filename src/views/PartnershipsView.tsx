@@ -12,6 +12,7 @@ import {
   partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery,
   type PartnerFacilityRow, type PartnershipDistrictRow, type PartnershipFilters,
 } from '../queries/partnershipsSql';
+import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
@@ -25,6 +26,7 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const e = view.extra;
   const f: PartnershipFilters = {
     province: view.province,
+    ...facilityFiltersOf(view),
     year: /^\d{4}$/.test(e.active ?? '') ? Number(e.active) : null,
     partnerType: (PARTNER_TYPES as readonly string[]).includes(e.partner) ? e.partner : null,
     programme: (PROGRAMMES as readonly string[]).includes(e.programme) ? e.programme : null,
