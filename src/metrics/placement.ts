@@ -70,7 +70,7 @@ export function placeFacilities(input: PlacementInput): PlacementResult {
   if (objective !== 'coverage' && objective !== 'p-median') throw new Error(`unknown objective: ${String(objective)}`);
 
   const dIndex = new Map<string, number>();
-  const mass: number[] = []; // w_i * P_i
+  const mass: number[] = []; // w_i * P_i, in input order
   for (const d of demand) {
     if (!Number.isFinite(d.population) || d.population < 0) throw new Error(`invalid population for demand ${d.id}: ${d.population}`);
     const w = d.weight ?? 1;
@@ -86,25 +86,10 @@ export function placeFacilities(input: PlacementInput): PlacementResult {
   }
 
   const cur = startingCosts(input, dIndex);
-  // Per candidate: (demand index, effective cost) of pairs that could lower a demand point's current cost.
-  const lists: { i: number; c: number }[][] = candidates.map(() => []);
-  for (const { demand: di, candidate: cj, cost } of input.costs) {
-    const i = dIndex.get(di);
-    if (i === undefined) throw new Error(`unknown demand id in costs: ${di}`);
-    const j = cIndex.get(cj);
-    if (j === undefined) throw new Error(`unknown candidate id in costs: ${cj}`);
-    if (!Number.isFinite(cost) || cost < 0) throw new Error(`invalid cost for ${di}-${cj}: ${cost}`);
-    if (cost <= threshold) lists[j].push({ i, c: objective === 'coverage' ? 0 : cost });
-  }
-  lists.forEach((list, j) => {
-    list.sort((a, b) => a.i - b.i); // fixed summation order: the same gain every time it is recomputed
-    for (let t = 1; t < list.length; t++)
-      if (list[t].i === list[t - 1].i) throw new Error(`duplicate pair in costs: ${demand[list[t].i].id}-${candidates[j].id}`);
-  });
-
+  const { off, di, dc } = pairsByCandidate(input, dIndex, cIndex);
   const gainOf = (j: number) => {
     let g = 0;
-    for (const { i, c } of lists[j]) if (c < cur[i]) g += mass[i] * (cur[i] - c);
+    for (let t = off[j]; t < off[j + 1]; t++) if (dc[t] < cur[di[t]]) g += mass[di[t]] * (cur[di[t]] - dc[t]);
     return g;
   };
   const heap = new MaxHeap(candidates.map((c, j) => ({ j, id: c.id, gain: Infinity, round: -1 })));
@@ -121,9 +106,55 @@ export function placeFacilities(input: PlacementInput): PlacementResult {
     if (!(top.gain > 0)) break; // nobody left within reach: stop rather than propose a site that helps no one
     chosen.push(top.id);
     gains.push(top.gain);
-    for (const { i, c } of lists[top.j]) if (c < cur[i]) cur[i] = c;
+    for (let t = off[top.j]; t < off[top.j + 1]; t++) if (dc[t] < cur[di[t]]) cur[di[t]] = dc[t];
   }
   return { chosen, gains };
+}
+
+/**
+ * Pairs within the threshold as compressed rows per candidate (off[j]..off[j+1]): demand index `di` and effective
+ * cost `dc` (0 for coverage). Counting-sorted by demand index, so a gain is always summed in the same order and
+ * submodularity keeps old gains exact upper bounds, even in floating point; typed arrays keep 1M pairs cheap.
+ */
+function pairsByCandidate(input: PlacementInput, dIndex: Map<string, number>, cIndex: Map<string, number>) {
+  const n = input.costs.length;
+  const pi = new Int32Array(n);
+  const pj = new Int32Array(n);
+  const pc = new Float64Array(n);
+  let m = 0;
+  for (const { demand: d, candidate: c, cost } of input.costs) {
+    const i = dIndex.get(d);
+    if (i === undefined) throw new Error(`unknown demand id in costs: ${d}`);
+    const j = cIndex.get(c);
+    if (j === undefined) throw new Error(`unknown candidate id in costs: ${c}`);
+    if (!Number.isFinite(cost) || cost < 0) throw new Error(`invalid cost for ${d}-${c}: ${cost}`);
+    if (cost > input.threshold) continue;
+    [pi[m], pj[m], pc[m]] = [i, j, input.objective === 'coverage' ? 0 : cost];
+    m++;
+  }
+  const byDemand = countingOrder(pi, m, dIndex.size);
+  const off = new Int32Array(cIndex.size + 1);
+  for (let t = 0; t < m; t++) off[pj[t] + 1]++;
+  for (let j = 0; j < cIndex.size; j++) off[j + 1] += off[j];
+  const next = off.slice(0, cIndex.size);
+  const di = new Int32Array(m);
+  const dc = new Float64Array(m);
+  for (const t of byDemand) {
+    const at = next[pj[t]]++;
+    if (at > off[pj[t]] && di[at - 1] === pi[t]) throw new Error(`duplicate pair in costs: ${input.demand[pi[t]].id}-${input.candidates[pj[t]].id}`);
+    [di[at], dc[at]] = [pi[t], pc[t]];
+  }
+  return { off, di, dc };
+}
+
+/** Indices 0..m-1 stably sorted by key (counting sort, keys in 0..size-1). */
+function countingOrder(key: Int32Array, m: number, size: number): Int32Array {
+  const start = new Int32Array(size + 1);
+  for (let t = 0; t < m; t++) start[key[t] + 1]++;
+  for (let i = 0; i < size; i++) start[i + 1] += start[i];
+  const order = new Int32Array(m);
+  for (let t = 0; t < m; t++) order[start[key[t]]++] = t;
+  return order;
 }
 
 /** Each demand point's cost before any new site: coverage 1 (uncovered) or 0; p-median as documented on the input. */
