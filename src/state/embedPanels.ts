@@ -13,6 +13,10 @@ export const EMBED_PANELS = {
   'equity-trend': { view: 'equity', tables: ['regions', 'indicator_catalog', 'coverage'], boundaries: false },
   'equity-benchmark': { view: 'equity', tables: ['regions', 'indicator_catalog', 'coverage'], boundaries: false },
   'equity-access': { view: 'equity', tables: ['regions', 'facilities', 'socioeconomic'], boundaries: false },
+  'access-map': { view: 'access', tables: ['regions', 'facilities', 'population'], boundaries: true },
+  'access-bars': { view: 'access', tables: ['regions', 'facilities', 'population'], boundaries: false },
+  'access-curve': { view: 'access', tables: ['regions', 'facilities', 'population'], boundaries: false },
+  'access-priority': { view: 'access', tables: ['regions', 'facilities', 'population', 'socioeconomic'], boundaries: false },
 } as const satisfies Record<string, { view: ViewId; tables: readonly TableName[]; boundaries: boolean }>;
 
 export type EmbedPanelId = keyof typeof EMBED_PANELS;
