@@ -69,7 +69,7 @@ export const getSnapshot = () => state;
 export interface SessionOptions {
   /**
    * Load only these demo tables (plus the tables their keys point to, keys first), e.g. for an embedded
-   * panel. The others stay 'waiting'. Default: every table.
+   * panel. The others are 'absent' (not part of this session), so nothing waits for them. Default: every table.
    */
   tables?: readonly TableName[];
   /** Fetch the district boundaries (only maps need them). Default: true. */
@@ -96,6 +96,7 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   );
   const wanted = new Set(sessionTables(DEMO_DATASET.tables.map((t) => t.table), tables));
   const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
+  if (tables) update({ tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, wanted.has(t) ? state.tables[t] : { state: 'absent' }])) as DatasetState['tables'] });
   queue = loadDataset(engine, getDecoder(), demoSources, (table, tableState) => {
     const sources = tableState.state === 'ready' ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
     update({ tables: { ...state.tables, [table]: tableState }, sources, ...bump(tableState.state === 'ready' ? [table] : []) });
