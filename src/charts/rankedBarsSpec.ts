@@ -32,8 +32,8 @@ export function rankedBarsSpec({ rows, meta, width, selected, caption }: RankedB
         y: 'name',
         fill: ref ? (r: DistrictDensityRow) => (below(r) ? `Below ${ref.label}` : 'At or above') : '#2c7fb8',
         ariaHidden: 'true',
-        channels: { Province: 'province', Population: (r: DistrictDensityRow) => formatNumber(r.population) },
-        tip: { format: { x: (d: number) => formatNumber(d, meta.digits), fill: false, y: true } },
+        channels: { District: 'name', Province: 'province', Population: (r: DistrictDensityRow) => formatNumber(r.population) },
+        tip: { format: { District: true, x: (d: number) => formatNumber(d, meta.digits), fill: false, y: false } },
       }),
       // The selected district: outlined in a mark of its own (a null stroke channel would drop every other bar).
       Plot.barX(sorted.filter((r) => r.region_id === selected), { x: value, y: 'name', stroke: 'currentColor', strokeWidth: 2, ariaHidden: 'true' }),

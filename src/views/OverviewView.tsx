@@ -52,7 +52,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   return (
     <>
       <Panel title={`Headline figures, ${scope}`} state={kpi} testId="kpi-panel">
-        {kpi.status === 'ready' && kpi.rows[0] && <KpiCards kpi={kpi.rows[0]} scope={scope} />}
+        {(kpi.status === 'ready' || kpi.status === 'loading') && kpi.rows?.[0] && <KpiCards kpi={kpi.rows[0]} scope={scope} />}
       </Panel>
       {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
       <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
