@@ -2,71 +2,101 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CopyLink } from './components/CopyLink';
 import { DatasetLoader } from './components/DatasetLoader';
 import { Filters } from './components/Filters';
+import { LanguagePicker } from './components/LanguagePicker';
 import { LoadProgress } from './components/LoadProgress';
 import { SelectionBar } from './components/SelectionBar';
+import { Localised } from './components/Localised';
+import { useI18n } from './i18n/I18nContext';
+import { initialLang, rememberLang, storedLang, type Lang } from './i18n/lang';
 import { provincesQuery } from './queries/overviewSql';
 import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
 import { parseViewState, serializeViewState, type ViewState } from './state/urlState';
 import { VIEWS } from './views/viewRegistry';
 
+/** The language comes from the link, else this browser's last choice; a bad `?lang=` gives a notice. */
+function parseAll(search: string) {
+  const parsed = parseViewState(search);
+  const { lang, invalid } = initialLang(search, storedLang());
+  return { state: { ...parsed.state, lang }, notices: parsed.notices, badLang: invalid };
+}
+
 export function App() {
-  const dataset = useDataset();
-  const [{ state: view, notices }, setParsed] = useState(() => parseViewState(window.location.search));
-  const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);
+  const [{ state: view, notices, badLang }, setParsed] = useState(() => parseAll(window.location.search));
+  const lang: Lang = view.lang ?? 'en';
 
   const onChange = useCallback((patch: Partial<ViewState>) => {
     setParsed(({ state }) => {
       const next = { ...state, ...patch };
       window.history.pushState(null, '', `${window.location.pathname}${serializeViewState(next)}`);
-      return { state: next, notices: [] };
+      return { state: next, notices: [], badLang: null };
     });
   }, []);
   useEffect(() => {
-    const onPop = () => setParsed(parseViewState(window.location.search));
+    const onPop = () => setParsed(parseAll(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  const setLang = (next: Lang) => {
+    rememberLang(next);
+    onChange({ lang: next });
+  };
 
-  const provinceName = provinces.status === 'ready' ? provinces.rows.find((p) => p.region_id === view.province)?.name : undefined;
-  const scope = view.province ? provinceName ?? view.province : 'whole country';
+  return (
+    <Localised lang={lang}>
+      <Dashboard view={view} notices={notices} badLang={badLang} onChange={onChange} setLang={setLang} />
+    </Localised>
+  );
+}
+
+function Dashboard({ view, notices, badLang, onChange, setLang }: {
+  view: ViewState; notices: string[]; badLang: string | null;
+  onChange: (patch: Partial<ViewState>) => void; setLang: (lang: Lang) => void;
+}) {
+  const { t, region, lang } = useI18n();
+  const dataset = useDataset();
+  const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);
+  const scope = view.province ? region(view.province) : t('app.wholeCountry');
   const ActiveView = (VIEWS.find((v) => v.id === view.view) ?? VIEWS[0]).component;
+  const allNotices = [...notices, ...(badLang ? [t('notice.unknownLang', { value: badLang })] : [])];
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
       <header className="app-header">
         <div>
-          <h1>Who can reach care?</h1>
+          <h1>{t('app.title')}</h1>
           <p className="dataset-line">
-            Dataset: <strong data-testid="dataset-name">{dataset.name}</strong>
-            {dataset.synthetic && <span className="badge-synthetic" title="A made-up country generated for demonstration">Synthetic data — not a real country</span>}
+            {t('app.dataset')} <strong data-testid="dataset-name">{dataset.name}</strong>
+            {dataset.synthetic && <span className="badge-synthetic" title={t('app.syntheticTitle')}>{t('app.synthetic')}</span>}
           </p>
           <DatasetLoader />
           <CopyLink />
         </div>
-        <LoadProgress />
+        <div className="header-side">
+          <LanguagePicker value={lang} onChange={setLang} />
+          <LoadProgress />
+        </div>
       </header>
-      {notices.length > 0 && (
+      {allNotices.length > 0 && (
         <div className="notice" role="status" data-testid="url-notice">
-          {notices.map((n) => <p key={n}>{n}</p>)}
+          {allNotices.map((n) => <p key={n}>{n}</p>)}
         </div>
       )}
-      <nav className="tabs" aria-label="Views">
+      <nav className="tabs" aria-label={t('app.views')}>
         {VIEWS.map((v) => (
           <button key={v.id} type="button" className="tab" aria-current={v.id === view.view ? 'page' : undefined}
             data-testid={`tab-${v.id}`} onClick={() => onChange({ view: v.id })}>
-            {v.label}
+            {t(`view.${v.id}`)}
           </button>
         ))}
       </nav>
       <Filters view={view} provinces={provinces} onChange={onChange} />
       <SelectionBar district={view.district} onClear={() => onChange({ district: null })} />
-      <main>
+      <main id="main" tabIndex={-1}>
         <ActiveView view={view} scope={scope} onChange={onChange} />
       </main>
-      <footer className="app-footer">
-        Everything runs in your browser: no data leaves this computer. Engine: DuckDB-WASM. Charts: Observable Plot.
-      </footer>
+      <footer className="app-footer">{t('app.footer')}</footer>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { Localised } from './components/Localised';
 import { startSession } from './state/datasetStore';
 import { EMBED_PANELS } from './state/embedPanels';
 import { parseEmbedParams } from './state/embedParams';
@@ -20,6 +21,6 @@ if (embed.requested) {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {embed.requested ? <EmbedPage request={embed} /> : <App />}
+    {embed.requested ? <Localised lang={embed.lang}><EmbedPage request={embed} /></Localised> : <App />}
   </StrictMode>,
 );

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { brush } from 'd3-brush';
 import { select as d3select } from 'd3-selection';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface BrushExtent { x: [number, number]; y: [number, number] }
 
@@ -12,18 +12,21 @@ interface PlotFigureProps {
   onSelect?: (datum: unknown) => void;
   /** Enables a rectangular brush over the frame; called with the data extent, or null when cleared. */
   onBrush?: (extent: BrushExtent | null) => void;
+  /** One generated sentence saying what the chart shows; screen readers read it with the chart (aria-describedby). */
+  summary?: string;
 }
 
 /** The one thin wrapper around Observable Plot: render the spec in an effect, remove the node on cleanup. */
-export function PlotFigure({ options, testId, onSelect, onBrush }: PlotFigureProps) {
+export function PlotFigure({ options, testId, onSelect, onBrush, summary }: PlotFigureProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const summaryId = useId();
   const select = useRef(onSelect);
   select.current = onSelect;
   const brushed = useRef(onBrush);
   brushed.current = onBrush;
   useEffect(() => {
     const node = Plot.plot(options);
-    node.setAttribute('role', 'img');
+    labelForAssistiveTech(node, summary ? summaryId : null);
     // Plot sets `value` on the figure to the datum its pointer interaction is showing.
     const onClick = () => {
       const datum = (node as unknown as { value?: unknown }).value;
@@ -41,8 +44,32 @@ export function PlotFigure({ options, testId, onSelect, onBrush }: PlotFigurePro
       node.removeEventListener('click', onClick);
       node.remove();
     };
-  }, [options]);
-  return <div ref={ref} className="plot-figure" data-testid={testId} />;
+  }, [options, summary, summaryId]);
+  return (
+    <>
+      <div ref={ref} className="plot-figure" data-testid={testId} />
+      {summary && <p id={summaryId} className="visually-hidden" data-testid={testId ? `${testId}-summary` : undefined}>{summary}</p>}
+    </>
+  );
+}
+
+/**
+ * The chart as one image for assistive technology: the plot's svg gets role="img", its aria-label and the
+ * summary sentence; the marks' and axes' groups (Plot labels them `<g aria-label="bar">` with no role, which
+ * axe reports as a prohibited attribute) are hidden from AT — the table alternative carries the data. The
+ * labels stay in the DOM for tests and styling. SVG text is laid out left to right even in an RTL page
+ * (styles.css): charts mirror through their specs, not through inherited text direction.
+ */
+function labelForAssistiveTech(node: HTMLElement | SVGSVGElement, describedBy: string | null) {
+  const svgs = node.tagName.toLowerCase() === 'svg' ? [node as SVGSVGElement] : [...node.querySelectorAll('svg')];
+  const main = svgs.find((s) => s.hasAttribute('aria-label')) ?? svgs[svgs.length - 1];
+  if (main) {
+    main.setAttribute('role', 'img');
+    if (describedBy) main.setAttribute('aria-describedby', describedBy);
+  }
+  for (const g of node.querySelectorAll('g[aria-label]')) if (!g.hasAttribute('role')) g.setAttribute('aria-hidden', 'true');
+  // Legends repeat what the summary and table say; their swatch svgs are decoration.
+  for (const s of svgs) if (s !== main && !s.hasAttribute('role')) s.setAttribute('aria-hidden', 'true');
 }
 
 /** A d3 brush over the plot frame, reporting the selection in data units through the plot's own scales. */

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
+import type { ChartLocale } from './direction';
 import { formatNumber, type MeasureMeta } from './measureMeta';
 
 export type { BoundaryFeature } from '../data/boundaries';
@@ -14,10 +15,18 @@ export interface ChoroplethInput {
   caption: string;
   /** Marks drawn over the districts (e.g. partner-linked facilities). */
   overlay?: Plot.Markish[];
+  /** Interface language: numbers, tip labels, region names. English when omitted. */
+  loc?: ChartLocale;
+  labels?: { aria: string; district: string; province: string; population: string };
+  regionName?: (id: string, fallback: string) => string;
 }
 
 /** Districts coloured by a density measure (5 quantile classes, so the worst fifth stands out), provinces outlined. */
-export function choroplethSpec({ rows, boundaries, meta, width, selected, caption, overlay = [] }: ChoroplethInput): Plot.PlotOptions {
+export function choroplethSpec({
+  rows, boundaries, meta, width, selected, caption, overlay = [], loc, labels, regionName = (_id, name) => name,
+}: ChoroplethInput): Plot.PlotOptions {
+  const locale = loc?.locale ?? 'en';
+  const L = labels ?? { aria: `Map: ${meta.label}, by district`, district: 'District', province: 'Province', population: 'Population' };
   const byId = new Map(rows.map((r) => [r.region_id, r]));
   const districts = boundaries.filter((f) => f.properties.level === 2 && byId.has(f.properties.region_id));
   const provinceIds = new Set(rows.map((r) => r.province_id));
@@ -28,9 +37,9 @@ export function choroplethSpec({ rows, boundaries, meta, width, selected, captio
     width,
     height: Math.round(width * 0.72),
     projection: { type: 'mercator', domain: focus, inset: 8 },
-    color: { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: meta.short, tickFormat: (d: number) => formatNumber(d, meta.digits) },
+    color: { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: meta.short, tickFormat: (d: number) => formatNumber(d, meta.digits, locale) },
     caption,
-    ariaLabel: `Map: ${meta.label}, by district`,
+    ariaLabel: L.aria,
     marks: [
       Plot.geo(districts, {
         fill: value,
@@ -38,12 +47,15 @@ export function choroplethSpec({ rows, boundaries, meta, width, selected, captio
         strokeWidth: 0.6,
         ariaHidden: 'true',
         channels: {
-          District: (f: BoundaryFeature) => f.properties.name,
-          Province: (f: BoundaryFeature) => byId.get(f.properties.region_id)?.province ?? '',
+          [L.district]: (f: BoundaryFeature) => regionName(f.properties.region_id, f.properties.name),
+          [L.province]: (f: BoundaryFeature) => {
+            const r = byId.get(f.properties.region_id);
+            return r ? regionName(r.province_id, r.province) : '';
+          },
           [meta.short]: { value, scale: null },
-          Population: (f: BoundaryFeature) => formatNumber(byId.get(f.properties.region_id)?.population),
+          [L.population]: (f: BoundaryFeature) => formatNumber(byId.get(f.properties.region_id)?.population, 0, locale),
         },
-        tip: { format: { fill: false, [meta.short]: (d: number) => formatNumber(d, meta.digits) } },
+        tip: { format: { fill: false, [meta.short]: (d: number) => formatNumber(d, meta.digits, locale) } },
       }),
       Plot.geo(provinces, { stroke: '#333', strokeWidth: 1.4, fill: 'none', ariaHidden: 'true' }),
       ...overlay,

@@ -31,5 +31,5 @@ export const MEASURE_META: Record<DensityMeasure, MeasureMeta> = {
   },
 };
 
-export const formatNumber = (x: number | null | undefined, digits = 0, locale = 'en') =>
-  x == null || !Number.isFinite(x) ? '–' : x.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Locale-aware (Intl) number formatting; the locale comes from the interface language (i18n/format.ts). */
+export { formatNumber, formatTick } from '../i18n/format';

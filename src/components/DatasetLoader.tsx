@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { MAX_PARQUET_BYTES } from '../data/decodeParquet';
 import type { FileReport, LoadMode } from '../data/loadUserFiles';
+import { useI18n } from '../i18n/I18nContext';
 import { loadFiles } from '../state/datasetStore';
 import { useDataset } from '../state/useDataset';
 
@@ -19,6 +20,7 @@ export function sameOriginUrl(input: string, base: string): URL | null {
 /** Drop or pick Parquet and boundary files, or give same-host URLs; see what loaded and what was refused, and why. */
 export function DatasetLoader() {
   const { lastLoad, tables } = useDataset();
+  const { t, num } = useI18n();
   const [mode, setMode] = useState<LoadMode>('add');
   const [url, setUrl] = useState('');
   const [notes, setNotes] = useState<string[]>([]);
@@ -27,7 +29,7 @@ export function DatasetLoader() {
 
   const submit = async (items: { name: string; size: number; read: () => Promise<ArrayBuffer> }[]) => {
     const tooBig = items.filter((f) => f.size > MAX_PARQUET_BYTES);
-    setNotes(tooBig.map((f) => `${f.name}: ${Math.round(f.size / MB)} MB is over the ${MAX_PARQUET_BYTES / MB} MB limit a browser tab can hold; split it or reduce it with scripts/ (see README).`));
+    setNotes(tooBig.map((f) => t('loader.tooBig', { file: f.name, mb: num(Math.round(f.size / MB)), limit: num(MAX_PARQUET_BYTES / MB) })));
     const ok = items.filter((f) => f.size <= MAX_PARQUET_BYTES);
     if (!ok.length) return;
     const files = await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.read()) })));
@@ -36,14 +38,14 @@ export function DatasetLoader() {
   const fromFiles = (list: FileList | null) => list && submit([...list].map((f) => ({ name: f.name, size: f.size, read: () => f.arrayBuffer() })));
   const fromUrl = async () => {
     const target = sameOriginUrl(url.trim(), window.location.href);
-    if (!target) return setNotes([`“${url}” is not a file on this site. Only files on the same host can be loaded by URL (nothing is fetched from other sites).`]);
+    if (!target) return setNotes([t('loader.notSameHost', { url })]);
     try {
       const res = await fetch(target);
-      if (!res.ok) return setNotes([`${target.pathname}: the server answered ${res.status}`]);
+      if (!res.ok) return setNotes([t('loader.http', { path: target.pathname, status: res.status })]);
       const buf = await res.arrayBuffer();
       await submit([{ name: decodeURIComponent(target.pathname.split('/').pop() || 'file.parquet'), size: buf.byteLength, read: async () => buf }]);
     } catch (e) {
-      setNotes([`${target.pathname}: could not be fetched (${e instanceof Error ? e.message : String(e)})`]);
+      setNotes([t('loader.fetchFailed', { path: target.pathname, message: e instanceof Error ? e.message : String(e) })]);
     }
   };
   const onDrop = (e: DragEvent) => {
@@ -56,26 +58,25 @@ export function DatasetLoader() {
 
   return (
     <details className="dataset-loader" data-testid="dataset-loader">
-      <summary>Load your data</summary>
+      <summary>{t('loader.summary')}</summary>
       <div className="loader-body">
-        <p>Parquet files named after a table (<code>facilities.parquet</code>, <code>regions_2024.parquet</code>…) or holding its columns, and
-          boundaries as GeoJSON or TopoJSON keyed by <code>region_id</code>. Files stay on this computer.</p>
+        <p>{t('loader.intro')}</p>
         <fieldset>
-          <legend>These files…</legend>
-          <label><input type="radio" name="mode" checked={mode === 'add'} onChange={() => setMode('add')} /> add to the current data (they replace only the tables they hold)</label>
-          <label><input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="mode-replace" /> replace all current data (only if every file is valid)</label>
+          <legend>{t('loader.mode')}</legend>
+          <label><input type="radio" name="mode" checked={mode === 'add'} onChange={() => setMode('add')} /> {t('loader.add')}</label>
+          <label><input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="mode-replace" /> {t('loader.replace')}</label>
         </fieldset>
         <div className={`drop-zone${dragging ? ' dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
-          Drop files here, or{' '}
-          <button type="button" onClick={() => input.current?.click()} disabled={busy}>choose files…</button>
+          {t('loader.drop')}{' '}
+          <button type="button" onClick={() => input.current?.click()} disabled={busy}>{t('loader.choose')}</button>
           <input ref={input} type="file" multiple hidden accept=".parquet,.geojson,.json,.topojson" data-testid="file-input"
             onChange={(e) => { fromFiles(e.target.files); e.target.value = ''; }} />
         </div>
         <form className="url-row" onSubmit={(e) => { e.preventDefault(); fromUrl(); }}>
-          <label>or a file on this site: <input type="text" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="data/facilities.parquet" /></label>
-          <button type="submit" disabled={busy || !url.trim()}>Load</button>
+          <label>{t('loader.url')} <input type="text" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="data/facilities.parquet" /></label>
+          <button type="submit" disabled={busy || !url.trim()}>{t('loader.load')}</button>
         </form>
-        {(busy || demoLoading) && <p role="status">{busy ? 'Checking and loading your files…' : 'The demo data are still loading; your files will load after them.'}</p>}
+        {(busy || demoLoading) && <p role="status">{busy ? t('loader.busy') : t('loader.demoLoading')}</p>}
         {notes.map((n) => <p key={n} className="error-text" role="alert">{n}</p>)}
         {lastLoad && !busy && <LoadReport reports={lastLoad.reports} />}
       </div>

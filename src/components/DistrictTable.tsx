@@ -2,27 +2,45 @@ import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
 import { useState } from 'react';
-import { formatNumber } from '../charts/measureMeta';
+import type { MessageKey } from '../i18n/en';
+import { useI18n } from '../i18n/I18nContext';
 import type { DistrictDensityRow } from '../queries/overviewSql';
+import { SelectCell } from './SelectCell';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
 const helper = createColumnHelper<typeof features, DistrictDensityRow>();
-const num = (digits: number) => ({ cell: (c: { getValue: () => unknown }) => formatNumber(c.getValue() as number, digits), meta: { numeric: true } });
+
+/** Header and cells render as components, so the module-scope columns follow the interface language. */
+function Head({ k }: { k: MessageKey }) {
+  return <>{useI18n().t(k)}</>;
+}
+function Num({ value, digits }: { value: unknown; digits: number }) {
+  return <>{useI18n().num(value as number, digits)}</>;
+}
+function Region({ id, name }: { id: string; name: string }) {
+  return <>{useI18n().region(id, name)}</>;
+}
+const num = (digits: number) => ({ cell: (c: { getValue: () => unknown }) => <Num value={c.getValue()} digits={digits} />, meta: { numeric: true } });
 const columns = helper.columns([
-  helper.accessor('name', { header: 'District', sortFn: 'alphanumeric' }),
-  helper.accessor('province', { header: 'Province', sortFn: 'alphanumeric' }),
-  helper.accessor('population', { header: 'Population', ...num(0) }),
-  helper.accessor('facilities', { header: 'Facilities', ...num(0) }),
-  helper.accessor('facilities_per_10k', { header: 'Facilities / 10k', ...num(2) }),
-  helper.accessor('beds_per_10k', { header: 'Beds / 10k', ...num(1) }),
-  helper.accessor('doctors_per_10k', { header: 'Doctors / 10k', ...num(2) }),
-  helper.accessor('workforce_per_10k', { header: 'Health workers / 10k', ...num(1) }),
+  helper.accessor('name', { header: () => <Head k="col.district" />, sortFn: 'alphanumeric', meta: { select: true } }),
+  helper.accessor('province', { header: () => <Head k="col.province" />, sortFn: 'alphanumeric',
+    cell: (c) => <Region id={c.row.original.province_id} name={c.getValue() as string} /> }),
+  helper.accessor('population', { header: () => <Head k="col.population" />, ...num(0) }),
+  helper.accessor('facilities', { header: () => <Head k="col.facilities" />, ...num(0) }),
+  helper.accessor('facilities_per_10k', { header: () => <Head k="measure.facilities.short" />, ...num(2) }),
+  helper.accessor('beds_per_10k', { header: () => <Head k="measure.beds.short" />, ...num(1) }),
+  helper.accessor('doctors_per_10k', { header: () => <Head k="measure.doctors.short" />, ...num(2) }),
+  helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, ...num(1) }),
 ]);
 
-/** Districts with their counts and densities; click a header to sort. */
+type Meta = { numeric?: boolean; select?: boolean } | undefined;
+
+/** Districts with their counts and densities; a header button sorts, a district's name selects it (mouse or keyboard). */
 export function DistrictTable({ rows, selected, onSelect }: { rows: DistrictDensityRow[]; selected: string | null; onSelect: (id: string | null) => void }) {
+  const { region } = useI18n();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'workforce_per_10k', desc: false }]);
   const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: setSorting });
+  const toggle = (id: string) => onSelect(id === selected ? null : id);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="district-table">
@@ -31,9 +49,9 @@ export function DistrictTable({ rows, selected, onSelect }: { rows: DistrictDens
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                const numeric = (header.column.columnDef.meta as Meta)?.numeric;
                 return (
-                  <th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={numeric ? 'num' : undefined}>
+                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={numeric ? 'num' : undefined}>
                     <button type="button" onClick={header.column.getToggleSortingHandler()}>
                       <table.FlexRender header={header} />
                       <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
@@ -45,17 +63,26 @@ export function DistrictTable({ rows, selected, onSelect }: { rows: DistrictDens
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-region={row.original.region_id} aria-selected={row.original.region_id === selected}
-              className={row.original.region_id === selected ? 'selected' : undefined}
-              onClick={() => onSelect(row.original.region_id === selected ? null : row.original.region_id)}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={(cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? 'num' : undefined}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
+          {table.getRowModel().rows.map((row) => {
+            const id = row.original.region_id;
+            return (
+              <tr key={row.id} data-region={id} aria-selected={id === selected}
+                className={id === selected ? 'selected' : undefined} onClick={() => toggle(id)}>
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta as Meta;
+                  return meta?.select ? (
+                    <td key={cell.id}>
+                      <SelectCell selected={id === selected} onToggle={() => toggle(id)}>{region(id, row.original.name)}</SelectCell>
+                    </td>
+                  ) : (
+                    <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

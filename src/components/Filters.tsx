@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { FACILITY_TYPES, OWNERSHIPS, SERVICES } from '../data/contract';
+import { useI18n } from '../i18n/I18nContext';
 import { facilityFiltersOf } from '../state/facilityFilters';
 import type { QueryState } from '../state/useQuery';
 import type { ViewState } from '../state/urlState';
-
-const label = (s: string) => s.replace(/_/g, ' ');
 
 /**
  * The global filters: region, and which facilities count (type, ownership, service) in the access densities.
@@ -16,7 +15,9 @@ export function Filters({ view, provinces, onChange, children }: {
   provinces: QueryState<{ region_id: string; name: string }>;
   onChange: (patch: Partial<ViewState>) => void;
 }) {
+  const { t, tx, region } = useI18n();
   const ff = facilityFiltersOf(view);
+  const label = (prefix: string, s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
   const setExtra = (key: string, value: string) => {
     const extra = { ...view.extra };
     if (value) extra[key] = value;
@@ -24,33 +25,33 @@ export function Filters({ view, provinces, onChange, children }: {
     onChange({ extra });
   };
   return (
-    <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+    <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('filters.label')}>
       <label>
-        Region
+        {t('filters.region')}
         <select value={view.province ?? ''} onChange={(e) => onChange({ province: e.target.value || null, district: null })} data-testid="filter-province">
-          <option value="">Whole country</option>
-          {provinces.status === 'ready' && provinces.rows.map((p) => <option key={p.region_id} value={p.region_id}>{p.name}</option>)}
+          <option value="">{t('filters.wholeCountry')}</option>
+          {provinces.status === 'ready' && provinces.rows.map((p) => <option key={p.region_id} value={p.region_id}>{region(p.region_id, p.name)}</option>)}
         </select>
       </label>
       <label>
-        Facility type
+        {t('filters.ftype')}
         <select value={ff.facilityType ?? ''} onChange={(e) => setExtra('ftype', e.target.value)} data-testid="filter-ftype">
-          <option value="">All types</option>
-          {FACILITY_TYPES.map((t) => <option key={t} value={t}>{label(t)}</option>)}
+          <option value="">{t('filters.allTypes')}</option>
+          {FACILITY_TYPES.map((v) => <option key={v} value={v}>{label('ftype', v)}</option>)}
         </select>
       </label>
       <label>
-        Ownership
+        {t('filters.owner')}
         <select value={ff.ownership ?? ''} onChange={(e) => setExtra('owner', e.target.value)} data-testid="filter-owner">
-          <option value="">All owners</option>
-          {OWNERSHIPS.map((t) => <option key={t} value={t}>{label(t)}</option>)}
+          <option value="">{t('filters.allOwners')}</option>
+          {OWNERSHIPS.map((v) => <option key={v} value={v}>{label('owner', v)}</option>)}
         </select>
       </label>
       <label>
-        Service
+        {t('filters.service')}
         <select value={ff.service ?? ''} onChange={(e) => setExtra('service', e.target.value)} data-testid="filter-service">
-          <option value="">Any service</option>
-          {SERVICES.map((t) => <option key={t} value={t}>{label(t)}</option>)}
+          <option value="">{t('filters.anyService')}</option>
+          {SERVICES.map((v) => <option key={v} value={v}>{label('service', v)}</option>)}
         </select>
       </label>
       {children}

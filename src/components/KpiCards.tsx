@@ -1,20 +1,21 @@
 import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
-import { formatNumber } from '../charts/measureMeta';
+import { useI18n } from '../i18n/I18nContext';
 import type { KpiRow } from '../queries/overviewSql';
 
 /** The four headline numbers, with the WHO workforce threshold beside the workforce density. */
 export function KpiCards({ kpi, scope }: { kpi: KpiRow; scope: string }) {
+  const { t, num } = useI18n();
   const gap = kpi.workforce_per_10k - WHO_WORKFORCE_PER_10K;
   return (
     <div className="kpis" data-testid="kpis">
-      <Kpi id="population" label={`Population, ${scope}`} value={formatNumber(kpi.population)} note={`${kpi.districts} districts`} />
-      <Kpi id="facilities" label="Health facilities" value={formatNumber(kpi.facilities)} note={`${formatNumber(kpi.facilities_per_10k, 2)} per 10,000 people`} />
-      <Kpi id="beds" label="Hospital beds per 10,000" value={formatNumber(kpi.beds_per_10k, 1)} note={`${formatNumber(kpi.beds)} beds`} />
+      <Kpi id="population" label={t('kpi.population', { scope })} value={num(kpi.population)} note={t('kpi.districts', { n: num(kpi.districts) })} />
+      <Kpi id="facilities" label={t('kpi.facilities')} value={num(kpi.facilities)} note={t('kpi.facilitiesNote', { value: num(kpi.facilities_per_10k, 2) })} />
+      <Kpi id="beds" label={t('kpi.beds')} value={num(kpi.beds_per_10k, 1)} note={t('kpi.bedsNote', { n: num(kpi.beds) })} />
       <Kpi
         id="workforce"
-        label="Health workers per 10,000"
-        value={formatNumber(kpi.workforce_per_10k, 1)}
-        note={`WHO threshold: ${WHO_WORKFORCE_PER_10K} — ${gap < 0 ? `${formatNumber(-gap, 1)} short` : 'met'}`}
+        label={t('kpi.workforce')}
+        value={num(kpi.workforce_per_10k, 1)}
+        note={t('kpi.who', { value: num(WHO_WORKFORCE_PER_10K, 1), status: gap < 0 ? t('kpi.short', { value: num(-gap, 1) }) : t('kpi.met') })}
         alert={gap < 0}
       />
     </div>

@@ -1,4 +1,5 @@
 import { Component, useContext, type ReactNode } from 'react';
+import { useI18n, type I18n } from '../i18n/I18nContext';
 import type { EmbedPanelId } from '../state/embedPanels';
 import type { QueryState } from '../state/useQuery';
 import { EmbedButton } from './EmbedButton';
@@ -18,21 +19,23 @@ interface PanelProps {
 }
 
 /** A titled card that always says why it is empty: waiting, error (with the SQL), or no data. */
-export function Panel({ title, subtitle, state, empty = 'No data for the selected region.', actions, children, testId, id }: PanelProps) {
+export function Panel({ title, subtitle, state, empty, actions, children, testId, id }: PanelProps) {
   const embedded = useContext(EmbedContext);
+  const i18n = useI18n();
+  const { t } = i18n;
   // On an embedded page only the embedded panel is drawn, without its controls.
   if (embedded && id !== embedded) return null;
   let body = children;
-  if (state?.status === 'waiting') body = <p className="panel-status" role="status">{state.reason}</p>;
-  else if (state?.status === 'loading' && !state.rows) body = <p className="panel-status" role="status">Computing…</p>;
+  if (state?.status === 'waiting') body = <p className="panel-status" role="status">{waitingReason(i18n, state.reason)}</p>;
+  else if (state?.status === 'loading' && !state.rows) body = <p className="panel-status" role="status">{t('panel.computing')}</p>;
   else if (state?.status === 'error') {
     body = (
       <div className="panel-error" role="alert">
         <p>{state.message}</p>
-        {state.sql && <details><summary>SQL that failed</summary><pre>{state.sql}</pre></details>}
+        {state.sql && <details><summary>{t('panel.sqlFailed')}</summary><pre>{state.sql}</pre></details>}
       </div>
     );
-  } else if (state && 'rows' in state && state.rows?.length === 0) body = <p className="panel-status">{empty}</p>;
+  } else if (state && 'rows' in state && state.rows?.length === 0) body = <p className="panel-status">{empty ?? t('panel.empty')}</p>;
   return (
     <section className="panel" data-testid={testId} data-panel-id={id} aria-busy={state?.status === 'loading' || state?.status === 'waiting'}>
       <header className="panel-header">
@@ -42,19 +45,28 @@ export function Panel({ title, subtitle, state, empty = 'No data for the selecte
         </div>
         {!embedded && (actions || id) && <div className="panel-actions">{actions}{id && <EmbedButton panel={id} title={title} />}</div>}
       </header>
-      <PanelBoundary title={title}>{body}</PanelBoundary>
+      <PanelBoundary failed={(message) => t('panel.failed', { message })}>{body}</PanelBoundary>
     </section>
   );
 }
 
 /** One failing chart shows its error; the rest of the page keeps working. */
-class PanelBoundary extends Component<{ title: string; children?: ReactNode }, { error: Error | null }> {
+class PanelBoundary extends Component<{ failed: (message: string) => string; children?: ReactNode }, { error: Error | null }> {
   state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
   render() {
-    if (this.state.error) return <p className="panel-error" role="alert">This panel failed to draw: {this.state.error.message}</p>;
+    if (this.state.error) return <p className="panel-error" role="alert">{this.props.failed(this.state.error.message)}</p>;
     return this.props.children;
   }
+}
+
+/** The query hook's waiting reasons (English, from state/) in the interface language. */
+function waitingReason({ t }: I18n, reason: string): string {
+  if (reason === 'Starting the database…') return t('status.startingDb');
+  if (reason === 'Queued behind the distance computation…') return t('status.queued');
+  if (reason === 'Waiting for the other tables before the heavy computation…') return t('status.waitingTables');
+  const loading = /^Loading (.*)…$/.exec(reason);
+  return loading ? t('status.loadingTables', { tables: loading[1] }) : reason;
 }

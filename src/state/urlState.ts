@@ -1,3 +1,4 @@
+import { isLang, type Lang } from '../i18n/lang';
 import { DENSITY_MEASURES, type DensityMeasure } from '../queries/overviewSql';
 
 export const VIEW_IDS = ['overview', 'equity', 'data', 'access', 'need', 'partnerships', 'trends'] as const;
@@ -14,12 +15,14 @@ export interface ViewState {
   measure: DensityMeasure;
   district: string | null;
   extra: Readonly<Record<string, string>>;
+  /** Interface language (`?lang=ar`); absent from the link when English. */
+  lang?: Lang;
 }
 
 export const DEFAULT_STATE: ViewState = { view: 'overview', province: null, measure: 'workforce', district: null, extra: {} };
 const REGION_ID = /^[A-Za-z0-9_.-]{1,40}$/;
 const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
-const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district']);
+const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district', 'lang']);
 
 export function parseViewState(search: string): { state: ViewState; notices: string[] } {
   const params = new URLSearchParams(search);
@@ -41,6 +44,9 @@ export function parseViewState(search: string): { state: ViewState; notices: str
     if (REGION_ID.test(v)) state[key] = v;
     else notices.push(`The ${key} “${v.slice(0, 40)}” is not a valid region code and was ignored.`);
   }
+  // An unknown `lang` is reported by the language picker (initialLang), in the language it falls back to.
+  const lang = params.get('lang');
+  if (isLang(lang) && lang !== 'en') state.lang = lang;
   const extra: Record<string, string> = {};
   for (const [key, value] of params) {
     if (GLOBAL_KEYS.has(key)) continue;
@@ -57,6 +63,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.measure !== DEFAULT_STATE.measure) params.set('measure', state.measure);
   if (state.province) params.set('province', state.province);
   if (state.district) params.set('district', state.district);
+  if (state.lang && state.lang !== 'en') params.set('lang', state.lang);
   for (const [k, v] of Object.entries(state.extra).sort(([a], [b]) => a.localeCompare(b))) if (v !== '') params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
 import { choroplethSpec, type BoundaryFeature } from '../charts/choroplethSpec';
-import { MEASURE_META, formatNumber } from '../charts/measureMeta';
 import { PlotFigure } from '../charts/PlotFigure';
 import { rankedBarsSpec } from '../charts/rankedBarsSpec';
+import { AltTable } from '../components/AltTable';
 import { DistrictTable } from '../components/DistrictTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { KpiCards } from '../components/KpiCards';
 import { MeasurePicker } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
+import { useMeasureMeta } from '../components/useMeasureMeta';
+import { useI18n } from '../i18n/I18nContext';
 import { districtDensityQuery, kpiQuery, type DistrictDensityRow, type KpiRow } from '../queries/overviewSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
@@ -20,13 +22,16 @@ const NEEDS = ['regions', 'facilities'] as const;
 /** The first page: headline numbers, the gap map, the district ranking and the district table. */
 export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
+  const { t, num, region, locale, dir, lang } = useI18n();
   const filters = { province: view.province, ...facilityFiltersOf(view) };
   const filterKey = JSON.stringify(filters);
   const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [filterKey]), NEEDS);
   const districtQuery = useMemo(() => districtDensityQuery(filters), [filterKey]);
   const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
-  const meta = MEASURE_META[view.measure];
-  const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; facilities table and district populations.`;
+  const meta = useMeasureMeta(view.measure);
+  const source = t('source.overview', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
+  const name = (r: DistrictDensityRow) => region(r.region_id, r.name);
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
   const rows = districts.status === 'ready' || districts.status === 'loading' ? districts.rows ?? [] : [];
@@ -37,35 +42,56 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
     return boundaries?.some((f) => f.properties.level === 2 && ids.has(f.properties.region_id)) ?? false;
   }, [rows, boundaries]);
   const mapSpec = useMemo(
-    () => (boundaries && mapped && mapWidth ? choroplethSpec({ rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source }) : null),
-    [rows, boundaries, mapped, meta, mapWidth, view.district, source],
+    () => (boundaries && mapped && mapWidth ? choroplethSpec({
+      rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source, loc, regionName: region,
+      labels: { aria: t('chart.mapAria', { measure: meta.label }), district: t('col.district'), province: t('col.province'), population: t('col.population') },
+    }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, boundaries, mapped, meta.label, mapWidth, view.district, source, loc, region],
   );
   const barSpec = useMemo(
-    () => (rows.length && barWidth ? rankedBarsSpec({ rows, meta, width: barWidth, selected: view.district, caption: source }) : null),
-    [rows, meta, barWidth, view.district, source],
+    () => (rows.length && barWidth ? rankedBarsSpec({
+      rows, meta, width: barWidth, selected: view.district, caption: source, loc, regionName: region,
+      labels: {
+        aria: t('chart.rankedAria', { measure: meta.label }), below: meta.reference ? t('chart.below', { ref: meta.reference.label }) : '',
+        atOrAbove: t('chart.atOrAbove'), district: t('col.district'), province: t('col.province'), population: t('col.population'),
+      },
+    }) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, meta.label, barWidth, view.district, source, loc, region],
   );
   const worst = [...rows].sort((a, b) => a[meta.column] - b[meta.column]).slice(0, 3);
-  const summary = worst.length
-    ? `Lowest ${meta.short.toLowerCase()}: ${worst.map((w) => `${w.name} (${formatNumber(w[meta.column], meta.digits)})`).join(', ')}.`
-    : '';
+  const list = (ws: DistrictDensityRow[]) => ws.map((w) => `${name(w)} (${num(w[meta.column], meta.digits)})`).join(lang === 'ar' ? '، ' : ', ');
+  const summary = worst.length ? t('overview.lowest', { measure: meta.short.toLowerCase(), list: list(worst) }) : '';
+  // One sentence for screen readers with each chart; the table alternatives carry every value.
+  const ranked = [...rows].sort((a, b) => a[meta.column] - b[meta.column]);
+  const ends = ranked.length ? { low: name(ranked[0]), lowValue: num(ranked[0][meta.column], meta.digits), high: name(ranked[ranked.length - 1]), highValue: num(ranked[ranked.length - 1][meta.column], meta.digits) } : null;
+  const belowRef = meta.reference ? rows.filter((r) => r[meta.column] < meta.reference!.value).length : 0;
+  const refSentence = meta.reference ? ` ${t('overview.belowRef', { n: num(belowRef), total: num(rows.length), ref: meta.reference.label })}` : '';
+  const mapSummary = ends ? t('overview.mapSummary', { n: num(rows.length), measure: meta.label, ...ends }) + refSentence : '';
+  const barsSummary = ends ? t('overview.barsSummary', { n: num(rows.length), measure: meta.label, ...ends }) + refSentence : '';
+  const altRows = ranked.map((r) => [name(r), region(r.province_id, r.province), num(r[meta.column], meta.digits)]);
+  const altHead = [t('col.district'), t('col.province'), meta.short];
 
   return (
     <>
-      <Panel title={`Headline figures, ${scope}`} state={kpi} testId="kpi-panel">
+      <Panel title={t('overview.headline', { scope })} state={kpi} testId="kpi-panel">
         {(kpi.status === 'ready' || kpi.status === 'loading') && kpi.rows?.[0] && <KpiCards kpi={kpi.rows[0]} scope={scope} />}
       </Panel>
       {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
       <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
       <div className="grid-2">
-        <Panel title={`Where is the gap? ${meta.label}`} subtitle="Districts in five equal-count classes; darker is better served. Hover for values; click a district to select it everywhere." state={districts} testId="map-panel" id="overview-map">
-          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" onSelect={(f) => onChange({ district: (f as BoundaryFeature).properties.region_id })} /> : boundaries && rows.length > 0 && !mapped ? <p className="panel-status">No boundaries loaded for these districts: see the ranking and the table. Load GeoJSON or TopoJSON keyed by region_id to draw the map.</p> : null}</div>
+        <Panel title={t('overview.mapTitle', { measure: meta.label })} subtitle={t('overview.mapSubtitle')} state={districts} testId="map-panel" id="overview-map">
+          <div ref={mapRef}>{mapSpec ? <PlotFigure options={mapSpec} testId="choropleth" summary={mapSummary} onSelect={(f) => onChange({ district: (f as BoundaryFeature).properties.region_id })} /> : boundaries && rows.length > 0 && !mapped ? <p className="panel-status">{t('overview.noBoundaries')}</p> : null}</div>
+          {mapSpec && <AltTable caption={t('overview.mapTitle', { measure: meta.label })} head={altHead} rows={altRows} testId="map-alt-table" />}
         </Panel>
-        <Panel title={`Districts ranked: ${meta.short}`} subtitle={meta.reference ? `Dashed line: ${meta.reference.label}` : 'Worst-served first'} state={districts} testId="bars-panel" id="overview-bars">
-          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" onSelect={(r) => onChange({ district: (r as DistrictDensityRow).region_id })} />}</div>
+        <Panel title={t('overview.rankedTitle', { measure: meta.short })} subtitle={meta.reference ? t('overview.rankedRef', { ref: meta.reference.label }) : t('overview.worstFirst')} state={districts} testId="bars-panel" id="overview-bars">
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="ranked-bars" summary={barsSummary} onSelect={(r) => onChange({ district: (r as DistrictDensityRow).region_id })} />}</div>
+          {barSpec && <AltTable caption={t('overview.rankedTitle', { measure: meta.short })} head={altHead} rows={altRows} testId="bars-alt-table" />}
         </Panel>
       </div>
-      <Panel title="Districts" subtitle={`${rows.length} districts · click a column to sort, a row to highlight it on the map`} state={districts} testId="table-panel"
-        actions={<ExportMenu query={districtQuery} title={`District access densities, ${scope}`} fileBase="districts" filters={filters} />}>
+      <Panel title={t('overview.tableTitle')} subtitle={t('overview.tableSubtitle', { n: num(rows.length) })} state={districts} testId="table-panel"
+        actions={<ExportMenu query={districtQuery} title={t('overview.exportTitle', { scope })} fileBase="districts" filters={filters} />}>
         <DistrictTable rows={rows} selected={view.district} onSelect={(district) => onChange({ district })} />
       </Panel>
     </>

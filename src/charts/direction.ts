@@ -1,0 +1,32 @@
+/**
+ * Locale of a chart: number formatting and reading direction. Horizontal bar charts mirror in right-to-left
+ * languages (values grow leftwards, category labels on the right, value labels on the bars' left end);
+ * time axes keep running left to right, as Arabic statistical publications usually print them.
+ */
+export interface ChartLocale {
+  locale: string;
+  rtl: boolean;
+}
+
+export const LTR_EN: ChartLocale = { locale: 'en', rtl: false };
+
+/** Anchors and offsets for text placed "after" a bar's end, and the axis layout of a horizontal bar chart. */
+export function sides(loc: ChartLocale = LTR_EN) {
+  const r = loc.rtl;
+  return {
+    /** Text just past the end of a bar. */
+    after: r ? ('end' as const) : ('start' as const),
+    before: r ? ('start' as const) : ('end' as const),
+    dx: (n: number) => (r ? -n : n),
+    /** Frame side where labels of reference lines sit ("left" in LTR). */
+    near: r ? ('right' as const) : ('left' as const),
+    far: r ? ('left' as const) : ('right' as const),
+    /** x scale options and margins for horizontal bars: categories on the start side. */
+    bars: (labelMargin: number, valueMargin: number) => ({
+      marginLeft: r ? valueMargin : labelMargin,
+      marginRight: r ? labelMargin : valueMargin,
+    }),
+    reverse: r,
+    yAxis: r ? ('right' as const) : ('left' as const),
+  };
+}

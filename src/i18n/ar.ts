@@ -1,0 +1,5 @@
+import type { MessageKey } from './en';
+import { en } from './en';
+
+// Placeholder until translated.
+export const ar: Record<MessageKey, string> = { ...en };
