@@ -71,7 +71,7 @@ describe('share a link and embed a panel, in Chromium', () => {
     expect(before.kpis['kpi-population']).toBe(fmt(inP3.reduce((a, d) => a + d.population, 0)));
 
     await page.getByTestId('copy-link').click();
-    await expect(page.getByTestId('copy-link-status').innerText()).resolves.toBe('Link copied');
+    await page.waitForFunction(() => document.querySelector('[data-testid="copy-link-status"]')?.textContent === 'Link copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(page.url());
     expect(new URL(link).search).toBe('?measure=beds&province=P3');

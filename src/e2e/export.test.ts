@@ -58,7 +58,7 @@ describe('export exactly what the view shows (overview district table, filtered 
     expect(json.map((r: { population: number }) => r.population)).toEqual(inP3.map((d) => d.population));
     const files = unzipSync(new Uint8Array((await download('zip')).bytes));
     const meta = JSON.parse(strFromU8(files['metadata.json']));
-    expect(meta).toMatchObject({ rows: inP3.length, filters: { province: 'P3' }, params: ['P3', 'P3'], synthetic: true });
+    expect(meta).toMatchObject({ rows: inP3.length, filters: { province: 'P3' }, params: ['P3', 'P3', null, null, null, null, null, null], synthetic: true });
     expect(meta.sql).toContain('FROM joined');
     expect(strFromU8(files['README.txt'])).toContain('SYNTHETIC');
     expect(strFromU8(files['data.csv']).trim().split('\r\n')).toHaveLength(1 + inP3.length);

@@ -34,8 +34,9 @@ describe('Partnerships view', () => {
 
   it('says what share of partnerships reaches the worst-served fifth of districts (independent computation)', async () => {
     await expect(w.page.getByTestId('partner-headline').innerText()).resolves.toBe(headline(() => true));
-    const dots = await w.page.$$eval('[data-testid="partner-map"] svg g[aria-label="dot"] circle', (cs) => cs.length);
-    expect(dots).toBe(new Set(partnerships.map((p) => p.facility_id)).size);
+    // The dots arrive with their own query, after the map is first drawn.
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid="partner-map"] svg g[aria-label="dot"] circle').length === n,
+      new Set(partnerships.map((p) => p.facility_id)).size);
   });
 
   it('filters by partner type and active year', async () => {

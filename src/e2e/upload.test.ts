@@ -66,7 +66,7 @@ describe('an analyst loads their own Parquet files', () => {
     await w.page.waitForFunction(() => document.querySelector('[data-testid="kpi-population"]')?.textContent === '30,000');
     await expect(w.page.getByTestId('dataset-name').innerText()).resolves.toBe('Your data (regions.parquet, facilities.parquet)');
     expect(await w.page.locator('.badge-synthetic').count()).toBe(0);
-    expect(await w.page.locator('[data-testid="district-table"] tbody tr').count()).toBe(2);
+    await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="district-table"] tbody tr').length === 2);
     await expect(w.page.getByTestId('map-panel').innerText()).resolves.toContain('No boundaries loaded');
     await expect(w.page.getByTestId('load-progress').textContent()).resolves.toContain('population: not in this dataset');
     await expect(w.page.getByTestId('load-progress').locator('summary').innerText()).resolves.toBe('2 of 2 tables loaded (5 not in this dataset)');
