@@ -22,6 +22,7 @@ export const ar: Record<MessageKey, string> = {
   'view.trends': 'الاتجاهات',
   'view.data': 'البيانات',
   'view.access': 'الوصول',
+  'view.plan': 'التخطيط',
 
   'filters.label': 'عوامل التصفية',
   'filters.region': 'المنطقة',

@@ -23,6 +23,7 @@ export const en = {
   'view.trends': 'Trends',
   'view.data': 'Data',
   'view.access': 'Access',
+  'view.plan': 'Plan',
 
   'filters.label': 'Filters',
   'filters.region': 'Region',

@@ -22,6 +22,7 @@ export const fr: Record<MessageKey, string> = {
   'view.trends': 'Tendances',
   'view.data': 'Données',
   'view.access': 'Accès',
+  'view.plan': 'Planifier',
 
   'filters.label': 'Filtres',
   'filters.region': 'Région',

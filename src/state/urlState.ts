@@ -1,7 +1,7 @@
 import { isLang, type Lang } from '../i18n/lang';
 import { DENSITY_MEASURES, type DensityMeasure } from '../queries/overviewSql';
 
-export const VIEW_IDS = ['overview', 'equity', 'data', 'access', 'need', 'partnerships', 'trends'] as const;
+export const VIEW_IDS = ['overview', 'equity', 'data', 'access', 'need', 'partnerships', 'trends', 'plan'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /**
@@ -22,6 +22,8 @@ export interface ViewState {
 export const DEFAULT_STATE: ViewState = { view: 'overview', province: null, measure: 'workforce', district: null, extra: {} };
 const REGION_ID = /^[A-Za-z0-9_.-]{1,40}$/;
 const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
+// The Plan view's scenarios (`sc`, base64url, validated by the view) may be longer than other view settings.
+const LONG_EXTRA: Readonly<Record<string, number>> = { sc: 2000 };
 const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district', 'lang']);
 
 export function parseViewState(search: string): { state: ViewState; notices: string[] } {
@@ -50,7 +52,7 @@ export function parseViewState(search: string): { state: ViewState; notices: str
   const extra: Record<string, string> = {};
   for (const [key, value] of params) {
     if (GLOBAL_KEYS.has(key)) continue;
-    if (EXTRA_KEY.test(key) && value.length <= 200) extra[key] = value;
+    if (EXTRA_KEY.test(key) && value.length <= (LONG_EXTRA[key] ?? 200)) extra[key] = value;
     else notices.push(`The link parameter “${key.slice(0, 24)}” was ignored.`);
   }
   state.extra = extra;

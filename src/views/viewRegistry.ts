@@ -6,6 +6,7 @@ import { DataView } from './DataView';
 import { NeedView } from './NeedView';
 import { OverviewView } from './OverviewView';
 import { PartnershipsView } from './PartnershipsView';
+import { PlanView } from './PlanView';
 import { TrendsView } from './TrendsView';
 
 export interface ViewProps {
@@ -24,4 +25,5 @@ export const VIEWS: readonly { id: ViewId; label: string; component: ComponentTy
   { id: 'trends', label: 'Trends', component: TrendsView },
   { id: 'data', label: 'Data', component: DataView },
   { id: 'access', label: 'Access', component: AccessView },
+  { id: 'plan', label: 'Plan', component: PlanView },
 ];

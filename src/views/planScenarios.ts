@@ -1,0 +1,182 @@
+/**
+ * The Plan view's named scenarios and settings, as they travel in the link (`view.extra`).
+ *
+ * `sc` = base64url(JSON) of a compact positional form, so two or three scenarios fit a shareable link:
+ *   [[name, [edit, ...]], ...] with edit =
+ *     ['a', id, lat, lon, type, beds, doctors, nurses, midwives, services]      (added facility)
+ *     ['u', facilityId, beds, doctors, nurses, midwives, services]              (upgrade: amounts ADDED)
+ *     ['o', id, lat, lon, radiusKm, beds, doctors, nurses, midwives, services]  (mobile clinic / outreach)
+ * Missing amounts are 0 (JSON has no undefined); services is a comma-separated string.
+ * Parsing is strict: a bad scenario is dropped with a notice naming it, the others are kept.
+ */
+import { FACILITY_TYPES, SERVICES } from '../data/contract';
+import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit, type Staffing } from '../metrics/scenario';
+
+export interface PlanScenario {
+  name: string;
+  edits: ScenarioEdit[];
+}
+
+export interface PlanSettings {
+  /** Travel threshold (straight-line km) for "within reach". */
+  km: number;
+  scenarios: PlanScenario[];
+  /** Index of the scenario being edited and mapped. */
+  active: number;
+}
+
+export const PLAN_KM = { min: 1, max: 50, default: 5 } as const;
+export const MAX_SCENARIOS = 4;
+export const MAX_EDITS = 12;
+export const NAME_MAX = 40;
+/** Longest `sc` value accepted from a link (urlState allows this key to be longer than other view settings). */
+export const SC_MAX_CHARS = 2000;
+
+const STAFF = ['beds', 'doctors', 'nurses', 'midwives'] as const;
+
+type Packed = (string | number)[];
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+const staff = (s: Staffing) => STAFF.map((k) => s[k] ?? 0);
+const services = (s: Staffing) => (s.services ?? []).join(',');
+
+function pack(e: ScenarioEdit): Packed {
+  if (e.kind === 'add') return ['a', e.id, round(e.lat, 5), round(e.lon, 5), e.type, ...staff(e), services(e)];
+  if (e.kind === 'upgrade') return ['u', e.facilityId, ...staff(e), services(e)];
+  return ['o', e.id, round(e.lat, 5), round(e.lon, 5), e.radiusKm, ...staff(e), services(e)];
+}
+
+function unpackStaff(v: unknown[], where: string): Staffing {
+  const out: Staffing = {};
+  STAFF.forEach((k, i) => {
+    const x = v[i];
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1e5) throw new Error(`${where}: invalid ${k} ${String(x)}`);
+    if (x > 0) out[k] = x;
+  });
+  const s = v[4];
+  if (typeof s !== 'string') throw new Error(`${where}: invalid services`);
+  const list = s === '' ? [] : s.split(',');
+  for (const x of list) if (!(SERVICES as readonly string[]).includes(x)) throw new Error(`${where}: unknown service “${x.slice(0, 20)}”`);
+  if (list.length) out.services = list;
+  return out;
+}
+
+const ID = /^[A-Za-z0-9_.-]{1,40}$/;
+function str(v: unknown, what: string, re = ID): string {
+  if (typeof v !== 'string' || !re.test(v)) throw new Error(`invalid ${what} ${JSON.stringify(v)?.slice(0, 30)}`);
+  return v;
+}
+function coord(v: unknown, max: number, what: string): number {
+  if (typeof v !== 'number' || !(Math.abs(v) <= max)) throw new Error(`invalid ${what} ${String(v)}`);
+  return v;
+}
+
+function unpack(v: unknown): ScenarioEdit {
+  if (!Array.isArray(v)) throw new Error('an edit is not a list');
+  const [kind, id] = v;
+  if (kind === 'a') {
+    if (v.length !== 10) throw new Error('an added facility needs 10 fields');
+    const type = str(v[4], 'facility type');
+    if (!(FACILITY_TYPES as readonly string[]).includes(type)) throw new Error(`unknown facility type “${type}”`);
+    return { kind: 'add', id: str(id, 'id'), lat: coord(v[2], 90, 'latitude'), lon: coord(v[3], 180, 'longitude'), type, ...unpackStaff(v.slice(5), str(id, 'id')) };
+  }
+  if (kind === 'u') {
+    if (v.length !== 7) throw new Error('an upgrade needs 7 fields');
+    return { kind: 'upgrade', facilityId: str(id, 'facility id'), ...unpackStaff(v.slice(2), str(id, 'facility id')) };
+  }
+  if (kind === 'o') {
+    if (v.length !== 10) throw new Error('a mobile clinic needs 10 fields');
+    const radius = v[4];
+    if (typeof radius !== 'number' || !(radius > 0 && radius <= 50)) throw new Error(`invalid outreach radius ${String(radius)}`);
+    return { kind: 'outreach', id: str(id, 'id'), lat: coord(v[2], 90, 'latitude'), lon: coord(v[3], 180, 'longitude'), radiusKm: radius, type: OUTREACH_TYPE, ...unpackStaff(v.slice(5), str(id, 'id')) };
+  }
+  throw new Error(`unknown edit kind ${JSON.stringify(kind)?.slice(0, 10)}`);
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new Error('not base64url');
+  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+export function encodeScenarios(scenarios: readonly PlanScenario[]): string {
+  return scenarios.length ? toBase64Url(JSON.stringify(scenarios.map((s) => [s.name, s.edits.map(pack)]))) : '';
+}
+
+/** Scenarios from the link; each bad one is dropped with a notice, never an error page. */
+export function decodeScenarios(sc: string | undefined): { scenarios: PlanScenario[]; notices: string[] } {
+  if (sc === undefined || sc === '') return { scenarios: [], notices: [] };
+  let raw: unknown;
+  try {
+    if (sc.length > SC_MAX_CHARS) throw new Error(`longer than ${SC_MAX_CHARS} characters`);
+    raw = JSON.parse(fromBase64Url(sc));
+    if (!Array.isArray(raw)) throw new Error('not a list of scenarios');
+  } catch (e) {
+    return { scenarios: [], notices: [`The scenarios in this link could not be read (${(e as Error).message}) and were ignored.`] };
+  }
+  const scenarios: PlanScenario[] = [];
+  const notices: string[] = [];
+  raw.slice(0, MAX_SCENARIOS).forEach((item, k) => {
+    try {
+      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !Array.isArray(item[1])) throw new Error('not [name, edits]');
+      const name = item[0].trim().slice(0, NAME_MAX) || `Scenario ${k + 1}`;
+      if (item[1].length > MAX_EDITS) throw new Error(`more than ${MAX_EDITS} changes`);
+      const edits = item[1].map(unpack);
+      normalizeScenario(edits); // duplicate ids, bad numbers: the library's own checks
+      if (scenarios.some((s) => s.name === name)) throw new Error(`a second scenario named “${name}”`);
+      scenarios.push({ name, edits });
+    } catch (e) {
+      notices.push(`Scenario ${k + 1} in this link was ignored: ${(e as Error).message}.`);
+    }
+  });
+  if (raw.length > MAX_SCENARIOS) notices.push(`Only the first ${MAX_SCENARIOS} scenarios of this link are shown.`);
+  return { scenarios, notices };
+}
+
+export function parsePlanSettings(extra: Readonly<Record<string, string>>): PlanSettings & { notices: string[] } {
+  const { scenarios, notices } = decodeScenarios(extra.sc);
+  const km = Number(extra.pkm);
+  const kmOk = extra.pkm !== undefined && Number.isInteger(km) && km >= PLAN_KM.min && km <= PLAN_KM.max;
+  if (extra.pkm !== undefined && !kmOk) notices.push(`The threshold “${extra.pkm.slice(0, 10)}” km is not a whole number from ${PLAN_KM.min} to ${PLAN_KM.max}; ${PLAN_KM.default} km is used.`);
+  const active = Number(extra.sa ?? 0);
+  return {
+    km: kmOk ? km : PLAN_KM.default,
+    scenarios,
+    active: Number.isInteger(active) && active >= 0 && active < scenarios.length ? active : 0,
+    notices,
+  };
+}
+
+/** The `extra` patch that stores settings (undefined removes a key). */
+export function planExtra(s: Partial<PlanSettings>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (s.km !== undefined) out.pkm = s.km === PLAN_KM.default ? undefined : String(s.km);
+  if (s.scenarios !== undefined) out.sc = encodeScenarios(s.scenarios) || undefined;
+  if (s.active !== undefined) out.sa = s.active === 0 ? undefined : String(s.active);
+  return out;
+}
+
+/** A fresh id for a new facility or outreach, unique in the scenario (never a real facility id: those start with F). */
+export function nextId(s: PlanScenario, prefix: 'NEW' | 'MOB'): string {
+  const used = new Set(s.edits.map((e) => (e.kind === 'upgrade' ? e.facilityId : e.id)));
+  for (let k = 1; ; k++) if (!used.has(`${prefix}${k}`)) return `${prefix}${k}`;
+}
+
+/** One line a reader understands, for the list of changes. */
+export function describeEdit(e: ScenarioEdit, facilityName?: string): string {
+  const parts = (s: Staffing, plus = '') => {
+    const p = STAFF.filter((k) => s[k]).map((k) => `${plus}${s[k]} ${k}`);
+    if (s.services?.length) p.push(`${plus ? 'adds ' : ''}${s.services.join(', ')}`);
+    return p.length ? ` (${p.join(', ')})` : '';
+  };
+  if (e.kind === 'add') return `New ${e.type.replace(/_/g, ' ')} ${e.id} at ${e.lat.toFixed(3)}, ${e.lon.toFixed(3)}${parts(e)}`;
+  if (e.kind === 'upgrade') return `Upgrade ${facilityName ?? e.facilityId}${parts(e, '+')}`;
+  return `Mobile clinic ${e.id} visiting everyone within ${e.radiusKm} km of ${e.lat.toFixed(3)}, ${e.lon.toFixed(3)}${parts(e)}`;
+}
