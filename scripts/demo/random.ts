@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../src/metrics/random';
+
 /** Seeded PRNG (mulberry32): the same seed gives the same country, byte for byte. */
 export interface Rng {
   (): number;
@@ -9,14 +11,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (() => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }) as Rng;
+  const next = mulberry32(seed) as Rng;
   next.normal = (mean = 0, sd = 1) => {
     // Box-Muller; 1 - u avoids log(0).
     const u = 1 - next();

@@ -15,19 +15,11 @@ import {
   type CatchmentInput,
 } from './access';
 import { MOTORISED, WALKING } from './accessThresholds';
+import { mulberry32 } from './random';
 
 const close = (actual: number, expected: number, rel = 1e-4) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
 
-/** Seeded PRNG (mulberry32) so random cases are reproducible. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Luo & Wang 2003, Fig. 3 (as in the R package twostepr's tests): 11 tracts and 2 doctors, distances 20 or 40.
 function luoWangFig3(): CatchmentInput {

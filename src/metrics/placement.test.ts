@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeFacilities, povertyWeight, type PlacementInput, type PlacementObjective } from './placement';
+import { mulberry32 } from './random';
 
-/** Seeded PRNG (mulberry32) so random cases are reproducible. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Greedy's bound for monotone submodular maximisation (Nemhauser, Wolsey & Fisher 1978).
 const BOUND = 1 - 1 / Math.E;

@@ -3,6 +3,7 @@ import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { floatingCatchment, haversineKm, type CatchmentInput } from '../metrics/access';
 import { catchmentSql, nearestFacilitySql, pairsWithinSql, shareWithinSql, type Capacity, type CatchmentSqlOptions } from './accessSql';
+import { mulberry32 } from '../metrics/random';
 
 interface Cell {
   cell_id: string;
@@ -30,15 +31,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Seeded PRNG (mulberry32) so random cases are reproducible. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Numbers go in as string literals: VARCHAR -> DOUBLE parses the shortest round-trip form exactly.
 const num = (v: number | null) => (v === null ? 'NULL' : `'${v}'`);

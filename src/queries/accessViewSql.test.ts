@@ -8,16 +8,8 @@ import {
   catchmentOptions, catchmentSummaryQuery, distanceSummaryQuery, districtPovertyQuery, facilityPointsQuery,
   type CatchmentSummaryOptions, type DistanceBucketRow, type MapCell,
 } from './accessViewSql';
+import { mulberry32 } from '../metrics/random';
 
-/** Seeded PRNG (mulberry32), so the fixture is the same on every run. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A small country: province P1 (districts D1, D2) west of province P2 (district D3).
 const DISTRICTS = [

@@ -4,6 +4,7 @@ import type { SqlRunner } from '../db/sqlRunner';
 import { haversineKm } from '../metrics/access';
 import { placeFacilities, povertyWeight, type PlacementInput, type PlacementObjective } from '../metrics/placement';
 import { PLACEMENT_CANDIDATES_TABLE, placementCandidatesSql, placementDemandSql, runPlacement, type PlacementSqlOptions } from './placementSql';
+import { mulberry32 } from '../metrics/random';
 
 interface Cell {
   cell_id: number;
@@ -27,15 +28,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Seeded PRNG (mulberry32) so random cases are reproducible. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const num = (v: number | null) => (v === null ? 'NULL' : `'${v}'`);
 

@@ -5,6 +5,7 @@ import { floatingCatchment, haversineKm } from '../metrics/access';
 import { applyScenario, type FacilityRow, type PopulationPoint, type ScenarioEdit, type ScenarioFacility } from '../metrics/scenario';
 import { catchmentSql, nearestFacilitySql, shareWithinSql, type AccessTables, type SqlQuery } from './accessSql';
 import { scenarioTableSql } from './scenarioSql';
+import { mulberry32 } from '../metrics/random';
 
 interface Cell extends PopulationPoint {
   cell_id: number; // INTEGER, as in the demo data
@@ -19,15 +20,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Seeded PRNG (mulberry32) so random cases are reproducible. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Numbers go in as string literals: VARCHAR -> DOUBLE parses the shortest round-trip form exactly.
 const num = (v: number | null) => (v === null ? 'NULL' : `'${v}'`);

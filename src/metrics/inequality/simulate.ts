@@ -1,3 +1,4 @@
+import { mulberry32 } from '../random';
 import { quantile7 } from './stats';
 
 /**
@@ -11,17 +12,7 @@ import { quantile7 } from './stats';
  * HEAT's in distribution, not digit for digit.
  */
 
-/** mulberry32: small, fast, good enough for a bootstrap; deterministic across JS engines. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** Standard normal draws by Box-Muller from a uniform source. */
 export function normalSource(uniform: () => number): () => number {
