@@ -27,7 +27,8 @@ export function PlanPartnerships({ km, baseVersion }: { km: number; baseVersion:
   const q = useMemo(() => (prep.status === 'ready' ? partnershipReachQuery({ radiusKm: radius, version }) : HELD), [prep.status, radius, version]);
   const reach = useQuery<PartnershipReachRow>(q, NEEDS);
   const state: QueryState<PartnershipReachRow> = baseVersion === 0 ? { status: 'waiting', reason: 'Waiting for today’s distances…' } : prep.status !== 'ready' ? (prep.status === 'error' ? prep : { status: 'loading' }) : reach;
-  const rows = state.status === 'ready' ? state.rows : [];
+  // Pharmacies dispense; they are not a base for outreach or clinical training.
+  const rows = state.status === 'ready' ? state.rows.filter((r) => r.type !== 'pharmacy') : [];
   const value = (r: PartnershipReachRow) => (programme === 'outreach' ? r.outreach_reach : r.catchment_reach);
   const ranked = useMemo(() => [...rows].sort((a, b) => value(b) - value(a) || a.facility_id.localeCompare(b.facility_id)), [rows, programme]);
   const top = ranked.slice(0, TOP);
@@ -73,7 +74,7 @@ export function PlanPartnerships({ km, baseVersion }: { km: number; baseVersion:
           ))}</tbody>
         </table>
       </div>
-      <p className="access-note">▲ district in the fifth with the fewest health workers per 10,000. Straight-line distances; the threshold ({km} km) is the one chosen at the top of the page.</p>
+      <p className="access-note">Pharmacies are left out. ▲ district in the fifth with the fewest health workers per 10,000. Straight-line distances; the threshold ({km} km) is the one chosen at the top of the page.</p>
     </Panel>
   );
 }

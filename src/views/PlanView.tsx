@@ -7,6 +7,7 @@ import { useElementWidth } from '../components/useElementWidth';
 import { HPSA_POPULATION_PER_PHYSICIAN, WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import { districtPovertyQuery, facilityPointsQuery, type DistrictPovertyRow, type FacilityPoint } from '../queries/accessViewSql';
 import { districtSitesQuery, type DistrictSiteRow, type PlanDistrictRow } from '../queries/planSql';
+import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
 import { useQuery, type QueryState } from '../state/useQuery';
 import { planMeasures, scoped, type PlanMeasures } from './planModel';
@@ -137,6 +138,9 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
             onChange={(e) => { const x = Math.round(Number(e.target.value)); if (x >= PLAN_KM.min && x <= PLAN_KM.max) setPlan({ km: x }); }} />
         </label>
       </div>
+      {Object.values(facilityFiltersOf(view)).some(Boolean) && (
+        <p className="access-note">The facility filters above do not apply here: scenarios start from every facility in the data.</p>
+      )}
       {headline && <p className="summary" data-testid="plan-headline" aria-live="polite">{headline}</p>}
 
       <div className="grid-2">

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { fmt, readDemoTable } from './demoFacts';
+import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+
+// Independent side: the demo Parquet decoded in Node, nearest facilities by a bucketed search in plain JS.
+interface Point { cell_id: number; region_id: string; lat: number; lon: number; population: number }
+const points = readDemoTable<Point>('population');
+const facilities = readDemoTable<{ lat: number; lon: number }>('facilities');
+const KM = 5;
+
+const RAD = Math.PI / 180;
+const haversine = (lat1: number, lon1: number, lat2: number, lon2: number) => {
+  const a = Math.sin(((lat2 - lat1) * RAD) / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(((lon2 - lon1) * RAD) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+};
+const G = 0.1;
+function bucketed(fs: { lat: number; lon: number }[]) {
+  const buckets = new Map<string, { lat: number; lon: number }[]>();
+  for (const f of fs) {
+    const key = `${Math.floor(f.lat / G)},${Math.floor(f.lon / G)}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), f]);
+  }
+  const maxAbsLat = Math.max(...points.map((p) => Math.abs(p.lat)), ...fs.map((f) => Math.abs(f.lat)));
+  return (p: Point, km: number) => {
+    const dLat = (km / 6371 / RAD) * 1.01;
+    const dLon = dLat / Math.cos(maxAbsLat * RAD);
+    for (let y = Math.floor((p.lat - dLat) / G); y <= Math.floor((p.lat + dLat) / G); y++)
+      for (let x = Math.floor((p.lon - dLon) / G); x <= Math.floor((p.lon + dLon) / G); x++)
+        for (const f of buckets.get(`${y},${x}`) ?? []) if (haversine(p.lat, p.lon, f.lat, f.lon) <= km) return true;
+    return false;
+  };
+}
+function shareWithin(fs: { lat: number; lon: number }[], km: number, inScope: (p: Point) => boolean = () => true) {
+  const within = bucketed(fs);
+  let [total, reached] = [0, 0];
+  for (const p of points) if (inScope(p)) [total, reached] = [total + p.population, reached + (within(p, km) ? p.population : 0)];
+  return reached / total;
+}
+const pct = (share: number) => `${fmt(100 * share, 1)}%`;
+
+// The worst-covered district today, and its most populous point (ties: smallest cell_id), where the view places a new facility.
+const districts = [...new Set(points.map((p) => p.region_id))];
+const today = bucketed(facilities);
+const shares = districts.map((id) => {
+  const ps = points.filter((p) => p.region_id === id);
+  const pop = ps.reduce((s, p) => s + p.population, 0);
+  return { id, share: ps.reduce((s, p) => s + (today(p, KM) ? p.population : 0), 0) / pop };
+});
+const worst = shares.sort((a, b) => a.share - b.share)[0].id;
+const site = points.filter((p) => p.region_id === worst).sort((a, b) => b.population - a.population || a.cell_id - b.cell_id)[0];
+const expectedToday = pct(shareWithin(facilities, KM));
+const expectedAfter = pct(shareWithin([...facilities, { lat: site.lat, lon: site.lon }], KM));
+
+describe('plan view in Chromium, on the demo Parquet files', () => {
+  let browser: Browser;
+  let w: Watched;
+  const waitText = (testId: string, text: string) =>
+    w.page.waitForFunction(([id, t]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return el?.textContent === t && el.getAttribute('data-ready') !== 'false';
+    }, [testId, text] as const, { timeout: 90_000 });
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    w = await openWatched(browser, `${inject('baseUrl')}?view=plan`);
+    await waitForData(w.page);
+    await w.page.waitForSelector('[data-testid="plan-share-today"]', { timeout: 90_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('adds a facility in the worst-covered district: the national share within 5 km equals an independent computation', async () => {
+    expect(expectedAfter).not.toBe(expectedToday);
+    await expect(w.page.getByTestId('plan-share-today').innerText()).resolves.toBe(expectedToday);
+    await w.page.getByTestId('plan-district').selectOption(worst);
+    const start = Date.now();
+    await w.page.getByTestId('plan-add-change').click();
+    await waitText('plan-share-0', expectedAfter);
+    const ms = await w.page.evaluate(() => Math.round(performance.getEntriesByName('plan-scenario').at(-1)?.duration ?? -1));
+    console.log(`Scenario recomputed in ${ms} ms (scenario table + nearest facility for 100k points; ${Date.now() - start} ms click to figure)`);
+    await expect(w.page.getByTestId('plan-changes').innerText()).resolves.toContain('New health centre NEW1');
+    await expect(w.page.getByTestId('plan-headline').innerText()).resolves.toContain(`→ ${expectedAfter}`);
+    const sc = new URL(w.page.url()).searchParams.get('sc');
+    expect(sc).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('proposes K = 3 sites on a coarse grid: gains never increase and the sites are on the map', async () => {
+    await w.page.getByTestId('placement-k').fill('3');
+    await w.page.getByTestId('placement-km').fill('3');
+    await w.page.getByTestId('placement-grid').selectOption('20');
+    await w.page.getByTestId('placement-run').click();
+    await w.page.waitForSelector('[data-testid="placement-status"][data-state="done"]', { timeout: 90_000 });
+    const ms = await w.page.evaluate(() => Math.round(performance.getEntriesByName('plan-placement').at(-1)!.duration));
+    console.log(`Placement K = 3 (coverage, 3 km, 20 km grid) in ${ms} ms`);
+    const gains = await w.page.$$eval('[data-testid="placement-sites"] td[data-gain]', (tds) => tds.map((td) => Number(td.getAttribute('data-gain'))));
+    expect(gains).toHaveLength(3);
+    for (let t = 1; t < gains.length; t++) expect(gains[t]).toBeLessThanOrEqual(gains[t - 1]);
+    expect(gains[2]).toBeGreaterThan(0);
+    await w.page.waitForSelector('[data-testid="placement-curve"] svg');
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="plan-map"] svg')?.getAttribute('aria-label')?.includes('3 proposed sites'), undefined, { timeout: 30_000 });
+    const labels = await w.page.$$eval('[data-testid="plan-map"] svg g[aria-label="text"] text', (ts) => ts.map((t) => t.textContent));
+    expect(labels).toEqual(expect.arrayContaining(['1', '2', '3']));
+    await expect(w.page.getByTestId('placement-guarantee').innerText()).resolves.toContain('63% (1 − 1/e)');
+  });
+
+  it('keeps the scenario through a reload (the link), with no console error or foreign request', async () => {
+    const url = w.page.url();
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.page.reload({ waitUntil: 'load' });
+    expect(w.page.url()).toBe(url);
+    await waitText('plan-share-0', expectedAfter);
+    await expect(w.page.getByTestId('plan-tab-0').innerText()).resolves.toContain('Scenario 1');
+    await w.page.waitForSelector('[data-testid="partner-table"] tbody tr', { timeout: 90_000 });
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+  });
+});
