@@ -1,7 +1,7 @@
 import type { DecodeRequest, DecodeResponse } from './parquetWorker';
 
-/** Parquet bytes -> Arrow IPC stream bytes. */
-export type ParquetDecoder = (bytes: Uint8Array) => Promise<Uint8Array>;
+/** Parquet bytes -> Arrow IPC stream bytes; `terminate` frees a worker-backed decoder's memory. */
+export type ParquetDecoder = ((bytes: Uint8Array) => Promise<Uint8Array>) & { terminate?: () => void };
 
 /** A decoder backed by one Web Worker; requests are queued by id. */
 export function createWorkerDecoder(): ParquetDecoder {
@@ -20,10 +20,13 @@ export function createWorkerDecoder(): ParquetDecoder {
     for (const p of pending.values()) p.reject(new Error(`Parquet decoder crashed: ${event.message}`));
     pending.clear();
   };
-  return (bytes) =>
+  const decode: ParquetDecoder = (bytes) =>
     new Promise((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, bytes } satisfies DecodeRequest, [bytes.buffer]);
     });
+  // A wasm memory never shrinks: ending the worker is the only way to give back what decoding took.
+  decode.terminate = () => worker.terminate();
+  return decode;
 }

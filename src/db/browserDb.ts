@@ -8,6 +8,8 @@ import { ENGINE_SETUP_SQL } from './engineSetup';
 import { QueryError } from './queryError';
 import { abortError, asQuery, tableToRows, type Query, type RunOptions, type SqlRunner } from './sqlRunner';
 
+type Priority = NonNullable<RunOptions['priority']>;
+
 // Bundles are served from our own origin (Vite ?url imports): no CDN, works offline.
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -26,11 +28,23 @@ export async function createBrowserDb(): Promise<SqlRunner> {
 
   // One query at a time, whole lifecycle (prepare, run, read, close), so a quick query never waits behind the
   // interleaved steps of others; a superseded one is skipped while queued and cancelled while running.
-  let queue: Promise<unknown> = Promise.resolve();
-  function exclusive<T>(job: () => Promise<T>): Promise<T> {
-    const next = queue.then(job, job);
-    queue = next.catch(() => undefined);
-    return next;
+  // Interactive queries go before queued background work (the demo tables still loading), so the first chart
+  // does not wait for the population table's validation.
+  const waiting: Record<Priority, (() => Promise<void>)[]> = { interactive: [], background: [] };
+  let running = false;
+  async function pump() {
+    if (running) return;
+    running = true;
+    for (let job = waiting.interactive.shift() ?? waiting.background.shift(); job; job = waiting.interactive.shift() ?? waiting.background.shift()) {
+      await job();
+    }
+    running = false;
+  }
+  function exclusive<T>(job: () => Promise<T>, priority: Priority = 'interactive'): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      waiting[priority].push(() => job().then(resolve, reject));
+      void pump();
+    });
   }
 
   async function execute(q: Query | string, signal?: AbortSignal): Promise<Table> {
@@ -54,17 +68,17 @@ export async function createBrowserDb(): Promise<SqlRunner> {
       await stmt?.close();
     }
   }
-  const run = (q: Query | string, options?: RunOptions) => exclusive(() => execute(q, options?.signal));
+  const run = (q: Query | string, options?: RunOptions) => exclusive(() => execute(q, options?.signal), options?.priority);
 
   return {
     async rows(q, options) {
       return tableToRows(await run(q, options));
     },
     arrow: run,
-    insertArrowIPC: (name, ipc) => exclusive(async () => {
+    insertArrowIPC: (name, ipc, options) => exclusive(async () => {
       await conn.query(`DROP TABLE IF EXISTS "${name}"`);
       await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-    }),
+    }, options?.priority),
     async close() {
       await conn.close();
       await db.terminate();

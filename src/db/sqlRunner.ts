@@ -11,6 +11,8 @@ export interface Query {
 export interface RunOptions {
   /** Abort a query that is no longer wanted: skipped if still queued, cancelled if running (browser). */
   signal?: AbortSignal;
+  /** Background work (loading the demo tables) yields to interactive queries waiting for the engine. */
+  priority?: 'interactive' | 'background';
 }
 
 /** What the rest of the app needs from DuckDB, in the browser (worker) and in Node (tests, scripts). */
@@ -20,7 +22,7 @@ export interface SqlRunner {
   /** Run a query and return the Arrow table (for exports and large results). */
   arrow(query: Query | string, options?: RunOptions): Promise<Table>;
   /** Create (or replace) table `name` from Arrow IPC stream bytes. */
-  insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+  insertArrowIPC(name: string, ipc: Uint8Array, options?: RunOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,3 +59,14 @@ export function abortError(): DOMException {
 }
 
 export const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/** The same engine, with every call marked as background work. */
+export function inBackground(db: SqlRunner): SqlRunner {
+  const bg = (o?: RunOptions): RunOptions => ({ ...o, priority: 'background' });
+  return {
+    rows: (q, o) => db.rows(q, bg(o)),
+    arrow: (q, o) => db.arrow(q, bg(o)),
+    insertArrowIPC: (name, ipc, o) => db.insertArrowIPC(name, ipc, bg(o)),
+    close: () => db.close(),
+  };
+}

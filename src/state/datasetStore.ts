@@ -5,7 +5,7 @@ import { loadDataset, type TableLoadState } from '../data/loadDataset';
 import { loadUserFiles, type FileReport, type LoadMode } from '../data/loadUserFiles';
 import { createWorkerDecoder, type ParquetDecoder } from '../data/parquetDecoder';
 import { getEngine } from '../db/engine';
-import type { SqlRunner } from '../db/sqlRunner';
+import { inBackground, type SqlRunner } from '../db/sqlRunner';
 import { sessionTables } from './sessionTables';
 
 export type EngineStatus = { state: 'loading' } | { state: 'ready'; db: SqlRunner } | { state: 'failed'; message: string };
@@ -97,12 +97,18 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   const wanted = new Set(sessionTables(DEMO_DATASET.tables.map((t) => t.table), tables));
   const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
   if (tables) update({ tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, wanted.has(t) ? state.tables[t] : { state: 'absent' }])) as DatasetState['tables'] });
-  queue = loadDataset(engine, getDecoder(), demoSources, (table, tableState) => {
+  queue = loadDataset(engine.then(inBackground), getDecoder(), demoSources, (table, tableState) => {
     const sources = tableState.state === 'ready' ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
     update({ tables: { ...state.tables, [table]: tableState }, sources, ...bump(tableState.state === 'ready' ? [table] : []) });
   }).catch(() => {
     // An engine that fails to start is reported through `engine` above.
-  });
+  }).finally(releaseDecoder);
+}
+
+/** End the decoder's worker once a load is done (its wasm memory cannot shrink); the next load starts a new one. */
+function releaseDecoder() {
+  decoder?.terminate?.();
+  decoder = null;
 }
 
 /** The full dashboard's session: every demo table and the boundaries. */
@@ -157,7 +163,7 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
     });
     return reports;
   };
-  const next = queue.then(run, run);
+  const next = queue.then(run, run).finally(releaseDecoder);
   queue = next.catch(() => undefined);
   return next;
 }
