@@ -53,7 +53,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
   view: ViewState; notices: string[]; badLang: string | null;
   onChange: (patch: Partial<ViewState>) => void; setLang: (lang: Lang) => void;
 }) {
-  const { t, region, lang } = useI18n();
+  const { t, tx, region, lang } = useI18n();
   const dataset = useDataset();
   const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);
   const scope = view.province ? region(view.province) : t('app.wholeCountry');
@@ -87,7 +87,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
         {VIEWS.map((v) => (
           <button key={v.id} type="button" className="tab" aria-current={v.id === view.view ? 'page' : undefined}
             data-testid={`tab-${v.id}`} onClick={() => onChange({ view: v.id })}>
-            {t(`view.${v.id}`)}
+            {tx(`view.${v.id}`, v.label)}
           </button>
         ))}
       </nav>

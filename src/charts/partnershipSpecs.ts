@@ -1,33 +1,41 @@
 import * as Plot from '@observablehq/plot';
 import type { PartnerFacilityRow } from '../queries/partnershipsSql';
-import { formatNumber } from './measureMeta';
+import { sides, type ChartLocale } from './direction';
+import { formatNumber, formatTick } from './measureMeta';
 
 /** Partner-linked facilities as dots sized by their number of partnerships, to lay over the gap map. */
-export function partnerFacilityMarks(rows: readonly PartnerFacilityRow[]): Plot.Markish[] {
+export function partnerFacilityMarks(
+  rows: readonly PartnerFacilityRow[],
+  L: { facility: string; partnerships: string; partners: string } = { facility: 'Facility', partnerships: 'Partnerships', partners: 'Partners' },
+): Plot.Markish[] {
   return [
     Plot.dot(rows, {
       x: 'lon', y: 'lat', r: 'partnerships', fill: '#d62728', fillOpacity: 0.7, stroke: 'white', strokeWidth: 0.8, ariaHidden: 'true',
-      channels: { Facility: 'facility_name', Partnerships: 'partnerships', Partners: 'partners' },
+      channels: { [L.facility]: 'facility_name', [L.partnerships]: 'partnerships', [L.partners]: 'partners' },
       tip: { format: { x: false, y: false, r: false } },
     }),
   ];
 }
 
 /** Horizontal bars: how many partnerships of each kind. */
-export function countBarsSpec(rows: readonly { key: string; n: number }[], label: string, width: number, caption: string): Plot.PlotOptions {
+export function countBarsSpec(
+  rows: readonly { key: string; n: number }[], label: string | { aria: string; x: string }, width: number, caption: string, loc?: ChartLocale,
+): Plot.PlotOptions {
+  const L = typeof label === 'string' ? { aria: `Bar chart: partnerships by ${label}`, x: 'Partnerships' } : label;
+  const side = sides(loc);
+  const locale = loc?.locale ?? 'en';
   const sorted = [...rows].sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   return {
     width,
     height: 30 + sorted.length * 24,
-    marginLeft: 110,
-    marginRight: 40,
+    ...side.bars(110, 40),
     caption,
-    ariaLabel: `Bar chart: partnerships by ${label}`,
-    x: { label: 'Partnerships', grid: true },
-    y: { label: null, domain: sorted.map((r) => r.key) },
+    ariaLabel: L.aria,
+    x: { label: L.x, grid: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
+    y: { label: null, domain: sorted.map((r) => r.key), axis: side.yAxis },
     marks: [
       Plot.barX(sorted, { x: 'n', y: 'key', fill: '#6a51a3', ariaHidden: 'true', tip: true }),
-      Plot.text(sorted, { x: 'n', y: 'key', text: (r: { n: number }) => formatNumber(r.n), dx: 4, textAnchor: 'start', fontSize: 11, ariaHidden: 'true' }),
+      Plot.text(sorted, { x: 'n', y: 'key', text: (r: { n: number }) => formatNumber(r.n, 0, locale), dx: side.dx(4), textAnchor: side.after, fontSize: 11, ariaHidden: 'true' }),
       Plot.ruleX([0]),
     ],
   };

@@ -1,29 +1,32 @@
 import * as Plot from '@observablehq/plot';
 import type { TrendRow } from '../queries/trendsSql';
-import { formatNumber } from './measureMeta';
+import { formatNumber, formatTick } from './measureMeta';
 
 /** The chosen region's line against the country's (dashed), with its peers in light grey for context. */
-export function trendSpec(rows: readonly TrendRow[], unit: string, width: number, caption: string): Plot.PlotOptions {
+export function trendSpec(
+  rows: readonly TrendRow[], unit: string, width: number, caption: string,
+  L: { locale: string; aria?: string; region: string; wholeCountry: string } = { locale: 'en', region: 'Region', wholeCountry: 'Whole country' },
+): Plot.PlotOptions {
   const context = rows.filter((r) => r.role === 'context');
   const main = rows.filter((r) => r.role !== 'context');
   const last = main.filter((r) => r.year === Math.max(...main.map((m) => m.year)));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const name = (r: TrendRow) => (r.role === 'country' ? 'Whole country' : r.name);
+  const name = (r: TrendRow) => (r.role === 'country' ? L.wholeCountry : r.name);
   return {
     width,
     height: 380,
     marginRight: 150,
     caption,
-    ariaLabel: `Line chart: ${main.map((r) => r.name).filter((v, i, a) => a.indexOf(v) === i).join(' and ')} over the years`,
+    ariaLabel: L.aria ?? `Line chart: ${main.map((r) => r.name).filter((v, i, a) => a.indexOf(v) === i).join(' and ')} over the years`,
     x: { label: null, tickFormat: 'd', ticks: years },
-    y: { label: `↑ ${unit}`, grid: true, nice: true },
+    y: { label: `↑ ${unit}`, grid: true, nice: true, tickFormat: (d: number) => formatTick(d, L.locale) },
     color: { domain: ['country', 'region'], range: ['#444', '#d95f02'] },
     marks: [
-      Plot.line(context, { x: 'year', y: 'value', z: 'region_id', stroke: '#ccc', strokeWidth: 1, ariaHidden: 'true', tip: { format: { z: false } }, channels: { Region: 'name' } }),
+      Plot.line(context, { x: 'year', y: 'value', z: 'region_id', stroke: '#ccc', strokeWidth: 1, ariaHidden: 'true', tip: { format: { z: false } }, channels: { [L.region]: 'name' } }),
       Plot.line(main.filter((r) => r.role === 'country'), { x: 'year', y: 'value', stroke: 'role', strokeWidth: 2.5, strokeDasharray: '6,4', ariaHidden: 'true' }),
       Plot.line(main.filter((r) => r.role === 'region'), { x: 'year', y: 'value', stroke: 'role', strokeWidth: 2.5, ariaHidden: 'true' }),
-      Plot.dot(main, { x: 'year', y: 'value', fill: 'role', r: 3, ariaHidden: 'true', channels: { Region: 'name' }, tip: { format: { fill: false, y: (d: number) => formatNumber(d, 1) } } }),
-      Plot.text(last, { x: 'year', y: 'value', text: (r: TrendRow) => `${name(r)}: ${formatNumber(r.value, 1)}`, dx: 8, textAnchor: 'start', fill: 'role', fontWeight: 600, ariaHidden: 'true' }),
+      Plot.dot(main, { x: 'year', y: 'value', fill: 'role', r: 3, ariaHidden: 'true', channels: { [L.region]: 'name' }, tip: { format: { fill: false, y: (d: number) => formatNumber(d, 1, L.locale) } } }),
+      Plot.text(last, { x: 'year', y: 'value', text: (r: TrendRow) => `${name(r)}: ${formatNumber(r.value, 1, L.locale)}`, dx: 8, textAnchor: 'start', fill: 'role', fontWeight: 600, ariaHidden: 'true' }),
     ],
   };
 }

@@ -11,10 +11,12 @@ export function LoadProgress() {
   const absent = TABLE_NAMES.filter((t) => tables[t].state === 'absent').length;
   return (
     <details className="load-progress" data-testid="load-progress" open={engine.state === 'failed' || TABLE_NAMES.some((t) => tables[t].state === 'failed')}>
-      <summary role="status">
+      <summary>
+        <span role="status">
         {engine.state === 'loading' && t('progress.starting')}
         {engine.state === 'failed' && t('progress.engineFailed', { message: engine.message })}
         {engine.state === 'ready' && (allDone ? t('progress.done', { done: num(done), total: num(TABLE_NAMES.length - absent) }) + (absent ? t('progress.absentNote', { n: num(absent) }) : '') : t('progress.loading', { done: num(done), total: num(TABLE_NAMES.length) }))}
+        </span>
         {engine.state === 'ready' && !allDone && <progress max={TABLE_NAMES.length} value={done} aria-label={t('progress.tablesLoaded')} />}
       </summary>
       <ul>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { EmbedContext } from '../components/embedContext';
+import { useI18n } from '../i18n/I18nContext';
 import { provincesQuery } from '../queries/overviewSql';
 import { EMBED_PANELS, type EmbedPanelId } from '../state/embedPanels';
 import { dashboardSearch, HEIGHT_MESSAGE, type EmbedRequest } from '../state/embedParams';
@@ -15,6 +16,7 @@ import './embed.css';
  */
 export function EmbedPage({ request }: { request: EmbedRequest }) {
   useReportHeight(request.panel ?? 'unknown');
+  const { t } = useI18n();
   const notices = (n: string[]) => n.length > 0 && (
     <div className="notice" role="status" data-testid="url-notice">{n.map((x) => <p key={x}>{x}</p>)}</div>
   );
@@ -22,7 +24,7 @@ export function EmbedPage({ request }: { request: EmbedRequest }) {
     return (
       <div className="embed-page" data-testid="embed-page">
         {notices(request.notices)}
-        <p><a href={`./${dashboardSearch(window.location.search)}`} target="_blank" rel="noopener">Open the full dashboard</a></p>
+        <p><a href={`./${dashboardSearch(window.location.search)}`} target="_blank" rel="noopener">{t('embed.openFull')}</a></p>
       </div>
     );
   }
@@ -31,13 +33,14 @@ export function EmbedPage({ request }: { request: EmbedRequest }) {
 
 function EmbeddedPanel({ panel, request, notices }: { panel: EmbedPanelId; request: EmbedRequest; notices: (n: string[]) => ReactNode }) {
   const dataset = useDataset();
+  const { t, region } = useI18n();
   // Settings changed inside the embed (a click on a district) stay in the page: the host's address is not ours.
   const [{ state, notices: urlNotices }, setParsed] = useState(() => parseViewState(window.location.search));
   const view: ViewState = { ...state, view: EMBED_PANELS[panel].view };
   const onChange = (patch: Partial<ViewState>) => setParsed(({ state: s }) => ({ state: { ...s, ...patch }, notices: [] }));
   const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);
   const provinceName = provinces.status === 'ready' ? provinces.rows.find((p) => p.region_id === view.province)?.name : undefined;
-  const scope = view.province ? provinceName ?? view.province : 'whole country';
+  const scope = view.province ? region(view.province, provinceName ?? view.province) : t('app.wholeCountry');
   const ActiveView = VIEWS.find((v) => v.id === view.view)!.component;
   const full = `./${dashboardSearch(serializeViewState(view))}`;
 
@@ -50,9 +53,9 @@ function EmbeddedPanel({ panel, request, notices }: { panel: EmbedPanelId; reque
         </div>
       </EmbedContext.Provider>
       <footer className="embed-footer">
-        {dataset.synthetic && <span className="badge-synthetic" data-testid="embed-synthetic">Synthetic data — not a real country</span>}
-        <span className="muted">Who can reach care?</span>
-        <a href={full} target="_blank" rel="noopener" data-testid="embed-full-link">Open the full dashboard</a>
+        {dataset.synthetic && <span className="badge-synthetic" data-testid="embed-synthetic">{t('app.synthetic')}</span>}
+        <span className="muted">{t('app.title')}</span>
+        <a href={full} target="_blank" rel="noopener" data-testid="embed-full-link">{t('embed.openFull')}</a>
       </footer>
     </div>
   );

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
-import { MEASURE_META, formatNumber } from '../charts/measureMeta';
 import { needScatterSpec } from '../charts/needScatterSpec';
 import { PlotFigure, type BrushExtent } from '../charts/PlotFigure';
 import { ExportMenu } from '../components/ExportMenu';
 import { MeasurePicker } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
+import { SelectCell } from '../components/SelectCell';
 import { useElementWidth } from '../components/useElementWidth';
+import { useMeasureMeta } from '../components/useMeasureMeta';
+import { useI18n } from '../i18n/I18nContext';
 import { highNeedLowAccess, linearFit } from '../metrics/needAccess';
 import { needAccessQuery, needIndicatorsQuery, type NeedAccessRow } from '../queries/needAccessSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
@@ -19,6 +21,8 @@ const NEEDS = ['regions', 'facilities', 'socioeconomic', 'indicator_catalog'] as
 /** Are the districts that need care most the ones that have least of it? */
 export function NeedView({ view, scope, onChange }: ViewProps) {
   const { synthetic } = useDataset();
+  const { t, tx, num, region, locale, lang } = useI18n();
+  const iname = (i: NeedIndicator) => tx(`indicator.${i.indicator_id}`, i.name);
   const indicators = useQuery<NeedIndicator>(useMemo(needIndicatorsQuery, []), NEEDS);
   const list = indicators.status === 'ready' ? indicators.rows : [];
   const indicator = list.find((i) => i.indicator_id === view.extra.need) ?? list.find((i) => i.indicator_id === 'poverty_rate') ?? list[0];
@@ -30,7 +34,7 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   );
   const data = useQuery<NeedAccessRow>(query, NEEDS);
   const rows = data.status === 'ready' ? data.rows : [];
-  const meta = MEASURE_META[view.measure];
+  const meta = useMeasureMeta(view.measure);
   const needIsHigh = indicator ? !indicator.favourable : true;
   const points = rows.map((r) => ({ id: r.region_id, need: r.need, access: r[meta.column], population: r.population }));
   const quadrant = points.length ? highNeedLowAccess(points, needIsHigh) : null;
@@ -38,14 +42,17 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   const flagged = useMemo(() => new Set(quadrant?.ids ?? []), [quadrant?.ids.join()]);
   const [brush, setBrush] = useState<BrushExtent | null>(null);
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const needLabel = indicator ? `${indicator.name} (${indicator.unit}, ${rows[0]?.need_year ?? ''})` : '';
-  const caption = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; socioeconomic and facilities tables. Dashed lines: medians. Grey line: least-squares fit.`;
+  const needLabel = indicator ? `${iname(indicator)} (${indicator.unit}, ${rows[0]?.need_year ?? ''})` : '';
+  const caption = t('need.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
 
   const spec = useMemo(
     () => (rows.length && width && quadrant ? needScatterSpec({
       rows, meta, needLabel, needIsHigh, needCut: quadrant.needCut, accessCut: quadrant.accessCut, flagged, selected: view.district, width, caption,
+      locale, regionName: region,
+      labels: { aria: t('chart.needAria', { measure: meta.label, need: needLabel }), corner: t('chart.highNeedLowAccess'), district: t('col.district'), province: t('col.province'), population: t('col.population') },
     }) : null),
-    [rows, meta, needLabel, needIsHigh, quadrant?.needCut, quadrant?.accessCut, flagged, view.district, width, caption],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, meta.label, locale, region, needLabel, needIsHigh, quadrant?.needCut, quadrant?.accessCut, flagged, view.district, width, caption],
   );
   const inBrush = (r: NeedAccessRow) => !brush || (r.need >= brush.x[0] && r.need <= brush.x[1] && r[meta.column] >= brush.y[0] && r[meta.column] <= brush.y[1]);
   const tableRows = rows.filter(inBrush).sort((a, b) => a[meta.column] - b[meta.column]);
@@ -53,49 +60,57 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   const flaggedPop = flaggedRows.reduce((s, r) => s + r.population, 0);
   const perTen = fit ? fit.slope * 10 : 0;
   const headline = fit && indicator
-    ? `${Math.abs(fit.r) < 0.2 ? 'Access barely follows need' : (fit.slope < 0) === needIsHigh ? 'Districts in greater need are worse served' : 'Districts in greater need are better served'}: each 10 ${indicator.unit === '%' ? 'points' : indicator.unit} more ${indicator.name.toLowerCase()} goes with ${formatNumber(Math.abs(perTen), meta.digits)} ${perTen < 0 ? 'fewer' : 'more'} ${meta.short.toLowerCase().replace(' / 10k', '')} per 10,000 (r = ${formatNumber(fit.r, 2)}).`
+    ? t('need.headline', {
+      verdict: t(Math.abs(fit.r) < 0.2 ? 'need.barely' : (fit.slope < 0) === needIsHigh ? 'need.worse' : 'need.better'),
+      unit: indicator.unit === '%' ? t('need.points') : indicator.unit, need: iname(indicator).toLocaleLowerCase(locale),
+      value: num(Math.abs(perTen), meta.digits), direction: t(perTen < 0 ? 'need.fewer' : 'need.more'),
+      measure: meta.short.toLocaleLowerCase(locale).replace(/ \/ (10k|10 000|١٠ آلاف)$/, ''), r: num(fit.r, 2),
+    })
     : '';
+  const name = (r: NeedAccessRow) => region(r.region_id, r.name);
+  const sep = lang === 'ar' ? '، ' : ', ';
 
   return (
     <>
       <div className="view-controls">
         <MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} />
-        <label className="picker">Need indicator
+        <label className="picker">{t('need.indicator')}
           <select value={indicator?.indicator_id ?? ''} onChange={(e) => onChange({ extra: { ...view.extra, need: e.target.value } })} data-testid="need-indicator">
-            {list.map((i) => <option key={i.indicator_id} value={i.indicator_id}>{i.name} ({i.unit})</option>)}
+            {list.map((i) => <option key={i.indicator_id} value={i.indicator_id}>{iname(i)} ({i.unit})</option>)}
           </select>
         </label>
         {indicator && (
-          <label className="picker">Year
+          <label className="picker">{t('need.year')}
             <select value={year ?? ''} onChange={(e) => onChange({ extra: { ...view.extra, need_year: e.target.value } })} data-testid="need-year">
-              <option value="">Latest ({indicator.last_year})</option>
+              <option value="">{t('need.latest', { year: indicator.last_year })}</option>
               {Array.from({ length: indicator.last_year - indicator.first_year + 1 }, (_, k) => indicator.last_year - k).map((y) => <option key={y} value={y}>{y}</option>)}
             </select>
           </label>
         )}
       </div>
       {headline && <p className="summary" data-testid="need-headline">{headline}</p>}
-      <Panel title={`Need against access, ${scope}`} subtitle="Each circle is a district, sized by population. Drag a rectangle to filter the table below; click a district to select it everywhere." state={data} testId="need-panel">
-        <div ref={ref}>{spec && <PlotFigure options={spec} testId="need-scatter" onBrush={setBrush} onSelect={(r) => onChange({ district: (r as NeedAccessRow).region_id })} />}</div>
+      <Panel title={t('need.title', { scope })} subtitle={t('need.subtitle')} state={data} testId="need-panel">
+        <div ref={ref}>{spec && <PlotFigure options={spec} testId="need-scatter" summary={headline || undefined} onBrush={setBrush} onSelect={(r) => onChange({ district: (r as NeedAccessRow).region_id })} />}</div>
         {quadrant && (
           <p data-testid="need-flagged">
-            <strong>High need, low access ({flaggedRows.length} districts, {formatNumber(flaggedPop)} people):</strong>{' '}
-            {flaggedRows.length ? flaggedRows.map((r) => r.name).join(', ') : 'none'}.
+            <strong>{t('need.flagged', { n: num(flaggedRows.length), people: num(flaggedPop) })}</strong>{' '}
+            {flaggedRows.length ? flaggedRows.map(name).join(sep) : t('need.none')}.
           </p>
         )}
       </Panel>
-      <Panel title="Districts" subtitle={brush ? `${tableRows.length} districts inside the selected rectangle` : `${tableRows.length} districts, worst-served first`} state={data} testId="need-table-panel"
-        actions={<>{brush && <button type="button" onClick={() => setBrush(null)} data-testid="clear-brush">Show all districts</button>}
-          <ExportMenu query={query} title={`Need vs access, ${scope}`} fileBase="need-vs-access" filters={{ province: view.province, indicator: indicator?.indicator_id, year }} /></>}>
+      <Panel title={t('need.tableTitle')} subtitle={brush ? t('need.inRect', { n: num(tableRows.length) }) : t('need.worstFirst', { n: num(tableRows.length) })} state={data} testId="need-table-panel"
+        actions={<>{brush && <button type="button" onClick={() => setBrush(null)} data-testid="clear-brush">{t('need.showAll')}</button>}
+          <ExportMenu query={query} title={t('need.exportTitle', { scope })} fileBase="need-vs-access" filters={{ province: view.province, indicator: indicator?.indicator_id, year }} /></>}>
         <div className="table-scroll">
           <table className="data-table" data-testid="need-table">
-            <thead><tr><th>District</th><th>Province</th><th className="num">{indicator?.name ?? 'Need'}</th><th className="num">{meta.short}</th><th>High need, low access</th></tr></thead>
+            <thead><tr><th scope="col">{t('col.district')}</th><th scope="col">{t('col.province')}</th><th scope="col" className="num">{indicator ? iname(indicator) : t('need.colNeed')}</th><th scope="col" className="num">{meta.short}</th><th scope="col">{t('need.colFlag')}</th></tr></thead>
             <tbody>
               {tableRows.map((r) => (
                 <tr key={r.region_id} data-region={r.region_id} aria-selected={r.region_id === view.district} className={r.region_id === view.district ? 'selected' : undefined}
                   onClick={() => onChange({ district: r.region_id === view.district ? null : r.region_id })}>
-                  <td>{r.name}</td><td>{r.province}</td><td className="num">{formatNumber(r.need, 1)}</td>
-                  <td className="num">{formatNumber(r[meta.column], meta.digits)}</td><td>{flagged.has(r.region_id) ? '▲ yes' : ''}</td>
+                  <td><SelectCell selected={r.region_id === view.district} onToggle={() => onChange({ district: r.region_id === view.district ? null : r.region_id })}>{name(r)}</SelectCell></td>
+                  <td>{region(r.province, r.province)}</td><td className="num">{num(r.need, 1)}</td>
+                  <td className="num">{num(r[meta.column], meta.digits)}</td><td>{flagged.has(r.region_id) ? t('need.yes') : ''}</td>
                 </tr>
               ))}
             </tbody>

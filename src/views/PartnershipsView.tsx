@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import { choroplethSpec } from '../charts/choroplethSpec';
-import { MEASURE_META, formatNumber } from '../charts/measureMeta';
 import { countBarsSpec, partnerFacilityMarks } from '../charts/partnershipSpecs';
 import { PlotFigure } from '../charts/PlotFigure';
 import { ExportMenu } from '../components/ExportMenu';
 import { MeasurePicker } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
+import { SelectCell } from '../components/SelectCell';
 import { useElementWidth } from '../components/useElementWidth';
+import { useMeasureMeta } from '../components/useMeasureMeta';
+import { useI18n } from '../i18n/I18nContext';
 import { PARTNER_TYPES, PROGRAMMES } from '../data/contract';
 import {
   partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery,
@@ -18,11 +20,13 @@ import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
 
 const NEEDS = ['regions', 'facilities', 'partnerships'] as const;
-const label = (s: string) => s.replace(/_/g, ' ');
 
 /** Do partnerships go where the gaps are? */
 export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
+  const { t, tx, num, pct, region, locale, dir } = useI18n();
+  const label = (prefix: 'partner' | 'programme', s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
+  const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   const e = view.extra;
   const f: PartnershipFilters = {
     province: view.province,
@@ -38,8 +42,8 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const counts = useQuery<{ partner_type: string; programme: string; n: number }>(useMemo(() => partnershipCountsQuery(f), [key]), NEEDS);
   const facilities = useQuery<PartnerFacilityRow>(useMemo(() => partnerFacilitiesQuery(f), [key]), NEEDS);
   const set = (k: string, v: string) => onChange({ extra: { ...e, [k]: v } });
-  const meta = MEASURE_META[view.measure];
-  const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; partnerships and facilities tables.`;
+  const meta = useMeasureMeta(view.measure);
+  const source = t('partner.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
 
   const rows = districts.status === 'ready' ? districts.rows : [];
   const total = rows.reduce((s, r) => s + r.partnerships, 0);
@@ -50,67 +54,80 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const share = total ? underPartnerships / total : 0;
   const popShare = popAll ? popUnder / popAll : 0;
   const headline = rows.length
-    ? `${formatNumber(100 * share, 0)}% of these ${formatNumber(total)} partnerships reach the fifth of districts with the fewest ${meta.short.toLowerCase().replace(' / 10k', '')} per 10,000, home to ${formatNumber(100 * popShare, 0)}% of the people${share < popShare ? ': partnerships are not going where the gaps are.' : '.'}`
+    ? t('partner.headline', { share: pct(100 * share), total: num(total), measure: meta.short.toLocaleLowerCase(locale).replace(/ \/ (10k|10 000|١٠ آلاف)$/, ''), popShare: pct(100 * popShare) })
+      + (share < popShare ? t('partner.notWhereGaps') : '.')
     : '';
 
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [typeRef, typeWidth] = useElementWidth<HTMLDivElement>();
   const countRows = counts.status === 'ready' ? counts.rows : [];
-  const byKey = (k: 'partner_type' | 'programme') => Object.entries(countRows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [label(r[k])]: (acc[label(r[k])] ?? 0) + r.n }), {})).map(([key, n]) => ({ key, n }));
+  const byKey = (k: 'partner_type' | 'programme') => {
+    const prefix = k === 'partner_type' ? 'partner' : 'programme';
+    return Object.entries(countRows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [label(prefix, r[k])]: (acc[label(prefix, r[k])] ?? 0) + r.n }), {})).map(([key, n]) => ({ key, n }));
+  };
+  const countLabels = (what: string) => ({ aria: t('chart.partnersAria', { what }), x: t('chart.partnerships') });
+  const types = byKey('partner_type').sort((a, b) => b.n - a.n);
+  const countsSummary = types.length ? t('partner.countsSummary', { top: types[0].key, n: num(types[0].n) }) : '';
   const facilityRows = facilities.status === 'ready' ? facilities.rows : [];
   const mapSpec = useMemo(() => (boundaries?.length && rows.length && mapWidth
-    ? choroplethSpec({ rows, boundaries, meta, width: mapWidth, selected: view.district, caption: `${source} Red dots: facilities with partnerships, sized by their number.`, overlay: partnerFacilityMarks(facilityRows) })
-    : null), [rows, boundaries, meta, mapWidth, view.district, facilityRows, source]);
-  const typeSpec = useMemo(() => (countRows.length && typeWidth ? countBarsSpec(byKey('partner_type'), 'partner type', typeWidth, source) : null), [countRows, typeWidth]);
-  const progSpec = useMemo(() => (countRows.length && typeWidth ? countBarsSpec(byKey('programme'), 'programme', typeWidth, source) : null), [countRows, typeWidth]);
+    ? choroplethSpec({
+      rows, boundaries, meta, width: mapWidth, selected: view.district, caption: `${source} ${t('partner.mapCaption')}`, loc, regionName: region,
+      labels: { aria: t('chart.mapAria', { measure: meta.label }), district: t('col.district'), province: t('col.province'), population: t('col.population') },
+      overlay: partnerFacilityMarks(facilityRows, { facility: t('chart.facility'), partnerships: t('chart.partnerships'), partners: t('chart.partners') }),
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    : null), [rows, boundaries, meta.label, mapWidth, view.district, facilityRows, source, loc, region]);
+  const typeSpec = useMemo(() => (countRows.length && typeWidth ? countBarsSpec(byKey('partner_type'), countLabels(t('partner.byType')), typeWidth, source, loc) : null), [countRows, typeWidth, loc]);
+  const progSpec = useMemo(() => (countRows.length && typeWidth ? countBarsSpec(byKey('programme'), countLabels(t('partner.byProgramme')), typeWidth, source, loc) : null), [countRows, typeWidth, loc]);
 
   return (
     <>
       <div className="view-controls">
         <MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} />
-        <label className="picker">Active in year
+        <label className="picker">{t('partner.year')}
           <select value={f.year ?? ''} onChange={(ev) => set('active', ev.target.value)} data-testid="partner-year">
-            <option value="">Any year</option>
+            <option value="">{t('partner.anyYear')}</option>
             {Array.from({ length: 2030 - 2008 + 1 }, (_, k) => 2030 - k).map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </label>
-        <label className="picker">Partner type
+        <label className="picker">{t('partner.type')}
           <select value={f.partnerType ?? ''} onChange={(ev) => set('partner', ev.target.value)} data-testid="partner-type">
-            <option value="">All partners</option>
-            {PARTNER_TYPES.map((t) => <option key={t} value={t}>{label(t)}</option>)}
+            <option value="">{t('partner.allTypes')}</option>
+            {PARTNER_TYPES.map((p) => <option key={p} value={p}>{label('partner', p)}</option>)}
           </select>
         </label>
-        <label className="picker">Programme
+        <label className="picker">{t('partner.programme')}
           <select value={f.programme ?? ''} onChange={(ev) => set('programme', ev.target.value)} data-testid="partner-programme">
-            <option value="">All programmes</option>
-            {PROGRAMMES.map((p) => <option key={p} value={p}>{label(p)}</option>)}
+            <option value="">{t('partner.allProgrammes')}</option>
+            {PROGRAMMES.map((p) => <option key={p} value={p}>{label('programme', p)}</option>)}
           </select>
         </label>
       </div>
       {headline && <p className="summary" data-testid="partner-headline">{headline}</p>}
       <div className="grid-2">
-        <Panel title={`Partnerships over the gap map, ${scope}`} subtitle={`Districts coloured by ${meta.label.toLowerCase()}; darker is better served.`} state={districts} testId="partner-map-panel">
-          <div ref={mapRef}>{mapSpec && <PlotFigure options={mapSpec} testId="partner-map" />}</div>
+        <Panel title={t('partner.mapTitle', { scope })} subtitle={t('partner.mapSubtitle', { measure: meta.label.toLocaleLowerCase(locale) })} state={districts} testId="partner-map-panel">
+          <div ref={mapRef}>{mapSpec && <PlotFigure options={mapSpec} testId="partner-map" summary={t('partner.mapSummary', { n: num(facilityRows.length), districts: num(rows.length), measure: meta.label })} />}</div>
         </Panel>
-        <Panel title="Who partners, and how" subtitle="Partnerships by partner type and by programme" state={counts} empty="No partnership matches these filters." testId="partner-counts-panel">
+        <Panel title={t('partner.countsTitle')} subtitle={t('partner.countsSubtitle')} state={counts} empty={t('partner.countsEmpty')} testId="partner-counts-panel">
           <div ref={typeRef}>
-            {typeSpec && <PlotFigure options={typeSpec} testId="partner-type-bars" />}
-            {progSpec && <PlotFigure options={progSpec} testId="partner-programme-bars" />}
+            {typeSpec && <PlotFigure options={typeSpec} testId="partner-type-bars" summary={countsSummary} />}
+            {progSpec && <PlotFigure options={progSpec} testId="partner-programme-bars" summary={byKey('programme').map((r) => `${r.key}: ${num(r.n)}`).join(', ')} />}
           </div>
         </Panel>
       </div>
-      <Panel title="Districts: partnerships against access" subtitle="▲ marks the worst-served fifth of districts" state={districts} testId="partner-table-panel"
-        actions={<ExportMenu query={districtsQ} title={`Partnerships by district, ${scope}`} fileBase="partnerships-by-district" filters={f as unknown as Record<string, unknown>} />}>
+      <Panel title={t('partner.tableTitle')} subtitle={t('partner.tableSubtitle')} state={districts} testId="partner-table-panel"
+        actions={<ExportMenu query={districtsQ} title={t('partner.exportTitle', { scope })} fileBase="partnerships-by-district" filters={f as unknown as Record<string, unknown>} />}>
         <div className="table-scroll">
           <table className="data-table" data-testid="partner-table">
-            <thead><tr><th>District</th><th>Province</th><th className="num">Population</th><th className="num">{meta.short}</th><th className="num">Partnerships</th><th className="num">per 100,000 people</th><th>Worst-served fifth</th></tr></thead>
+            <thead><tr><th scope="col">{t('col.district')}</th><th scope="col">{t('col.province')}</th><th scope="col" className="num">{t('col.population')}</th><th scope="col" className="num">{meta.short}</th><th scope="col" className="num">{t('partner.colPartnerships')}</th><th scope="col" className="num">{t('partner.colPer100k')}</th><th scope="col">{t('partner.colWorst')}</th></tr></thead>
             <tbody>
               {[...rows].sort((a, b) => a[meta.column] - b[meta.column]).map((r) => (
                 <tr key={r.region_id} data-region={r.region_id} aria-selected={r.region_id === view.district} className={r.region_id === view.district ? 'selected' : undefined}
                   onClick={() => onChange({ district: r.region_id === view.district ? null : r.region_id })}>
-                  <td>{r.name}</td><td>{r.province}</td><td className="num">{formatNumber(r.population)}</td>
-                  <td className="num">{formatNumber(r[meta.column], meta.digits)}</td><td className="num">{formatNumber(r.partnerships)}</td>
-                  <td className="num">{formatNumber((1e5 * r.partnerships) / r.population, 1)}</td><td>{r.underserved ? '▲ yes' : ''}</td>
+                  <td><SelectCell selected={r.region_id === view.district} onToggle={() => onChange({ district: r.region_id === view.district ? null : r.region_id })}>{region(r.region_id, r.name)}</SelectCell></td>
+                  <td>{region(r.province, r.province)}</td><td className="num">{num(r.population)}</td>
+                  <td className="num">{num(r[meta.column], meta.digits)}</td><td className="num">{num(r.partnerships)}</td>
+                  <td className="num">{num((1e5 * r.partnerships) / r.population, 1)}</td><td>{r.underserved ? t('need.yes') : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { formatNumber } from '../charts/measureMeta';
 import { PlotFigure } from '../charts/PlotFigure';
 import { trendSpec } from '../charts/trendSpec';
 import { ExportMenu } from '../components/ExportMenu';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
+import { useI18n } from '../i18n/I18nContext';
 import { trendIndicatorsQuery, trendQuery, type TrendRow } from '../queries/trendsSql';
 import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
@@ -16,38 +16,48 @@ const NEEDS = ['regions', 'coverage', 'socioeconomic', 'indicator_catalog'] as c
 /** An indicator over the years: the selected district or province against the national line. */
 export function TrendsView({ view, onChange }: ViewProps) {
   const { synthetic } = useDataset();
+  const { t, tx, num, region, year, locale } = useI18n();
+  const iname = (i: TrendIndicator) => tx(`indicator.${i.indicator_id}`, i.name);
   const indicators = useQuery<TrendIndicator>(useMemo(trendIndicatorsQuery, []), NEEDS);
   const list = indicators.status === 'ready' ? indicators.rows : [];
   const indicator = list.find((i) => i.indicator_id === view.extra.indicator) ?? list.find((i) => i.indicator_id === 'dtp3') ?? list[0];
   // The most specific place chosen: a selected district (socio-economic data exist per district), else the province.
-  const region = view.district && indicator?.domain !== 'coverage' ? view.district : view.province;
-  const query = useMemo(() => trendQuery({ indicator: indicator?.indicator_id ?? '', region }), [indicator?.indicator_id, region]);
+  const place = view.district && indicator?.domain !== 'coverage' ? view.district : view.province;
+  const query = useMemo(() => trendQuery({ indicator: indicator?.indicator_id ?? '', region: place }), [indicator?.indicator_id, place]);
   const data = useQuery<TrendRow>(query, NEEDS);
   const rows = data.status === 'ready' ? data.rows : [];
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const caption = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; ${indicator?.domain === 'coverage' ? 'coverage table (population-weighted average of wealth quintiles)' : 'socioeconomic table'}. Grey: other regions at the same level.`;
-  const spec = useMemo(() => (rows.length && width && indicator ? trendSpec(rows, `${indicator.name} (${indicator.unit})`, width, caption) : null), [rows, width, indicator, caption]);
+  const caption = t(indicator?.domain === 'coverage' ? 'trends.captionCoverage' : 'trends.captionSocio', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const local = useMemo(() => rows.map((r) => ({ ...r, name: r.role === 'country' ? t('chart.wholeCountry') : region(r.region_id, r.name) })), [rows, region, t]);
+  const spec = useMemo(() => (local.length && width && indicator ? trendSpec(local, `${iname(indicator)} (${indicator.unit})`, width, caption, {
+    locale, aria: t('chart.trendAria', { names: [...new Set(local.filter((r) => r.role !== 'context').map((r) => r.name))].join(' / ') }), region: t('chart.region'), wholeCountry: t('chart.wholeCountry'),
+  }) : null),
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  [local, width, indicator, caption, locale]);
 
-  const series = (role: TrendRow['role']) => rows.filter((r) => r.role === role).sort((a, b) => a.year - b.year);
-  const describe = (s: TrendRow[]) => (s.length > 1 ? `${s[0].role === 'country' ? 'Whole country' : s[0].name}: ${formatNumber(s[0].value, 1)} in ${s[0].year} → ${formatNumber(s[s.length - 1].value, 1)} in ${s[s.length - 1].year}` : '');
+  const series = (role: TrendRow['role']) => local.filter((r) => r.role === role).sort((a, b) => a.year - b.year);
+  const describe = (s: TrendRow[]) => (s.length > 1 ? t('trends.describe', { name: s[0].name, from: num(s[0].value, 1), fromYear: year(s[0].year), to: num(s[s.length - 1].value, 1), toYear: year(s[s.length - 1].year) }) : '');
   const country = series('country'), chosen = series('region');
   const latestGap = chosen.length && country.length ? chosen[chosen.length - 1].value - country[country.length - 1].value : null;
   const summary = [describe(chosen), describe(country)].filter(Boolean).join('; ')
-    + (latestGap !== null && indicator ? `. In ${chosen[chosen.length - 1].year}, ${chosen[0].name} was ${formatNumber(Math.abs(latestGap), 1)} ${indicator.unit === '%' ? 'points' : indicator.unit} ${latestGap < 0 ? 'below' : 'above'} the national level (${(latestGap < 0) === indicator.favourable ? 'worse' : 'better'}).` : '.');
+    + (latestGap !== null && indicator ? `. ${t('trends.gap', {
+      year: year(chosen[chosen.length - 1].year), name: chosen[0].name, value: num(Math.abs(latestGap), 1), unit: indicator.unit === '%' ? t('trends.points') : indicator.unit,
+      side: t(latestGap < 0 ? 'trends.below' : 'trends.above'), verdict: t((latestGap < 0) === indicator.favourable ? 'trends.worse' : 'trends.better'),
+    })}` : '.');
 
   return (
     <>
       <div className="view-controls">
-        <label className="picker">Indicator
+        <label className="picker">{t('trends.indicator')}
           <select value={indicator?.indicator_id ?? ''} onChange={(e) => onChange({ extra: { ...view.extra, indicator: e.target.value } })} data-testid="trend-indicator">
-            {list.map((i) => <option key={i.indicator_id} value={i.indicator_id}>{i.name} ({i.unit})</option>)}
+            {list.map((i) => <option key={i.indicator_id} value={i.indicator_id}>{iname(i)} ({i.unit})</option>)}
           </select>
         </label>
       </div>
-      <Panel title={indicator ? `${indicator.name} over the years` : 'Trends'} subtitle={region ? 'Orange: the chosen region; dashed: the whole country. Choose a province above, or select a district in another view.' : 'The whole country. Choose a province above to compare it.'}
-        state={data} empty="No time series for this indicator." testId="trend-panel"
-        actions={<ExportMenu query={query} title={`Trend: ${indicator?.name ?? ''}`} fileBase="trend" filters={{ indicator: indicator?.indicator_id, region }} />}>
-        <div ref={ref}>{spec && <PlotFigure options={spec} testId="trend-chart" />}</div>
+      <Panel title={indicator ? t('trends.title', { indicator: iname(indicator) }) : t('trends.titleEmpty')} subtitle={place ? t('trends.subtitleRegion') : t('trends.subtitleCountry')}
+        state={data} empty={t('trends.empty')} testId="trend-panel"
+        actions={<ExportMenu query={query} title={t('trends.exportTitle', { indicator: indicator ? iname(indicator) : '' })} fileBase="trend" filters={{ indicator: indicator?.indicator_id, region: place }} />}>
+        <div ref={ref}>{spec && <PlotFigure options={spec} testId="trend-chart" summary={summary.length > 1 ? summary : undefined} />}</div>
         {summary.length > 1 && <p className="summary" data-testid="trend-summary">{summary}</p>}
       </Panel>
     </>
