@@ -30,7 +30,8 @@ const at = (file: string) => new URL('bench-data/' + file, document.baseURI).hre
 export const DEMO_DATASET = {
   name: 'Demo Republic (synthetic)',
   synthetic: true,
-  tables: ${JSON.stringify(TABLES)}.map((table) => ({ table: table as TableName, url: at(table + '.parquet') })),
+  // Trusted as in the app's own manifest: the generator's output, validated by the test suite.
+  tables: ${JSON.stringify(TABLES)}.map((table) => ({ table: table as TableName, url: at(table + '.parquet'), trusted: true })),
   boundariesUrl: at('boundaries.geojson'),
 };`;
     },

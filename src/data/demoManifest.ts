@@ -8,18 +8,22 @@ import indicatorCatalog from '../../data/indicator_catalog.parquet?url';
 import partnerships from '../../data/partnerships.parquet?url';
 import boundaries from '../../data/boundaries.geojson?url';
 
-/** The embedded demo dataset, served from our own origin. Order = load order (keys before their users). */
+/**
+ * The embedded demo dataset, served from our own origin. Order = load order (keys before their users).
+ * `trusted`: the files are generated and validated by the test suite (validateTable.test.ts loads each with
+ * no issue), so start-up skips re-checking them; the user's files are always checked.
+ */
 export const DEMO_DATASET = {
   name: 'Demo Republic (synthetic)',
   synthetic: true,
   tables: [
-    { table: 'regions', url: regions },
-    { table: 'facilities', url: facilities },
-    { table: 'indicator_catalog', url: indicatorCatalog },
-    { table: 'population', url: population },
-    { table: 'coverage', url: coverage },
-    { table: 'socioeconomic', url: socioeconomic },
-    { table: 'partnerships', url: partnerships },
-  ] satisfies { table: TableName; url: string }[],
+    { table: 'regions', url: regions, trusted: true },
+    { table: 'facilities', url: facilities, trusted: true },
+    { table: 'indicator_catalog', url: indicatorCatalog, trusted: true },
+    { table: 'population', url: population, trusted: true },
+    { table: 'coverage', url: coverage, trusted: true },
+    { table: 'socioeconomic', url: socioeconomic, trusted: true },
+    { table: 'partnerships', url: partnerships, trusted: true },
+  ] satisfies { table: TableName; url: string; trusted: boolean }[],
   boundariesUrl: boundaries,
 };

@@ -86,3 +86,19 @@ export async function stageAndCommit(
     await dropStaged(db, input.table);
   }
 }
+
+/**
+ * Load a file known to satisfy the contract (the embedded demo, which the test suite validates) without
+ * re-checking it: typed and ordered as the contract says, a few hundred milliseconds sooner at start-up.
+ */
+export async function commitTrusted(db: SqlRunner, table: TableName, ipc: Uint8Array): Promise<number> {
+  await stage(db, table, ipc);
+  try {
+    const described = await db.rows<{ column_name: string }>(`DESCRIBE ${ident(stagingName(table))}`);
+    await db.rows(commitSql(CONTRACT[table], stagingName(table), new Set(described.map((d) => d.column_name))));
+    const [{ n }] = await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ident(table)}`);
+    return n;
+  } finally {
+    await dropStaged(db, table);
+  }
+}
