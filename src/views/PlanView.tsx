@@ -37,7 +37,7 @@ interface Row { label: string; note?: string; value: (m: PlanMeasures) => string
 
 const compareRows = (km: number): Row[] => [
   { label: `People within ${km} km of a facility`, value: (m) => pct(m.share), diff: (a, b) => signed(100 * ((b.share ?? 0) - (a.share ?? 0)), 2, ' pts'), testId: 'share' },
-  { label: `People within ${km} km (number)`, value: (m) => formatNumber(m.within), diff: (a, b) => signed(b.within - a.within) },
+  { label: `People within ${km} km (number)`, value: (m) => formatNumber(m.within), diff: (a, b) => signed(b.within - a.within), testId: 'within' },
   { label: 'Average distance to the nearest facility', value: (m) => `${formatNumber(m.meanKm, 2)} km`, diff: (a, b) => signed((b.meanKm ?? 0) - (a.meanKm ?? 0), 2, ' km') },
   { label: `Districts where under half are within ${km} km`, value: (m) => String(m.underHalf), diff: (a, b) => signed(b.underHalf - a.underHalf) },
   { label: `Districts below ${WHO_WORKFORCE_PER_10K} health workers per 10,000 (WHO)`, value: (m) => String(m.whoShortage), diff: (a, b) => signed(b.whoShortage - a.whoShortage) },
