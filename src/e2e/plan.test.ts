@@ -104,7 +104,7 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
     for (let t = 1; t < gains.length; t++) expect(gains[t]).toBeLessThanOrEqual(gains[t - 1]);
     expect(gains[2]).toBeGreaterThan(0);
     await w.page.waitForSelector('[data-testid="placement-curve"] svg');
-    await w.page.waitForFunction(() => document.querySelector('[data-testid="plan-map"] svg')?.getAttribute('aria-label')?.includes('3 proposed sites'), undefined, { timeout: 30_000 });
+    await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="plan-map"] svg')].some((svg) => svg.getAttribute('aria-label')?.includes('3 proposed sites')), undefined, { timeout: 30_000 });
     const labels = await w.page.$$eval('[data-testid="plan-map"] svg g[aria-label="text"] text', (ts) => ts.map((t) => t.textContent));
     expect(labels).toEqual(expect.arrayContaining(['1', '2', '3']));
     await expect(w.page.getByTestId('placement-guarantee').innerText()).resolves.toContain('63% (1 − 1/e)');
