@@ -23,7 +23,10 @@ export function formatNumber(x: number | null | undefined, digits = 0, locale = 
 /** A value already in percent (e.g. 42.5) as "42.5%" / "42,5 %" / "٤٢٫٥٪". */
 export function formatPercent(x: number | null | undefined, digits = 0, locale = 'en'): string {
   if (x == null || !Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x / 100);
+  // The locale's percent pattern (sign, spacing, side) around the number rounded as formatNumber rounds it
+  // (x / 100 through Intl's percent style could round a float differently).
+  const parts = new Intl.NumberFormat(locale, { style: 'percent' }).formatToParts(0.5);
+  return parts.map((p) => (p.type === 'integer' ? formatNumber(x, digits, locale) : p.value)).join('');
 }
 
 /** A year as the locale writes it (no grouping separator). */

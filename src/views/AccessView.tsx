@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import { accessMapSpec } from '../charts/accessMapSpec';
 import { coverageBarsSpec } from '../charts/coverageBarsSpec';
 import { coverageCurveSpec } from '../charts/coverageCurveSpec';
-import { formatNumber } from '../charts/measureMeta';
 import { PlotFigure } from '../charts/PlotFigure';
 import { priorityBarsSpec } from '../charts/priorityBarsSpec';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
+import { useI18n } from '../i18n/I18nContext';
 import { hpsaShortage, priorityScores, travelMinutes, workforceShortage } from '../metrics/access';
 import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import {
@@ -23,7 +23,7 @@ import { AccessControls } from './AccessControls';
 import { AccessDistrictTable, type AccessDistrictRow } from './AccessDistrictTable';
 import { AccessMethodNote } from './AccessMethodNote';
 import { coverageAt } from './accessCoverage';
-import { CAPACITY_LABEL, distanceSteps, parseAccessSettings, SERVICE_LABEL, thresholdLabel, type AccessSettings } from './accessSettings';
+import { distanceSteps, parseAccessSettings, type AccessSettings } from './accessSettings';
 import type { ViewProps } from './viewRegistry';
 import './access.css';
 
@@ -84,6 +84,8 @@ function useTiming(state: QueryState<unknown>, name: string) {
 /** Who can reach care: distance to the nearest facility, share within a threshold, catchment accessibility, priority. */
 export function AccessView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
+  const { t, num, pct, region, lang } = useI18n();
+  const sep = lang === 'ar' ? '، ' : ', ';
   const s = parseAccessSettings(view.extra);
   const set = (patch: Record<string, string | undefined>) => {
     const extra: Record<string, string> = { ...view.extra };
@@ -112,7 +114,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
 
   const dist = useLastRows(distance, steps);
   const acc = useLastRows(catchment, s);
-  const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; population points and facilities tables.`;
+  const source = t('access.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
 
   // Coverage at the slider's threshold, from the distance buckets of the last finished run (the same step width).
   const coverage = useMemo(() => {
@@ -135,7 +137,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     return densities.rows.map((d) => {
       const hpsa = hpsaShortage(d.population, d.doctors);
       return {
-        region_id: d.region_id, name: d.name, province: d.province, population: d.population,
+        region_id: d.region_id, name: region(d.region_id, d.name), province: region(d.province_id, d.province), population: d.population,
         share: share.get(d.region_id) ?? null,
         accessibility: access.get(d.region_id) ?? null,
         poverty: pov.get(d.region_id) ?? null,
@@ -156,11 +158,13 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const [curveRef, curveWidth] = useElementWidth<HTMLDivElement>();
   const [prioRef, prioWidth] = useElementWidth<HTMLDivElement>();
 
-  const what = `within ${thresholdLabel(s)} of ${SERVICE_LABEL[s.service]}`;
+  const threshold = s.unit === 'km' ? t('access.thresholdKm', { km: num(s.km, s.km % 1 ? 1 : 0) }) : t(s.travel === 'walking' ? 'access.thresholdWalk' : 'access.thresholdMotor', { min: num(s.minutes) });
+  const serviceLabel = t(`access.svc.${s.service}`);
+  const what = t('access.what', { threshold, service: serviceLabel });
   const lancetApplies = s.service === 'surgery';
   const lancetExact = lancetApplies && s.unit === 'min' && s.minutes === LANCET_SURGERY_TARGET.hours * 60;
-  const target = lancetApplies ? { share: LANCET_SURGERY_TARGET.share, label: `Lancet target: 80% within 2 h of surgery` } : undefined;
-  const accessUnit = CAPACITY_LABEL[s.capacity].unit;
+  const target = lancetApplies ? { share: LANCET_SURGERY_TARGET.share, label: t('access.lancetTarget') } : undefined;
+  const accessUnit = t(`access.capUnit.${s.capacity}`);
   const minutesPerKm = s.unit === 'min' ? travelMinutes(1, { speedKmh: s.speedKmh, circuity: s.circuity }) : undefined;
 
   const mapSource = s.colour === 'access' ? acc : dist;
@@ -170,7 +174,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     const cells = mapSource.rows.filter((r): r is MapCell => r.kind === 'cell');
     return accessMapSpec({
       cells, facilities: facilities.rows, boundaries, districtIds: new Set(districtRows.map((d) => d.region_id)), colour: s.colour,
-      minutesPerKm, accessUnit, width: mapWidth, caption: `${source} Grid cells of about ${formatNumber((cells[0]?.deg ?? 0) * 111, 0)} km.`,
+      minutesPerKm, accessUnit, width: mapWidth, caption: `${source} ${t('access.gridCaption', { km: num((cells[0]?.deg ?? 0) * 111, 0) })}`,
     });
   }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source]);
 
@@ -182,14 +186,14 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [coverage, barWidth, districtRows, what, source]);
 
-  const xUnit = s.unit === 'km' ? 'km (straight line)' : `minutes (${s.travel}, estimated)`;
+  const xUnit = s.unit === 'km' ? t('access.curveUnitKm') : t('access.curveUnitMin', { travel: t(s.travel === 'walking' ? 'access.walking' : 'access.motorised') });
   const curveSpec = useMemo(() => {
     if (!coverage || !curveWidth) return null;
     const stepX = s.unit === 'km' ? 0.5 : 5;
     const points = coverage.curve.map((c) => ({ x: c.step * stepX, share: c.share }));
     const selected = { x: steps.index * stepX, share: coverage.national.share ?? 0 };
     const curveTarget = target && s.unit === 'min' ? { ...target, x: LANCET_SURGERY_TARGET.hours * 60 } : target;
-    return coverageCurveSpec({ points, selected, xLabel: `Threshold, ${xUnit}`, target: curveTarget, width: curveWidth, caption: source });
+    return coverageCurveSpec({ points, selected, xLabel: t('access.curveX', { unit: xUnit }), target: curveTarget, width: curveWidth, caption: source });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [coverage, curveWidth, s.unit, steps.index, xUnit, source, lancetApplies]);
 
@@ -197,18 +201,26 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const prioSpec = useMemo(() => {
     if (!ranked.length || !prioWidth) return null;
     const rows = ranked.map((d) => ({ name: d.name, priority: d.priority!, accessNeed: d.accessNeed!, povertyNeed: d.povertyNeed!, accessibility: d.accessibility!, poverty: d.poverty! }));
-    return priorityBarsSpec({ rows, top: PRIORITY_TOP, accessUnit, width: prioWidth, caption: `${source} Poverty: socioeconomic table, latest year.` });
+    return priorityBarsSpec({ rows, top: PRIORITY_TOP, accessUnit, width: prioWidth, caption: `${source} ${t('access.prioCaption')}` });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [districtRows, prioWidth, accessUnit, source]);
 
   const nat = coverage?.national;
   const worst = coverage ? [...coverage.districts].filter((d) => d.share != null).sort((a, b) => a.share! - b.share!).slice(0, 3) : [];
   const coverageSummary = nat && nat.share != null
-    ? `${formatNumber(100 * nat.share, 1)}% of people (${formatNumber(nat.within)} of ${formatNumber(nat.population)}) live ${what}. ` +
-      `Lowest: ${worst.map((d) => `${names.get(d.region_id) ?? d.region_id} (${formatNumber(100 * d.share!, 0)}%)`).join(', ')}.` +
-      (lancetApplies ? ` Lancet Commission target: 80% within 2 hours of surgical care${lancetExact ? ` — ${nat.share >= LANCET_SURGERY_TARGET.share ? 'met' : 'not met'}` : ' (set 120 min to check it)'}.` : '')
+    ? t('access.coverageSummary', {
+      share: pct(100 * nat.share, 1), within: num(nat.within), population: num(nat.population), what,
+      list: worst.map((d) => `${names.get(d.region_id) ?? d.region_id} (${pct(100 * d.share!, 0)})`).join(sep),
+    }) +
+      (lancetApplies ? `${t('access.lancetSentence')}${lancetExact ? t(nat.share >= LANCET_SURGERY_TARGET.share ? 'access.lancetMet' : 'access.lancetNotMet') : t('access.lancetSet')}.` : '')
     : '';
   const topPriority = [...ranked].sort((a, b) => b.priority! - a.priority!).slice(0, 3);
+  const prioSummary = topPriority.length ? t('access.prioSummary', {
+    list: topPriority.map((d) => t('access.prioItem', { name: d.name, priority: num(d.priority, 2), poverty: pct(d.poverty, 0), access: num(d.accessibility, 1), unit: accessUnit })).join(lang === 'ar' ? '؛ ' : '; '),
+  }) : '';
+  const mapSummary = t('access.mapSummary', {
+    cells: num(mapSource.rows?.filter((r) => r.kind === 'cell').length ?? 0), facilities: num(facilities.status === 'ready' ? facilities.rows.length : 0), service: serviceLabel,
+  });
   const whoShort = districtRows.filter((d) => d.whoShortage).length;
   const hpsaShort = districtRows.filter((d) => d.hpsaShortage).length;
   const accessNat = acc.rows?.filter((r) => r.kind === 'region') as AccessibilityRegionRow[] | undefined;
@@ -221,33 +233,32 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   return (
     <>
       <p className="summary access-lead">
-        How far do people live from care, and where should new services or partnerships go first? Move the threshold to see who is
-        within reach; the map, the district bars and the table follow.
+        {t('access.lead')}
       </p>
       <AccessControls settings={s} set={set} />
 
-      <Panel title={`Within reach, ${scope}`} subtitle={`Share of people living ${what}`} state={distPanelState} testId="access-kpi-panel">
+      <Panel title={t('access.kpiTitle', { scope })} subtitle={t('access.kpiSubtitle', { what })} state={distPanelState} testId="access-kpi-panel">
         {nat && (
           <div className="kpis" aria-live="polite" aria-busy={distance.status === 'loading'}>
             <div className={`kpi${target && nat.share! < target.share ? ' kpi-alert' : ''}`}>
-              <div className="kpi-label">People {what}</div>
-              <div className="kpi-value" data-testid="share-national">{formatNumber(100 * (nat.share ?? 0), 1)}%</div>
-              <div className="kpi-note">{formatNumber(nat.within)} of {formatNumber(nat.population)} people{target ? ` · target ${formatNumber(100 * target.share)}%` : ''}</div>
+              <div className="kpi-label">{t('access.kpiPeople', { what })}</div>
+              <div className="kpi-value" data-testid="share-national">{pct(100 * (nat.share ?? 0), 1)}</div>
+              <div className="kpi-note">{t('access.kpiOf', { within: num(nat.within), population: num(nat.population) })}{target ? t('access.kpiTarget', { value: pct(100 * target.share) }) : ''}</div>
             </div>
             <div className="kpi kpi-alert">
-              <div className="kpi-label">People farther away</div>
-              <div className="kpi-value" data-testid="people-beyond">{formatNumber(nat.population - nat.within)}</div>
-              <div className="kpi-note">beyond {thresholdLabel(s)}</div>
+              <div className="kpi-label">{t('access.kpiFarther')}</div>
+              <div className="kpi-value" data-testid="people-beyond">{num(nat.population - nat.within)}</div>
+              <div className="kpi-note">{t('access.kpiBeyond', { threshold })}</div>
             </div>
             <div className="kpi">
-              <div className="kpi-label">Districts where under half are within reach</div>
-              <div className="kpi-value" data-testid="districts-under-half">{coverage!.districts.filter((d) => d.share != null && d.share < 0.5).length}</div>
-              <div className="kpi-note">of {coverage!.districts.length} districts</div>
+              <div className="kpi-label">{t('access.kpiUnderHalf')}</div>
+              <div className="kpi-value" data-testid="districts-under-half">{num(coverage!.districts.filter((d) => d.share != null && d.share < 0.5).length)}</div>
+              <div className="kpi-note">{t('access.kpiOfDistricts', { n: num(coverage!.districts.length) })}</div>
             </div>
             <div className="kpi">
-              <div className="kpi-label">Spatial accessibility ({s.method.startsWith('e2') ? 'E2SFCA' : s.method === 'gravity' ? 'gravity' : '2SFCA'})</div>
-              <div className="kpi-value" data-testid="access-national">{formatNumber(accessNational, 1)}</div>
-              <div className="kpi-note">{accessUnit} within {s.catchmentKm} km{acc.updating ? ' · updating…' : ''}</div>
+              <div className="kpi-label">{t('access.kpiAccess', { method: s.method.startsWith('e2') ? 'E2SFCA' : s.method === 'gravity' ? 'gravity' : '2SFCA' })}</div>
+              <div className="kpi-value" data-testid="access-national">{num(accessNational, 1)}</div>
+              <div className="kpi-note">{t('access.kpiAccessNote', { unit: accessUnit, km: num(s.catchmentKm) })}{acc.updating ? t('access.updating') : ''}</div>
             </div>
           </div>
         )}
@@ -256,60 +267,59 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
 
       <div className="grid-2">
         <Panel
-          title={s.colour === 'access' ? `Where is care within reach? ${accessUnit}` : `How far is the nearest ${s.service === 'any' ? 'facility' : SERVICE_LABEL[s.service]}?`}
+          title={s.colour === 'access' ? t('access.mapTitleAccess', { unit: accessUnit }) : t('access.mapTitleDistance', { service: s.service === 'any' ? t('access.facility') : serviceLabel })}
           subtitle={s.colour === 'access'
-            ? 'Each square: people-weighted floating-catchment accessibility; darker is better served. Symbols: facilities by type.'
-            : `Each square: average ${s.unit === 'min' ? 'estimated travel time' : 'straight-line distance'} of its people to the nearest facility; red is far. Symbols: facilities by type.`}
+            ? t('access.mapSubtitleAccess')
+            : t(s.unit === 'min' ? 'access.mapSubtitleMin' : 'access.mapSubtitleKm')}
           state={keep(mapState, mapSource.rows)}
           testId="access-map-panel" id="access-map"
           actions={
             <label className="picker">
-              Colour the map by
+              {t('access.colourBy')}
               <select value={s.colour} onChange={(e) => set({ map: e.target.value === 'distance' ? undefined : e.target.value })} data-testid="access-map-colour">
-                <option value="distance">Distance to nearest facility</option>
-                <option value="access">Accessibility (catchment method)</option>
+                <option value="distance">{t('access.colourDistance')}</option>
+                <option value="access">{t('access.colourAccess')}</option>
               </select>
             </label>
           }
         >
           <div ref={mapRef} className={mapSource.updating && mapSource.rows ? 'access-updating' : undefined}>
-            {mapSpec && <PlotFigure options={mapSpec} testId="access-map" />}
+            {mapSpec && <PlotFigure options={mapSpec} testId="access-map" summary={mapSummary} />}
           </div>
-          <p className="access-note">Map summary: {mapSource.rows?.filter((r) => r.kind === 'cell').length ?? 0} grid squares with people; {facilities.status === 'ready' ? facilities.rows.length : 0} facilities offering {SERVICE_LABEL[s.service]}. Values per district are in the table below.</p>
+          <p className="access-note">{mapSummary}</p>
         </Panel>
-        <Panel title={`Districts: people ${what}`} subtitle={target ? 'Dashed black line: Lancet Commission target. Blue: national share.' : 'Lowest first; blue dashed line: national share.'} state={distPanelState} testId="access-bars-panel" id="access-bars">
-          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="coverage-bars" />}</div>
+        <Panel title={t('access.barsTitle', { what })} subtitle={t(target ? 'access.barsSubtitleTarget' : 'access.barsSubtitle')} state={distPanelState} testId="access-bars-panel" id="access-bars">
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="coverage-bars" summary={coverageSummary || undefined} />}</div>
         </Panel>
       </div>
 
       <div className="grid-2">
-        <Panel title="How coverage grows with the threshold" subtitle={`Share of people ${scope === 'whole country' ? 'nationally' : `in ${scope}`} within each distance; orange: your threshold.`} state={distPanelState} testId="access-curve-panel" id="access-curve">
-          <div ref={curveRef}>{curveSpec && <PlotFigure options={curveSpec} testId="coverage-curve" />}</div>
+        <Panel title={t('access.curveTitle')} subtitle={view.province ? t('access.curveSubtitleIn', { scope }) : t('access.curveSubtitleNational')} state={distPanelState} testId="access-curve-panel" id="access-curve">
+          <div ref={curveRef}>{curveSpec && <PlotFigure options={curveSpec} testId="coverage-curve" summary={nat && nat.share != null ? t('access.curveSummary', { share: pct(100 * nat.share, 1) }) : undefined} />}</div>
         </Panel>
         <Panel
-          title={`Where to go first: top ${Math.min(PRIORITY_TOP, ranked.length)} priority districts`}
-          subtitle="Priority = average of two ranks: low accessibility and high poverty (0 to 1; higher = go first)."
+          title={t('access.prioTitle', { n: num(Math.min(PRIORITY_TOP, ranked.length)) })}
+          subtitle={t('access.prioSubtitle')}
           state={keep(catchment, acc.rows)}
           testId="access-priority-panel" id="access-priority"
         >
-          <div ref={prioRef} className={acc.updating && acc.rows ? 'access-updating' : undefined}>{prioSpec && <PlotFigure options={prioSpec} testId="priority-bars" />}</div>
+          <div ref={prioRef} className={acc.updating && acc.rows ? 'access-updating' : undefined}>{prioSpec && <PlotFigure options={prioSpec} testId="priority-bars" summary={prioSummary || undefined} />}</div>
           {topPriority.length > 0 && (
             <p className="access-note" data-testid="priority-summary">
-              Highest priority: {topPriority.map((d) => `${d.name} (${formatNumber(d.priority, 2)}; poverty ${formatNumber(d.poverty, 0)}%, ${formatNumber(d.accessibility, 1)} ${accessUnit})`).join('; ')}.
+              {prioSummary}
             </p>
           )}
         </Panel>
       </div>
 
       <Panel
-        title={`Districts, ${scope}`}
-        subtitle={`${districtRows.length} districts · ${whoShort} below the WHO threshold of ${WHO_WORKFORCE_PER_10K} health workers per 10,000 · ${hpsaShort} with ${formatNumber(HPSA_POPULATION_PER_PHYSICIAN)} or more people per doctor (shortage) · click a header to sort`}
+        title={t('access.tableTitle', { scope })}
+        subtitle={t('access.tableSubtitle', { n: num(districtRows.length), who: num(whoShort), whoValue: num(WHO_WORKFORCE_PER_10K, 1), hpsa: num(hpsaShort), hpsaValue: num(HPSA_POPULATION_PER_PHYSICIAN) })}
         state={densities}
         testId="access-table-panel"
       >
         <p className="access-note" data-testid="shortage-summary">
-          “Within threshold” = {what}. “short” marks a shortage: fewer than {WHO_WORKFORCE_PER_10K} doctors, nurses and midwives per 10,000 people (WHO), or
-          {' '}{formatNumber(HPSA_POPULATION_PER_PHYSICIAN)} or more people per doctor (HRSA shortage ratio).
+          {t('access.shortage', { what, who: num(WHO_WORKFORCE_PER_10K, 1), hpsa: num(HPSA_POPULATION_PER_PHYSICIAN) })}
         </p>
         <AccessDistrictTable rows={districtRows} />
       </Panel>

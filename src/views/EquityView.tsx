@@ -7,6 +7,7 @@ import { PlotFigure } from '../charts/PlotFigure';
 import { subgroupBarsSpec } from '../charts/subgroupBarsSpec';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
+import { useI18n } from '../i18n/I18nContext';
 import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import { MEASURES, readMeasure, type MeasureCode } from '../metrics/inequality';
 import {
@@ -36,6 +37,10 @@ const rowsOf = <T,>(q: QueryState<T>): T[] | null => (q.status === 'ready' ? q.r
  */
 export function EquityView({ view, scope, onChange }: ViewProps) {
   const { synthetic } = useDataset();
+  const { t, tx, region, num, year: yr } = useI18n();
+  // Data labels in the interface language where the catalogue (or regions.name_ar) has them.
+  const sg = (s: string) => tx(`subgroup.${s}`, region(s, s));
+  const dimLabel = (d: string) => tx(`dimension.${d}`, d);
   const set = (key: string, value: string) => onChange({ extra: { ...view.extra, [key]: value } });
 
   const indicatorsQ = useQuery<EquityIndicatorRow>(useMemo(equityIndicatorsQuery, []), COVERAGE);
@@ -63,8 +68,9 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const unit = indicator?.unit ?? '%';
   const pct = unit === '%';
   const diffUnit = differenceUnit(indicator?.unit ?? null);
-  const indicatorName = indicator?.name ?? indicatorId;
-  const source = `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; coverage table, ${scope}.`;
+  const indicatorName = indicator ? tx(`indicator.${indicator.indicator_id}`, indicator.name) : indicatorId;
+  const sourceWord = t(synthetic ? 'source.synthetic' : 'source.loaded');
+  const source = t('equity.caption', { source: sourceWord, scope });
   const xLabel = `${indicatorName} (${unit})`;
   const series = rowsOf(seriesQ) ?? [];
   const yearRows = series.filter((r) => r.year === s.year);
@@ -83,7 +89,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
     if (!indicator || !series.length) return [];
     return measureSeries(groupBy(series, (r) => String(r.year)), s.measure, indicator);
   }, [indicator, seriesQ, s.measure]);
-  const settingName = (id: string) => (id === nationalId ? 'Whole country' : settingRows.find((r) => r.region_id === id)?.name ?? id);
+  const settingName = (id: string) => (id === nationalId ? t('chart.wholeCountry') : region(id, settingRows.find((r) => r.region_id === id)?.name ?? id));
   const benchRows = (rowsOf(benchQ) ?? []).filter((r) => settingRows.some((sr) => sr.region_id === r.region_id));
   const bench = useMemo(() => {
     if (!indicator || !benchRows.length) return [];
@@ -99,16 +105,16 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const [accRef, accWidth] = useElementWidth<HTMLDivElement>();
 
   // Equiplot: by year in the selected setting, or by setting in the selected year.
-  const subgroupNames = [...new Set((s.lines === 'year' ? series : benchRows).map((r) => r.subgroup))];
+  const subgroupNames = [...new Set((s.lines === 'year' ? series : benchRows).map((r) => sg(r.subgroup)))];
   const eqPoints: EquiplotPoint[] = (s.lines === 'year' ? series.map((r) => ({ ...r, line: String(r.year) })) : benchRows.map((r) => ({ ...r, line: settingName(r.region_id) })))
     .filter((r) => r.estimate !== null)
-    .map((r) => ({ line: r.line, subgroup: r.subgroup, estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population }));
+    .map((r) => ({ line: r.line, subgroup: sg(r.subgroup), estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population }));
   const eqLines = s.lines === 'year'
     ? [...new Set(eqPoints.map((p) => p.line))].sort()
-    : [...new Set(eqPoints.map((p) => p.line))].sort((a, b) => (a === 'Whole country' ? -1 : b === 'Whole country' ? 1 : a.localeCompare(b)));
+    : [...new Set(eqPoints.map((p) => p.line))].sort((a, b) => (a === t('chart.wholeCountry') ? -1 : b === t('chart.wholeCountry') ? 1 : a.localeCompare(b)));
   const eqSelected = s.lines === 'year' ? String(s.year) : settingName(regionId);
   const eqSpec = useMemo(() => (eqPoints.length && eqWidth ? equiplotSpec({
-    points: eqPoints, lines: eqLines, subgroups: subgroupNames, ordered: s.ordered, xLabel, lineLabel: s.lines === 'year' ? 'Year' : 'Region',
+    points: eqPoints, lines: eqLines, subgroups: subgroupNames, ordered: s.ordered, xLabel, lineLabel: s.lines === 'year' ? t('equity.lineYear') : t('equity.lineRegion'),
     selected: eqSelected, width: eqWidth, caption: source,
   }) : null), [JSON.stringify(eqPoints), eqWidth, s.ordered, xLabel, eqSelected, source]);
   const gaps = eqLines.map((line) => {
@@ -119,7 +125,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const narrowest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap < m.gap ? g : m), null);
 
   const bars = yearRows.filter((r) => r.estimate !== null).map((r) => ({
-    subgroup: r.subgroup, estimate: r.estimate!, population: r.population,
+    subgroup: sg(r.subgroup), estimate: r.estimate!, population: r.population,
     ciLow: r.ci_low ?? (r.se != null ? r.estimate! - 1.96 * r.se : null), ciHigh: r.ci_high ?? (r.se != null ? r.estimate! + 1.96 * r.se : null),
   }));
   const popTotal = yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.population : 0), 0);
@@ -140,7 +146,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
     kind: b.key === nationalId ? 'national' : b.key === regionId ? 'selected' : 'other',
   }));
   const benchSpec = useMemo(() => (benchPoints.length > 1 && benchWidth ? benchmarkSpec({
-    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${source.replace(`, ${scope}.`, '.')} Provinces and the whole country.`, digits: mDigits,
+    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${t('equity.caption', { source: sourceWord, scope: t('app.wholeCountry') })} ${t('equity.benchCaption')}`, digits: mDigits,
   }) : null), [JSON.stringify(benchPoints), benchWidth, measureAxis, source]);
   // Provinces only: the whole country mixes between-province gaps in and is shown as the reference line.
   const benchSorted = benchPoints.filter((b) => b.kind !== 'national').sort((a, b) => Math.abs(b.value - measureMeta.none) - Math.abs(a.value - measureMeta.none));
@@ -152,8 +158,8 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const rci = access?.results.RCI ?? null;
   const accSpec = useMemo(() => (access && gradient.length && accWidth ? accessGradientSpec({
     districts: gradient, mean: access.mean, sii: sii?.value ?? null, width: accWidth,
-    threshold: { value: WHO_WORKFORCE_PER_10K, label: `WHO threshold ${WHO_WORKFORCE_PER_10K}` },
-    caption: `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; facilities, regions (population) and socioeconomic (poverty rate${access.povertyYear ? `, ${access.povertyYear}` : ''}) tables.`,
+    threshold: { value: WHO_WORKFORCE_PER_10K, label: t('equity.whoThreshold', { value: num(WHO_WORKFORCE_PER_10K, 1) }) },
+    caption: t('equity.accessCaption', { source: sourceWord, year: access.povertyYear ? `, ${yr(access.povertyYear)}` : '' }),
   }) : null), [access, accWidth, synthetic]);
 
   const notices = s.notices;
@@ -162,54 +168,54 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   return (
     <>
       <div className="view-controls" data-testid="equity-controls">
-        <Picker label="Indicator" value={indicatorId} testId="equity-indicator" onChange={(v) => set('indicator', v)}
-          options={indicators.length ? indicators.map((i) => ({ value: i.indicator_id, label: i.name })) : [{ value: indicatorId, label: indicatorId || 'Loading…' }]} />
-        <Picker label="Compare people by" value={dimension} testId="equity-dimension" onChange={(v) => set('dimension', v)}
-          options={dims.length ? dims.map((d) => ({ value: d, label: d })) : [{ value: dimension, label: dimension || 'Loading…' }]} />
-        <Picker label="Year" value={String(s.year ?? '')} testId="equity-year" onChange={(v) => set('year', v)}
-          options={years.length ? [...years].reverse().map((y) => ({ value: String(y), label: String(y) })) : [{ value: String(s.year ?? ''), label: s.year ? String(s.year) : 'Loading…' }]} />
-        <p className="muted controls-note">Region: {scope} (change it with the Region filter above).</p>
+        <Picker label={t('equity.indicator')} value={indicatorId} testId="equity-indicator" onChange={(v) => set('indicator', v)}
+          options={indicators.length ? indicators.map((i) => ({ value: i.indicator_id, label: tx(`indicator.${i.indicator_id}`, i.name) })) : [{ value: indicatorId, label: indicatorId || t('equity.loading') }]} />
+        <Picker label={t('equity.dimension')} value={dimension} testId="equity-dimension" onChange={(v) => set('dimension', v)}
+          options={dims.length ? dims.map((d) => ({ value: d, label: dimLabel(d) })) : [{ value: dimension, label: dimension ? dimLabel(dimension) : t('equity.loading') }]} />
+        <Picker label={t('equity.year')} value={String(s.year ?? '')} testId="equity-year" onChange={(v) => set('year', v)}
+          options={years.length ? [...years].reverse().map((y) => ({ value: String(y), label: String(y) })) : [{ value: String(s.year ?? ''), label: s.year ? String(s.year) : t('equity.loading') }]} />
+        <p className="muted controls-note">{t('equity.region', { scope })}</p>
       </div>
       {notices.length > 0 && <div className="notice" role="status" data-testid="equity-notice">{notices.map((n) => <p key={n}>{n}</p>)}</div>}
 
-      <Panel title="Is the gap between rich and poor closing?" state={noIndicators ? { status: 'ready', rows: [] } : headlineQ} testId="headline-panel"
-        empty="No coverage data in the loaded dataset.">
+      <Panel title={t('equity.headlineTitle')} state={noIndicators ? { status: 'ready', rows: [] } : headlineQ} testId="headline-panel"
+        empty={t('equity.noCoverage')}>
         {headline && indicator
           ? <HeadlineSentence h={headline} indicatorName={indicatorName} scope={scope} unit={diffUnit} />
-          : <p className="panel-status" data-testid="equity-headline">No ordered dimension (such as wealth quintiles) with estimates for {indicatorName} in {scope}.</p>}
+          : <p className="panel-status" data-testid="equity-headline">{t('equity.noOrdered', { indicator: indicatorName, scope })}</p>}
       </Panel>
 
       <div className="grid-2">
-        <Panel title={`Equiplot: ${indicatorName} by ${dimension.toLowerCase()}`} testId="equiplot-panel" id="equity-equiplot" state={s.lines === 'year' ? seriesQ : benchQ}
-          subtitle={`Each line spans the lowest to the highest subgroup: the longer the line, the wider the gap. One line per ${s.lines === 'year' ? `year, ${scope}` : `region, ${s.year}`}.`}
-          actions={<Picker label="One line per" value={s.lines} testId="equity-lines" onChange={(v) => set('lines', v)}
-            options={[{ value: 'year', label: 'Year' }, { value: 'region', label: 'Region' }]} />}>
-          <div ref={eqRef}>{eqSpec && <PlotFigure options={eqSpec} testId="equiplot" />}</div>
+        <Panel title={t('equity.equiplotTitle', { indicator: indicatorName, dimension: dimLabel(dimension).toLowerCase() })} testId="equiplot-panel" id="equity-equiplot" state={s.lines === 'year' ? seriesQ : benchQ}
+          subtitle={s.lines === 'year' ? t('equity.equiplotSubtitleYear', { scope }) : t('equity.equiplotSubtitleRegion', { year: yr(s.year) })}
+          actions={<Picker label={t('equity.linePer')} value={s.lines} testId="equity-lines" onChange={(v) => set('lines', v)}
+            options={[{ value: 'year', label: t('equity.lineYear') }, { value: 'region', label: t('equity.lineRegion') }]} />}>
+          <div ref={eqRef}>{eqSpec && <PlotFigure options={eqSpec} testId="equiplot" summary={widest && narrowest ? t('equity.widest', { widest: widest.line, gap: fmt1(widest.gap), unit: diffUnit, narrowest: narrowest.line, narrowGap: fmt1(narrowest.gap) }) : undefined} />}</div>
           {widest && narrowest && (
             <p className="chart-summary" data-testid="equiplot-summary">
-              Widest gap: {widest.line} ({fmt1(widest.gap)} {diffUnit}); narrowest: {narrowest.line} ({fmt1(narrowest.gap)}).
+              {t('equity.widest', { widest: widest.line, gap: fmt1(widest.gap), unit: diffUnit, narrowest: narrowest.line, narrowGap: fmt1(narrowest.gap) })}
             </p>
           )}
-          <AltTable caption="Equiplot data" head={['Line', 'Subgroup', `Estimate (${unit})`, '95% CI']}
+          <AltTable caption={t('equity.equiplotData')} head={[t('equity.colLine'), t('equity.colSubgroup'), t('equity.colEstimate', { unit }), t('equity.colCi')]}
             rows={eqPoints.map((p) => [p.line, p.subgroup, fmt1(p.estimate), p.ciLow != null && p.ciHigh != null ? `${fmt1(p.ciLow)} to ${fmt1(p.ciHigh)}` : '–'])} />
         </Panel>
 
-        <Panel title={`${indicatorName} by subgroup, ${scope}, ${s.year ?? ''}`} subtitle="Bars: estimates; black whiskers: 95% confidence intervals; dashed line: population-weighted average."
-          state={seriesQ} testId="subgroups-panel" id="equity-subgroups" empty={`No estimates for ${dimension} in ${scope}.`}>
-          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="subgroup-bars" />}</div>
+        <Panel title={t('equity.subgroupsTitle', { indicator: indicatorName, scope, year: s.year ? yr(s.year) : '' })} subtitle={t('equity.subgroupsSubtitle')}
+          state={seriesQ} testId="subgroups-panel" id="equity-subgroups" empty={t('equity.noEstimates', { dimension: dimLabel(dimension), scope })}>
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="subgroup-bars" summary={hiBar && loBar ? t('equity.subgroupsSummary', { high: hiBar.subgroup, highValue: fmt1(hiBar.estimate), low: loBar.subgroup, lowValue: fmt1(loBar.estimate) }) : undefined} />}</div>
           {hiBar && loBar && (
             <p className="chart-summary" data-testid="subgroups-summary">
-              Highest: {hiBar.subgroup} ({fmt1(hiBar.estimate)}{pct ? '%' : ''}); lowest: {loBar.subgroup} ({fmt1(loBar.estimate)}{pct ? '%' : ''}).
-              {average !== null && ` Average: ${fmt1(average)}${pct ? '%' : ''}.`}
+              {t('equity.subgroupsSummary', { high: hiBar.subgroup, highValue: fmt1(hiBar.estimate) + (pct ? '%' : ''), low: loBar.subgroup, lowValue: fmt1(loBar.estimate) + (pct ? '%' : '') })}
+              {average !== null && t('equity.average', { value: fmt1(average) + (pct ? '%' : '') })}
             </p>
           )}
-          <AltTable caption="Subgroup estimates" head={['Subgroup', `Estimate (${unit})`, '95% CI', 'Population']} testId="subgroups-table"
+          <AltTable caption={t('equity.subgroupEstimates')} head={[t('equity.colSubgroup'), t('equity.colEstimate', { unit }), t('equity.colCi'), t('col.population')]} testId="subgroups-table"
             rows={bars.map((b) => [b.subgroup, fmt1(b.estimate), b.ciLow != null && b.ciHigh != null ? `${fmt1(b.ciLow)} to ${fmt1(b.ciHigh)}` : '–', b.population != null ? fmt1(b.population, 0) : '–'])} />
         </Panel>
       </div>
 
-      <Panel title={`How unequal? Summary measures, ${scope}, ${s.year ?? ''}`} state={seriesQ} testId="measures-panel"
-        subtitle={`WHO HEAT measures for ${dimension.toLowerCase()} (${s.ordered ? 'ordered' : 'non-ordered'} dimension). Absolute measures are in ${diffUnit}.${s.ordered ? " SII and RII from HEAT's logistic regression on ridit scores." : ''}`}>
+      <Panel title={t('equity.measuresTitle', { scope, year: s.year ? yr(s.year) : '' })} state={seriesQ} testId="measures-panel"
+        subtitle={t('equity.measuresSubtitle', { dimension: dimLabel(dimension).toLowerCase(), kind: t(s.ordered ? 'equity.ordered' : 'equity.nonOrdered'), unit: diffUnit }) + (s.ordered ? t('equity.siiNote') : '')}>
         {current && indicator && (
           <MeasuresTable results={current.results} availability={current.availability} ordered={current.ordered}
             indicatorName={indicatorName} indicatorUnit={indicator.unit} differenceUnit={diffUnit} favourable={indicator.favourable} />
@@ -217,37 +223,37 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
       </Panel>
 
       <div className="grid-2">
-        <Panel title={`${s.measure} over the years, ${scope}`} subtitle={`${measureMeta.name}; shaded: 95% confidence interval. ${measureMeta.none === 0 ? '0' : '1'} means no inequality.`}
+        <Panel title={t('equity.trendTitle', { measure: s.measure, scope })} subtitle={t('equity.trendSubtitle', { name: measureMeta.name, none: num(measureMeta.none) })}
           state={seriesQ} testId="trend-panel" id="equity-trend"
-          actions={<Picker label="Measure" value={s.measure} testId="equity-measure" onChange={(v) => set('measure_code', v)}
+          actions={<Picker label={t('equity.measure')} value={s.measure} testId="equity-measure" onChange={(v) => set('measure_code', v)}
             options={measuresFor(s.ordered).map((c: MeasureCode) => ({ value: c, label: `${c} · ${MEASURES[c].name}` }))} />}>
-          <div ref={trendRef}>{trendSpec && <PlotFigure options={trendSpec} testId="measure-trend" />}</div>
+          <div ref={trendRef}>{trendSpec && <PlotFigure options={trendSpec} testId="measure-trend" summary={trendPoints.length > 0 ? t('equity.trendSummary', { measure: s.measure, from: fmt1(trendPoints[0].value, mDigits), fromYear: yr(trendPoints[0].year), to: fmt1(trendPoints[trendPoints.length - 1].value, mDigits), toYear: yr(trendPoints[trendPoints.length - 1].year) }) : undefined} />}</div>
           {trendPoints.length > 0 ? (
             <p className="chart-summary" data-testid="trend-summary">
-              {s.measure} went from {fmt1(trendPoints[0].value, mDigits)} in {trendPoints[0].year} to {fmt1(trendPoints[trendPoints.length - 1].value, mDigits)} in {trendPoints[trendPoints.length - 1].year}.
+              {t('equity.trendSummary', { measure: s.measure, from: fmt1(trendPoints[0].value, mDigits), fromYear: yr(trendPoints[0].year), to: fmt1(trendPoints[trendPoints.length - 1].value, mDigits), toYear: yr(trendPoints[trendPoints.length - 1].year) })}
             </p>
-          ) : <p className="panel-status">{s.measure} could not be computed: {trend.find((t) => t.reason)?.reason ?? 'no data'}.</p>}
-          <AltTable caption="Measure by year" head={['Year', s.measure, '95% CI']}
+          ) : <p className="panel-status">{t('equity.notComputed', { measure: s.measure, reason: trend.find((x) => x.reason)?.reason ?? t('equity.noData') })}</p>}
+          <AltTable caption={t('equity.measureByYear')} head={[t('chart.year'), s.measure, t('equity.colCi')]}
             rows={trend.map((t) => [t.key, t.value ? fmt1(t.value.value, mDigits) : '–', t.value?.ciLow !== undefined ? `${fmt1(t.value.ciLow, mDigits)} to ${fmt1(t.value.ciHigh, mDigits)}` : (t.reason ?? '–')])} />
         </Panel>
 
-        <Panel title={`Regions compared on ${s.measure}, ${s.year ?? ''}`} subtitle="Most unequal at the top; dashed line: whole country; whiskers: 95% confidence intervals."
-          state={benchQ} testId="benchmark-panel" id="equity-benchmark" empty={`No regional estimates for ${dimension} in ${s.year ?? 'this year'}.`}>
-          <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" />}</div>
+        <Panel title={t('equity.benchTitle', { measure: s.measure, year: s.year ? yr(s.year) : '' })} subtitle={t('equity.benchSubtitle')}
+          state={benchQ} testId="benchmark-panel" id="equity-benchmark" empty={t('equity.noRegional', { dimension: dimLabel(dimension), year: s.year ? yr(s.year) : t('equity.thisYear') })}>
+          <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" summary={benchSorted.length > 1 ? t('equity.benchSummary', { most: benchSorted[0].name, mostValue: fmt1(benchSorted[0].value, mDigits), least: benchSorted[benchSorted.length - 1].name, leastValue: fmt1(benchSorted[benchSorted.length - 1].value, mDigits) }) : undefined} />}</div>
           {benchSorted.length > 1 ? (
             <p className="chart-summary" data-testid="benchmark-summary">
-              Most unequal province: {benchSorted[0].name} ({fmt1(benchSorted[0].value, mDigits)}); least unequal: {benchSorted[benchSorted.length - 1].name} ({fmt1(benchSorted[benchSorted.length - 1].value, mDigits)}).
-              {benchNational && ` Whole country: ${fmt1(benchNational.value, mDigits)}.`}
+              {t('equity.benchSummary', { most: benchSorted[0].name, mostValue: fmt1(benchSorted[0].value, mDigits), least: benchSorted[benchSorted.length - 1].name, leastValue: fmt1(benchSorted[benchSorted.length - 1].value, mDigits) })}
+              {benchNational && t('equity.benchNational', { value: fmt1(benchNational.value, mDigits) })}
             </p>
-          ) : benchQ.status === 'ready' && <p className="panel-status">{dimension} is only reported for one setting: nothing to compare.</p>}
-          {bench.length > 1 && <AltTable caption="Measure by region" head={['Region', s.measure, '95% CI']}
+          ) : benchQ.status === 'ready' && <p className="panel-status">{t('equity.oneSetting', { dimension: dimLabel(dimension) })}</p>}
+          {bench.length > 1 && <AltTable caption={t('equity.measureByRegion')} head={[t('chart.region'), s.measure, t('equity.colCi')]}
             rows={bench.map((b) => [settingName(b.key), b.value ? fmt1(b.value.value, mDigits) : '–', b.value?.ciLow !== undefined ? `${fmt1(b.value.ciLow, mDigits)} to ${fmt1(b.value.ciHigh, mDigits)}` : (b.reason ?? '–')])} />}
         </Panel>
       </div>
 
-      <Panel title="Are the poorest districts also the worst served?" testId="access-panel" id="equity-access" state={accessQ}
-        subtitle={`Health workers (doctors + nurses + midwives) per 10,000 people in each district of ${scope}, districts ranked by poverty rate${access?.povertyYear ? ` (${access.povertyYear})` : ''}.`}
-        empty={`No districts in ${scope}.`}>
+      <Panel title={t('equity.accessTitle')} testId="access-panel" id="equity-access" state={accessQ}
+        subtitle={t('equity.accessSubtitle', { scope, year: access?.povertyYear ? ` (${yr(access.povertyYear)})` : '' })}
+        empty={t('equity.noDistricts', { scope })}>
         {access ? (
           <>
             <p className="chart-summary" data-testid="access-answer">
@@ -258,16 +264,16 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
               {rci && <>Concentration index <span data-testid="access-rci">{fmt1(displayed('RCI', rci)!.value)}</span> (×100, −100 to 100):{' '}
                 {readMeasure('RCI', rci, { indicator: 'health workforce', unit: 'per 10,000', favourable: true }).replace(/ \(RCI.*$/, '')}, where 0 would be an even spread.</>}
             </p>
-            <div ref={accRef}>{accSpec && <PlotFigure options={accSpec} testId="access-gradient" />}</div>
+            <div ref={accRef}>{accSpec && <PlotFigure options={accSpec} testId="access-gradient" summary={t('equity.gradientSummary', { n: num(access.districts), mean: num(access.mean, 1) })} />}</div>
             <p className="muted small">
               {access.districts} districts, population-weighted, ranked from the poorest (highest poverty rate) as the ordered subgroups of the HEAT measures;
               slope index by weighted least squares on ridit scores (a density is not a proportion, so the logistic model does not apply).
               {access.missing > 0 && ` ${access.missing} districts without a poverty rate or population are left out.`}
             </p>
-            <AltTable caption="Districts by poverty" head={['District', 'Poverty rate (%)', 'Health workers / 10k', 'Population']} testId="access-table"
-              rows={gradient.map((d) => [d.name, fmt1(d.povertyRate), fmt1(d.workforcePer10k), fmt1(d.population, 0)])} />
+            <AltTable caption={t('equity.districtsByPoverty')} head={[t('col.district'), t('chart.povertyRate'), t('equity.colWorkforce'), t('col.population')]} testId="access-table"
+              rows={gradient.map((d) => [region(d.name, d.name), fmt1(d.povertyRate), fmt1(d.workforcePer10k), fmt1(d.population, 0)])} />
           </>
-        ) : accessQ.status === 'ready' && <p className="panel-status">Fewer than three districts with both a poverty rate and a population in {scope}.</p>}
+        ) : accessQ.status === 'ready' && <p className="panel-status">{t('equity.fewDistricts', { scope })}</p>}
       </Panel>
     </>
   );

@@ -194,7 +194,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
       {base && (
         <Panel title={cur ? `Districts: today → “${cur.name}”` : 'Districts today'} testId="plan-districts-panel"
           subtitle={cur ? 'Largest gain first. Click a district to place the next change there.' : 'Worst covered first. Click a district to place a change there.'}>
-          <div className="table-scroll plan-district-scroll">
+          <div className="table-scroll plan-district-scroll" tabIndex={0} role="region" aria-label="Districts">
             <table className="data-table" data-testid="plan-districts">
               <thead><tr><th>District</th><th>Province</th><th className="num">Within {km} km</th><th className="num">Avg km</th><th className="num">Health workers / 10k</th><th>Shortage</th><th className="num">Priority rank</th></tr></thead>
               <tbody>{districtRows.map(({ d, s }) => {

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { MEASURES, readMeasure, type Availability, type MeasureCode, type MeasureResults } from '../metrics/inequality';
 import { displayed, fmt1, measureDigits, unitLabel, type Headline } from './equityModel';
 
@@ -20,21 +19,8 @@ export function Picker<T extends string>({ label, value, options, onChange, test
   );
 }
 
-/** The table alternative of a chart: collapsed by default, the same numbers as the chart. */
-export function AltTable({ caption, head, rows, testId }: { caption: string; head: readonly string[]; rows: readonly (readonly ReactNode[])[]; testId?: string }) {
-  return (
-    <details className="alt-table">
-      <summary>Show as a table</summary>
-      <table className="data-table" data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        <tbody>
-          {rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}</tr>)}
-        </tbody>
-      </table>
-    </details>
-  );
-}
+/** The table alternative of a chart (shared component, in the interface language). */
+export { AltTable } from '../components/AltTable';
 
 const ci = (lo?: number, hi?: number, digits = 1) => (lo === undefined || hi === undefined ? '–' : `${fmt1(lo, digits)} to ${fmt1(hi, digits)}`);
 
