@@ -70,7 +70,8 @@ export function planMapSpec(i: PlanMapInput): Plot.PlotOptions {
     marks: [
       Plot.geo(districts, {
         fill: value,
-        stroke: 'white',
+        // With a scenario most districts gain nothing (near-white fill): grey borders keep the country readable.
+        stroke: scenario ? '#999' : 'white',
         strokeWidth: 0.6,
         ariaHidden: 'true',
         channels: {
