@@ -7,8 +7,8 @@ import { haversineKm } from '../metrics/access';
 import type { ScenarioEdit } from '../metrics/scenario';
 import { shareWithinSql } from './accessSql';
 import {
-  nearestTableSql, partnershipReachQuery, PLAN_BASE_NEAR, planSummaryQuery, planTables, scenarioEditsQuery, underservedTableSql,
-  type PartnershipReachRow, type PlanDistrictRow,
+  baselineTablesSql, nearestTableSql, partnershipReachQuery, PLAN_BASE_NEAR, planSummaryQuery, planTables, scenarioEditsQuery, scenarioStepsSql,
+  underservedTableSql, type PartnershipReachRow, type PlanDistrictRow,
 } from './planSql';
 import { scenarioTableSql } from './scenarioSql';
 
@@ -16,7 +16,7 @@ let db: SqlRunner;
 beforeAll(async () => {
   db = await createNodeDb();
   for (const t of ['regions', 'facilities', 'population', 'partnerships']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
-  await db.rows(nearestTableSql('facilities', PLAN_BASE_NEAR));
+  for (const q of baselineTablesSql()) await db.rows(q);
 }, 120_000);
 afterAll(async () => {
   await db?.close();
@@ -72,4 +72,59 @@ describe('Plan SQL on the demo data', () => {
     expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(n);
     expect(rows.some((r) => r.catchment_reach > 0 && r.worst_fifth)).toBe(true);
   }, 60_000);
+
+  it('a scenario computed incrementally (today + the new facilities) equals a full recomputation, on many seeded scenarios', async () => {
+    // Deterministic pseudo-random scenarios: added facilities at population points and off them (including far
+    // outside the country), outreach with small and large radii, upgrades adding services; with and without a
+    // service filter (an upgrade that adds the service makes that facility newly count).
+    let seed = 20240611;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const pts = await db.rows<{ lat: number; lon: number }>('SELECT CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon FROM population USING SAMPLE 400 ROWS (reservoir, 7)');
+    const facIds = (await db.rows<{ facility_id: string }>('SELECT facility_id FROM facilities ORDER BY facility_id')).map((f) => f.facility_id);
+    const services = ['surgery', 'maternity', 'imaging'] as const;
+    const cases: { edits: ScenarioEdit[]; service?: string }[] = [
+      { edits: [] },
+      { edits: [{ kind: 'upgrade', facilityId: facIds[0], beds: 5, services: ['surgery'] }], service: 'surgery' },
+      { edits: [{ kind: 'add', id: 'FAR', lat: pts[0].lat + 5, lon: pts[0].lon + 5, type: 'clinic' }] },
+      // An added facility exactly on an existing one: ties go to the smaller facility_id, as in the full computation.
+      { edits: [{ kind: 'add', id: 'A0', lat: pts[1].lat, lon: pts[1].lon, type: 'clinic' }, { kind: 'add', id: 'Z9', lat: pts[1].lat, lon: pts[1].lon, type: 'clinic' }] },
+    ];
+    for (let c = 0; c < 14; c++) {
+      const edits: ScenarioEdit[] = [];
+      const n = 1 + Math.floor(rnd() * 4);
+      for (let e = 0; e < n; e++) {
+        const p = pick(pts);
+        const jitter = () => (rnd() - 0.5) * 0.2;
+        const svc = rnd() < 0.5 ? [pick(services)] : [];
+        const r = rnd();
+        if (r < 0.45) edits.push({ kind: 'add', id: `NEW${e}`, lat: p.lat + jitter(), lon: p.lon + jitter(), type: 'health_centre', doctors: 2, services: svc });
+        else if (r < 0.75) edits.push({ kind: 'outreach', id: `MOB${e}`, lat: p.lat, lon: p.lon, radiusKm: pick([1, 5, 12, 30]), nurses: 2, services: svc });
+        else edits.push({ kind: 'upgrade', facilityId: pick(facIds), beds: 3, services: svc });
+      }
+      cases.push({ edits, service: c % 3 === 0 ? undefined : pick(services) });
+    }
+    let changed = 0;
+    for (const [c, { edits, service }] of cases.entries()) {
+      const base = service === undefined ? PLAN_BASE_NEAR : `plan_base_${service}`;
+      if (service !== undefined) for (const q of baselineTablesSql({ target: base, service })) await db.rows(q);
+      for (const q of scenarioStepsSql(edits, 1, { baseline: base, service })) await db.rows(q);
+      const t = planTables(1);
+      await db.rows(nearestTableSql(t.facilities, 'plan_full', service));
+      const diff = await db.rows<{ n: number; cells: number }>(`SELECT count(*) FILTER (WHERE a.distance_km IS DISTINCT FROM b.distance_km OR a.facility_id IS DISTINCT FROM b.facility_id
+        OR a.region_id IS DISTINCT FROM b.region_id OR a.population IS DISTINCT FROM b.population OR b.cell_id IS NULL) AS n, count(*) AS cells
+        FROM plan_full a LEFT JOIN ${t.near} b ON b.cell_id = a.cell_id`);
+      expect(diff[0], `case ${c}: ${JSON.stringify({ edits, service })}`).toEqual({ n: 0, cells: expect.any(Number) });
+      const [{ m }] = await db.rows<{ m: number }>(`SELECT count(*) AS m FROM ${t.near}`);
+      expect(m).toBe(diff[0].cells);
+      const inc = await db.rows<PlanDistrictRow>(planSummaryQuery({ near: t.near, facilities: t.facilities, withinKm: 5 }));
+      const full = await db.rows<PlanDistrictRow>(planSummaryQuery({ near: 'plan_full', facilities: t.facilities, withinKm: 5 }));
+      // Per point the distances are identical; per district only the summation order of the mean may differ.
+      const round = (rows: PlanDistrictRow[]) => rows.map((r) => ({ ...r, mean_km: r.mean_km == null ? null : Number(r.mean_km.toPrecision(12)) }));
+      expect(round(inc), `case ${c}`).toEqual(round(full));
+      const [{ k }] = await db.rows<{ k: number }>(`SELECT count(*) AS k FROM plan_full a JOIN ${base} b USING (cell_id) WHERE a.distance_km IS DISTINCT FROM b.distance_km`);
+      if (k > 0) changed++;
+    }
+    expect(changed).toBeGreaterThan(10); // the scenarios do move distances
+  }, 180_000);
 });

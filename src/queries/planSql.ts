@@ -2,21 +2,33 @@
  * SQL for the Plan view: pure (options) -> { sql, params }. The measures come from the access library
  * (`nearestFacilitySql`, `pairsWithinSql`) and the scenario table (`scenarioTableSql`, facilities_scenario-like):
  *
- *   facilities (or a scenario table) --nearestTableSql--> plan_near_* (cell_id, region_id, population, distance_km, facility_id)
- *   plan_near_* + facilities table   --planSummaryQuery--> per district: people within X km, mean distance, staff
+ *   facilities            --baselineTablesSql--> plan_near_base (cell_id, region_id, population, lat, lon, distance_km, facility_id)
+ *                                                + its distance bands plan_near_base_b0..b3 (built once)
+ *   edits                 --scenarioTableSql---> plan_fac_k (today's facilities, upgraded, + added + outreach stops)
+ *   plan_fac_k            --newFacilitiesSql---> plan_new_k (only the facilities today's list lacks: few rows)
+ *   plan_near_base, plan_new_k --incrementalNearestSql--> plan_near_k (same columns as the baseline)
+ *   plan_near_* + facilities table --planSummaryQuery--> per district: people within X km, mean distance, staff
  *
- * The nearest distance is stored once per scenario, so moving the threshold only re-aggregates 100k rows.
- * Every scenario is a full recomputation over its own facility list (exact by construction, no incremental shortcut).
+ * Why incremental is exact: a scenario only ADDS facilities (added, outreach stops; with a service filter also
+ * upgraded facilities that gain the service) and never moves or removes one, so a point's nearest facility in
+ * the scenario is min(today's nearest, nearest new facility), comparing (distance, facility_id) as the full
+ * computation does (ties to the smallest id). Only new facilities closer than today's distance can matter, so
+ * each point looks within its own distance band: points whose nearest is within 5 km are paired with new
+ * facilities within 5 km through the library's grid (pairsWithinSql), then 15 and 60 km; the few points farther
+ * than 60 km (or with no facility at all) are compared with every new facility. Same haversine expression,
+ * same argument order, so distances are bit-identical to `nearestTableSql` over the scenario's full list
+ * (planSql.test.ts checks it on many seeded scenarios, with and without a service filter).
  */
 import type { Query } from '../db/sqlRunner';
 import { OUTREACH_TYPE, type ScenarioEdit } from '../metrics/scenario';
 import { haversineSql, nearestFacilitySql, pairsWithinSql } from './accessSql';
 import { PLACEMENT_DEMAND_TABLE } from './placementSql';
+import { scenarioTableSql } from './scenarioSql';
 
 export const PLAN_BASE_NEAR = 'plan_near_base';
 export const PLAN_UNDERSERVED = 'plan_underserved';
 /** Scenario k's facility list and nearest distances (temporary tables, one per scenario so runs never collide). */
-export const planTables = (k: number) => ({ facilities: `plan_fac_${k}`, near: `plan_near_${k}` });
+export const planTables = (k: number) => ({ facilities: `plan_fac_${k}`, added: `plan_new_${k}`, near: `plan_near_${k}` });
 
 // Staged search radii: most points find a facility within 5 km; the rest fall back to wider searches and a scan.
 const SEARCH_RADII_KM = [5, 15, 60];
@@ -28,9 +40,88 @@ function quoteTable(name: string): string {
 }
 
 /** TEMP table `target`: each population point's nearest facility of `facilities` (exact; NULL when there is none). */
-export function nearestTableSql(facilities: string, target: string): Query {
-  const near = nearestFacilitySql({ tables: { facilities }, searchRadiiKm: SEARCH_RADII_KM });
+export function nearestTableSql(facilities: string, target: string, service?: string): Query {
+  const near = nearestFacilitySql({ tables: { facilities }, searchRadiiKm: SEARCH_RADII_KM, service });
   return { sql: `CREATE OR REPLACE TEMP TABLE ${quoteTable(target)} AS ${near.sql}`, params: near.params };
+}
+
+/** Distance bands of the baseline: points whose nearest facility is within 5, 15, 60 km, and the rest (farther or none). */
+const bandTable = (baseline: string, b: number) => `${baseline}_b${b}`;
+
+/**
+ * Today's nearest facility per point, stored once (with the point's lat/lon), and its distance bands as TEMP
+ * tables `<target>_b0..b3` for incrementalNearestSql. Several statements: run them in order.
+ */
+export function baselineTablesSql(o: { facilities?: string; target?: string; service?: string } = {}): Query[] {
+  const target = o.target ?? PLAN_BASE_NEAR;
+  const near = nearestFacilitySql({ tables: { facilities: o.facilities ?? 'facilities' }, searchRadiiKm: SEARCH_RADII_KM, service: o.service });
+  const steps: Query[] = [{
+    sql: `CREATE OR REPLACE TEMP TABLE ${quoteTable(target)} AS
+SELECT n.cell_id, n.region_id, n.population, CAST(p.lat AS DOUBLE) AS lat, CAST(p.lon AS DOUBLE) AS lon, n.distance_km, n.facility_id
+FROM (${near.sql}) n JOIN population p ON p.cell_id = n.cell_id`,
+    params: near.params,
+  }];
+  const bounds = [0, ...SEARCH_RADII_KM];
+  for (let b = 0; b <= SEARCH_RADII_KM.length; b++) {
+    const where = b < SEARCH_RADII_KM.length
+      ? `distance_km ${b === 0 ? '>=' : '>'} ${bounds[b]} AND distance_km <= ${bounds[b + 1]}`
+      : `distance_km IS NULL OR distance_km > ${bounds[b]}`;
+    steps.push({ sql: `CREATE OR REPLACE TEMP TABLE ${quoteTable(bandTable(target, b))} AS SELECT * FROM ${quoteTable(target)} WHERE ${where}`, params: [] });
+  }
+  return steps;
+}
+
+/**
+ * TEMP table `target`(facility_id, lat, lon): the facilities of the scenario table that today's list (with the
+ * service filter) lacks -- added facilities and outreach stops, and with a service filter the upgraded facilities
+ * that gain the service. A scenario never removes or moves a facility, so these are all that can change distances.
+ */
+export function newFacilitiesSql(o: { scenario: string; target: string; facilities?: string; service?: string }): Query {
+  const has = o.service === undefined ? 'true' : 'list_contains(services, CAST(? AS VARCHAR))';
+  if (o.service !== undefined && (typeof o.service !== 'string' || o.service === '')) throw new Error(`invalid service: ${String(o.service)}`);
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE ${quoteTable(o.target)} AS
+SELECT facility_id, CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon FROM ${quoteTable(o.scenario)}
+WHERE ${has} AND facility_id NOT IN (SELECT facility_id FROM ${quoteTable(o.facilities ?? 'facilities')} WHERE ${has})`,
+    params: o.service === undefined ? [] : [o.service, o.service],
+  };
+}
+
+/**
+ * TEMP table `target`, the scenario's nearest facility per point, from today's (`baseline`, built by
+ * baselineTablesSql) and the new facilities (`added`, built by newFacilitiesSql): equal to nearestTableSql over
+ * the scenario's whole facility list. Pairs are formed only within each point's band (see the top of this file).
+ */
+export function incrementalNearestSql(o: { baseline: string; added: string; target: string }): Query {
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  SEARCH_RADII_KM.forEach((r, b) => {
+    const pairs = pairsWithinSql({ tables: { population: bandTable(o.baseline, b), facilities: o.added }, radiusKm: r });
+    parts.push(`SELECT cell_id, facility_id, distance_km FROM (${pairs.sql})`);
+    params.push(...pairs.params);
+  });
+  const far = quoteTable(bandTable(o.baseline, SEARCH_RADII_KM.length));
+  parts.push(`SELECT p.cell_id, f.facility_id, ${haversineSql('p.lat', 'p.lon', 'f.lat', 'f.lon')} AS distance_km FROM ${far} p CROSS JOIN ${quoteTable(o.added)} f`);
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE ${quoteTable(o.target)} AS
+WITH cand AS (${parts.join('\nUNION ALL\n')}),
+best AS (SELECT cell_id, min(struct_pack(d := distance_km, id := facility_id)) AS m FROM cand GROUP BY cell_id)
+SELECT b.cell_id, b.region_id, b.population, b.lat, b.lon,
+  CASE WHEN n.m IS NULL OR (b.distance_km IS NOT NULL AND struct_pack(d := b.distance_km, id := b.facility_id) <= n.m) THEN b.distance_km ELSE n.m.d END AS distance_km,
+  CASE WHEN n.m IS NULL OR (b.distance_km IS NOT NULL AND struct_pack(d := b.distance_km, id := b.facility_id) <= n.m) THEN b.facility_id ELSE n.m.id END AS facility_id
+FROM ${quoteTable(o.baseline)} b LEFT JOIN best n ON n.cell_id = b.cell_id`,
+    params,
+  };
+}
+
+/** The statements that build scenario slot k incrementally (the baseline tables must exist). */
+export function scenarioStepsSql(edits: readonly ScenarioEdit[], k: number, o: { baseline?: string; service?: string } = {}): Query[] {
+  const t = planTables(k);
+  return [
+    scenarioTableSql(edits, { target: t.facilities }),
+    newFacilitiesSql({ scenario: t.facilities, target: t.added, service: o.service }),
+    incrementalNearestSql({ baseline: o.baseline ?? PLAN_BASE_NEAR, added: t.added, target: t.near }),
+  ];
 }
 
 export interface PlanDistrictRow {

@@ -62,7 +62,8 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
 
   // Today, then up to MAX_SCENARIOS scenarios: a fixed number of hooks, unused slots idle.
   const today = usePlanRun(-1, null, km, true);
-  const runs = [0, 1, 2, 3].map((k) => usePlanRun(k, scenarios[k]?.edits ?? null, km, k < scenarios.length)); // eslint-disable-line react-hooks/rules-of-hooks
+  const baseVersion = today.prep.status === 'ready' ? today.version : 0;
+  const runs = [0, 1, 2, 3].map((k) => usePlanRun(k, scenarios[k]?.edits ?? null, km, k < scenarios.length, baseVersion)); // eslint-disable-line react-hooks/rules-of-hooks
   void MAX_SCENARIOS;
   const lastToday = useLast(today);
   const lasts = runs.map(useLast); // eslint-disable-line react-hooks/rules-of-hooks
@@ -217,7 +218,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
       )}
 
       <PlanPlacement km={km} onResult={setProposed} onAdopt={adopt} />
-      <PlanPartnerships km={km} baseVersion={today.prep.status === 'ready' ? today.version : 0} />
+      <PlanPartnerships km={km} baseVersion={baseVersion} />
     </>
   );
 }

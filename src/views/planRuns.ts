@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { Query } from '../db/sqlRunner';
 import type { ScenarioEdit } from '../metrics/scenario';
-import { nearestTableSql, PLAN_BASE_NEAR, planSummaryQuery, planTables, type PlanDistrictRow } from '../queries/planSql';
-import { scenarioTableSql } from '../queries/scenarioSql';
+import { baselineTablesSql, PLAN_BASE_NEAR, planSummaryQuery, planTables, scenarioStepsSql, type PlanDistrictRow } from '../queries/planSql';
 import { useQuery, type QueryState } from '../state/useQuery';
 import { HELD, useTableSteps } from './planSteps';
 
@@ -13,29 +12,33 @@ export interface PlanRun {
   prep: QueryState<never>;
   /** Per-district rows at the current threshold, once the tables are built. */
   summary: QueryState<PlanDistrictRow>;
-  /** Time of the last full recomputation (scenario table + nearest distance for every point), ms. */
+  /** Time of the last build (today: nearest facility for every point; a scenario: its incremental update), ms. */
   ms: number | null;
   /** Finished builds so far (0 = none yet). */
   version: number;
 }
 
 /**
- * Today (edits null, slot -1) or one scenario (slot k): its facility list as a TEMP table, every population
- * point's nearest facility over it, and the per-district summary at `km`. Moving `km` re-runs only the summary.
+ * Today (edits null, slot -1): every population point's nearest facility, stored once (baselineTablesSql).
+ * One scenario (slot k): its facility list as a TEMP table and its nearest distances updated from today's
+ * (only the new facilities are paired with points: scenarioStepsSql), once today's tables exist (`baseVersion`
+ * > 0; a rebuilt baseline re-runs the scenario). Then the per-district summary at `km`; moving `km` re-runs only that.
  */
-export function usePlanRun(slot: number, edits: readonly ScenarioEdit[] | null, km: number, active: boolean): PlanRun {
+export function usePlanRun(slot: number, edits: readonly ScenarioEdit[] | null, km: number, active: boolean, baseVersion = 0): PlanRun {
   const t = slot < 0 ? { facilities: 'facilities', near: PLAN_BASE_NEAR } : planTables(slot);
   const editsKey = JSON.stringify(edits);
   const steps = useMemo<Query[] | null>(() => {
     if (!active) return null;
-    if (slot < 0) return [nearestTableSql('facilities', PLAN_BASE_NEAR)];
+    if (slot < 0) return baselineTablesSql();
+    if (baseVersion === 0) return null;
     try {
-      return [scenarioTableSql(edits ?? [], { target: t.facilities }), nearestTableSql(t.facilities, t.near)];
+      const [first, ...rest] = scenarioStepsSql(edits ?? [], slot);
+      return [{ sql: `/* base v${baseVersion} */ ${first.sql}`, params: first.params }, ...rest];
     } catch {
       return null; // invalid edits never reach the URL (parsePlanSettings), so this is only a guard
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slot, editsKey, active]);
+  }, [slot, editsKey, active, baseVersion]);
   const { state: prep, version, ms } = useTableSteps(steps, NEEDS, slot < 0 ? 'plan-today' : 'plan-scenario');
   const ready = prep.status === 'ready';
   const q = useMemo(() => (ready ? planSummaryQuery({ near: t.near, facilities: t.facilities, withinKm: km, version }) : HELD),
