@@ -8,10 +8,12 @@ import { SelectionBar } from './components/SelectionBar';
 import { Localised } from './components/Localised';
 import { useI18n } from './i18n/I18nContext';
 import { initialLang, rememberLang, storedLang, type Lang } from './i18n/lang';
+import { DEMO_DATASET } from './data/demoManifest';
+import { DEMO_SOURCE } from './state/datasetStore';
 import { provincesQuery } from './queries/overviewSql';
 import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
-import { parseViewState, serializeViewState, type ViewState } from './state/urlState';
+import { parseViewState, serializeViewState, type UrlNotice, type ViewState } from './state/urlState';
 import { VIEWS } from './views/viewRegistry';
 
 /** The language comes from the link, else this browser's last choice; a bad `?lang=` gives a notice. */
@@ -50,15 +52,20 @@ export function App() {
 }
 
 function Dashboard({ view, notices, badLang, onChange, setLang }: {
-  view: ViewState; notices: string[]; badLang: string | null;
+  view: ViewState; notices: UrlNotice[]; badLang: string | null;
   onChange: (patch: Partial<ViewState>) => void; setLang: (lang: Lang) => void;
 }) {
   const { t, tx, region, lang } = useI18n();
+  const sep = lang === 'ar' ? '، ' : ', ';
   const dataset = useDataset();
   const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);
   const scope = view.province ? region(view.province) : t('app.wholeCountry');
+  // The dataset's name in the interface language: the demo's, the demo plus the user's files, or the user's files.
+  const userFiles = Object.values(dataset.sources).filter((s): s is string => !!s && s !== DEMO_SOURCE);
+  const fromDemo = Object.values(dataset.sources).some((s) => s === DEMO_SOURCE);
+  const datasetName = !userFiles.length ? (dataset.name === DEMO_DATASET.name ? t('app.demoName') : dataset.name) : fromDemo ? t('app.demoPlusFiles', { demo: t('app.demoName') }) : t('app.yourData', { files: userFiles.join(sep) });
   const ActiveView = (VIEWS.find((v) => v.id === view.view) ?? VIEWS[0]).component;
-  const allNotices = [...notices, ...(badLang ? [t('notice.unknownLang', { value: badLang })] : [])];
+  const allNotices = [...notices.map((n) => t(`notice.${n.code}`, { value: n.value })), ...(badLang ? [t('notice.unknownLang', { value: badLang })] : [])];
 
   return (
     <div className="app">
@@ -67,7 +74,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
         <div>
           <h1>{t('app.title')}</h1>
           <p className="dataset-line">
-            {t('app.dataset')} <strong data-testid="dataset-name">{dataset.name}</strong>
+            {t('app.dataset')} <strong data-testid="dataset-name">{datasetName}</strong>
             {dataset.synthetic && <span className="badge-synthetic" title={t('app.syntheticTitle')}>{t('app.synthetic')}</span>}
           </p>
           <DatasetLoader />

@@ -1,4 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import type { ChartLocale } from './direction';
+import { formatNumber, formatTick } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
 
 export interface GradientDistrict {
   name: string;
@@ -17,7 +21,12 @@ export interface AccessGradientInput {
   threshold?: { value: number; label: string };
   width: number;
   caption: string;
+  /** Interface language: numbers and words. The rank axis runs from the poorest on the left in every language, like a cumulative share. */
+  loc?: ChartLocale;
+  t?: (key: MessageKey, params?: Params) => string;
 }
+
+const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /**
  * Inequality of access: each district a bar as wide as its population share, placed from the poorest
@@ -25,6 +34,12 @@ export interface AccessGradientInput {
  * line (population-weighted least squares on ridit scores) passes through the population mean at the middle rank (ridit 0.5), so y = mean + SII (x - 0.5).
  */
 export function accessGradientSpec(p: AccessGradientInput): Plot.PlotOptions {
+  const t = p.t ?? EN;
+  const locale = p.loc?.locale ?? 'en';
+  const DISTRICT = t('chart.gradientDistrict');
+  const LINE = t('chart.gradientLine');
+  const POV = t('chart.povertyRate');
+  const WF = t('equity.colWorkforce');
   const total = p.districts.reduce((s, d) => s + d.population, 0);
   let before = 0;
   const bars = p.districts.map((d) => {
@@ -43,18 +58,18 @@ export function accessGradientSpec(p: AccessGradientInput): Plot.PlotOptions {
     marginRight: 20,
     marginBottom: 44,
     caption: p.caption,
-    ariaLabel: 'Bar chart: health workers per 10,000 people in each district, districts ordered from poorest to least poor',
-    x: { label: 'Population, from the poorest district (left) to the least poor (right), cumulative %', domain: [0, 100] },
-    y: { label: 'Health workers per 10,000', grid: true, nice: true },
-    color: { domain: ['District (width = population)', 'Slope index (fitted line)'], range: ['#7fa7c9', '#c2410c'], legend: true },
+    ariaLabel: t('chart.gradientAria'),
+    x: { label: t('chart.gradientX'), domain: [0, 100], tickFormat: (d: number) => formatTick(d, locale) },
+    y: { label: t('chart.gradientY'), grid: true, nice: true, tickFormat: (d: number) => formatTick(d, locale) },
+    color: { domain: [DISTRICT, LINE], range: ['#7fa7c9', '#c2410c'], legend: true },
     marks: [
       Plot.rectY(bars, {
-        x1: 'x1', x2: 'x2', y: 'workforcePer10k', fill: () => 'District (width = population)', stroke: 'white', strokeWidth: 0.5, ariaHidden: 'true',
-        channels: { District: 'name', 'Poverty rate (%)': 'povertyRate', 'Health workers / 10k': 'workforcePer10k',
-          Population: (d: GradientDistrict) => Math.round(d.population).toLocaleString('en') },
-        tip: { format: { x1: false, x2: false, y: false, fill: false, 'Health workers / 10k': (v: number) => v.toFixed(1), 'Poverty rate (%)': (v: number) => v.toFixed(1) } },
+        x1: 'x1', x2: 'x2', y: 'workforcePer10k', fill: () => DISTRICT, stroke: 'white', strokeWidth: 0.5, ariaHidden: 'true',
+        channels: { [t('col.district')]: 'name', [POV]: 'povertyRate', [WF]: 'workforcePer10k',
+          [t('col.population')]: (d: GradientDistrict) => formatNumber(Math.round(d.population), 0, locale) },
+        tip: { format: { x1: false, x2: false, y: false, fill: false, [WF]: (v: number) => formatNumber(v, 1, locale), [POV]: (v: number) => formatNumber(v, 1, locale) } },
       }),
-      Plot.line(line, { x: 'x', y: 'y', stroke: () => 'Slope index (fitted line)', strokeWidth: 2.5, ariaHidden: 'true' }),
+      Plot.line(line, { x: 'x', y: 'y', stroke: () => LINE, strokeWidth: 2.5, ariaHidden: 'true' }),
       ...(p.threshold ? [
         Plot.ruleY([p.threshold.value], { stroke: '#1d2733', strokeDasharray: '4,3', ariaHidden: 'true' }),
         Plot.text([p.threshold.value], { y: (d: number) => d, frameAnchor: 'right', dy: -7, textAnchor: 'end', text: () => p.threshold!.label, fontSize: 10, ariaHidden: 'true' }),

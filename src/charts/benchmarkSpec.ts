@@ -1,4 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import { sides, type ChartLocale } from './direction';
+import { formatNumber, formatTick } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
 
 export interface BenchmarkPoint {
   name: string;
@@ -16,14 +20,23 @@ export interface BenchmarkInput {
   width: number;
   caption: string;
   digits?: number;
+  /** Interface language: numbers, mirrored layout in RTL. English when omitted. */
+  loc?: ChartLocale;
+  /** Chart words from the message catalogue (English when omitted). */
+  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const KINDS = { selected: 'Selected region', other: 'Other provinces', national: 'Whole country' } as const;
+const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
+
 
 /** Benchmarks: one summary measure for every setting, with its 95% CI, most unequal first. */
 export function benchmarkSpec(p: BenchmarkInput): Plot.PlotOptions {
   const digits = p.digits ?? 1;
-  const fmt = (x: number) => x.toFixed(digits);
+  const t = p.t ?? EN;
+  const locale = p.loc?.locale ?? 'en';
+  const side = sides(p.loc);
+  const KINDS = { selected: t('chart.selectedRegion'), other: t('chart.otherProvinces'), national: t('chart.wholeCountry') };
+  const fmt = (x: number) => formatNumber(x, digits, locale);
   const sorted = [...p.points].sort((a, b) => Math.abs(b.value - p.none) - Math.abs(a.value - p.none) || a.name.localeCompare(b.name));
   const withCi = sorted.filter((d) => d.ciLow !== undefined && d.ciHigh !== undefined);
   const national = p.points.find((d) => d.kind === 'national');
@@ -31,12 +44,11 @@ export function benchmarkSpec(p: BenchmarkInput): Plot.PlotOptions {
   return {
     width: p.width,
     height: 70 + sorted.length * 28,
-    marginLeft: 150,
-    marginRight: 50,
+    ...side.bars(150, 50),
     caption: p.caption,
-    ariaLabel: `Dot chart: ${p.xLabel} in each region with 95% confidence intervals`,
-    x: { label: p.xLabel, grid: true, nice: true },
-    y: { label: null, domain: sorted.map((d) => d.name) },
+    ariaLabel: t('chart.benchmarkAria', { x: p.xLabel }),
+    x: { label: p.xLabel, grid: true, nice: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
+    y: { label: null, domain: sorted.map((d) => d.name), axis: side.yAxis },
     color: { domain: Object.values(KINDS), range: ['#c2410c', '#1f5f8b', '#1d2733'], legend: true },
     symbol: { domain: Object.values(KINDS), range: ['diamond', 'circle', 'square'] },
     marks: [
@@ -45,10 +57,10 @@ export function benchmarkSpec(p: BenchmarkInput): Plot.PlotOptions {
       Plot.ruleY(withCi, { y: 'name', x1: 'ciLow', x2: 'ciHigh', stroke: label, strokeWidth: 1.5, ariaHidden: 'true' }),
       Plot.dot(sorted, {
         x: 'value', y: 'name', fill: label, symbol: label, r: 6, ariaHidden: 'true',
-        channels: { '95% CI': (d: BenchmarkPoint) => (d.ciLow !== undefined && d.ciHigh !== undefined ? `${fmt(d.ciLow)} to ${fmt(d.ciHigh)}` : 'not available') },
+        channels: { [t('chart.ci')]: (d: BenchmarkPoint) => (d.ciLow !== undefined && d.ciHigh !== undefined ? t('equity.ciRange', { low: fmt(d.ciLow), high: fmt(d.ciHigh) }) : t('chart.notGiven')) },
         tip: { format: { x: (x: number) => fmt(x), y: true, fill: false, symbol: false } },
       }),
-      Plot.text(sorted, { x: (d: BenchmarkPoint) => Math.max(d.value, d.ciHigh ?? d.value), y: 'name', text: (d: BenchmarkPoint) => fmt(d.value), dx: 8, textAnchor: 'start', fontSize: 11, ariaHidden: 'true' }),
+      Plot.text(sorted, { x: (d: BenchmarkPoint) => Math.max(d.value, d.ciHigh ?? d.value), y: 'name', text: (d: BenchmarkPoint) => fmt(d.value), dx: side.dx(8), textAnchor: side.after, fontSize: 11, ariaHidden: 'true' }),
     ],
   };
 }

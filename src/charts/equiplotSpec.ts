@@ -1,5 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { subgroupStyle } from './subgroupStyle';
+import { sides, type ChartLocale } from './direction';
+import { formatNumber, formatTick } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
+
 
 export interface EquiplotPoint {
   /** The line this dot sits on: a year ("2024") or a setting name. */
@@ -26,7 +31,13 @@ export interface EquiplotInput {
   width: number;
   caption: string;
   digits?: number;
+  /** Interface language: numbers, mirrored layout in RTL. English when omitted. */
+  loc?: ChartLocale;
+  /** Chart words from the message catalogue (English when omitted). */
+  t?: (key: MessageKey, params?: Params) => string;
 }
+
+const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /**
  * HEAT's equiplot: one horizontal line per year or setting spanning its lowest to highest subgroup, one
@@ -42,17 +53,19 @@ export function equiplotSpec(p: EquiplotInput): Plot.PlotOptions {
     return [{ line, lo, hi, gap: hi - lo }];
   });
   const style = subgroupStyle(p.subgroups, p.ordered);
-  const fmt = (x: number) => x.toFixed(digits);
+  const t = p.t ?? EN;
+  const locale = p.loc?.locale ?? 'en';
+  const side = sides(p.loc);
+  const fmt = (x: number) => formatNumber(x, digits, locale);
   return {
     width: p.width,
     height: 70 + p.lines.length * 26,
-    marginLeft: 130,
-    marginRight: 90,
+    ...side.bars(130, 90),
     caption: p.caption,
-    ariaLabel: `Equiplot: ${p.xLabel} by subgroup, one line per ${p.lineLabel.toLowerCase()}`,
-    ariaDescription: `Each line runs from the lowest to the highest subgroup; its length is the gap between subgroups.`,
-    x: { label: p.xLabel, grid: true, nice: true },
-    y: { label: null, domain: p.lines as string[], tickFormat: (d: string) => d },
+    ariaLabel: t('chart.equiplotAria', { x: p.xLabel, line: p.lineLabel.toLowerCase() }),
+    ariaDescription: t('chart.equiplotDesc'),
+    x: { label: p.xLabel, grid: true, nice: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
+    y: { label: null, domain: p.lines as string[], tickFormat: (d: string) => d, axis: side.yAxis },
     color: { ...style.color, legend: true },
     symbol: { ...style.symbol },
     marks: [
@@ -61,13 +74,13 @@ export function equiplotSpec(p: EquiplotInput): Plot.PlotOptions {
       Plot.dot(p.points, {
         x: 'estimate', y: 'line', fill: 'subgroup', symbol: 'subgroup', r: 6, stroke: 'white', strokeWidth: 1, ariaHidden: 'true',
         channels: {
-          Subgroup: 'subgroup',
-          '95% CI': (d: EquiplotPoint) => (d.ciLow != null && d.ciHigh != null ? `${fmt(d.ciLow)}–${fmt(d.ciHigh)}` : 'not given'),
-          Population: (d: EquiplotPoint) => (d.population != null ? Math.round(d.population).toLocaleString('en') : '–'),
+          [t('chart.subgroup')]: 'subgroup',
+          [t('chart.ci')]: (d: EquiplotPoint) => (d.ciLow != null && d.ciHigh != null ? `${fmt(d.ciLow)}–${fmt(d.ciHigh)}` : t('chart.notGiven')),
+          [t('col.population')]: (d: EquiplotPoint) => (d.population != null ? formatNumber(Math.round(d.population), 0, locale) : '–'),
         },
         tip: { format: { x: (x: number) => fmt(x), y: true, fill: false, symbol: false } },
       }),
-      Plot.text(spans, { y: 'line', x: 'hi', text: (s: (typeof spans)[number]) => `gap ${fmt(s.gap)}`, dx: 10, textAnchor: 'start', fontSize: 11, fill: '#5b6775', ariaHidden: 'true' }),
+      Plot.text(spans, { y: 'line', x: 'hi', text: (s: (typeof spans)[number]) => t('chart.gap', { value: fmt(s.gap) }), dx: side.dx(10), textAnchor: side.after, fontSize: 11, fill: '#5b6775', ariaHidden: 'true' }),
     ],
   };
 }

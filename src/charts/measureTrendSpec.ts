@@ -1,4 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import type { ChartLocale } from './direction';
+import { formatNumber, formatTick, formatYear } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
 
 export interface TrendPoint { year: number; value: number; ciLow?: number; ciHigh?: number }
 
@@ -12,12 +16,21 @@ export interface MeasureTrendInput {
   width: number;
   caption: string;
   digits?: number;
+  /** Interface language: numbers only (a time axis runs left to right in every language). English when omitted. */
+  loc?: ChartLocale;
+  t?: (key: MessageKey, params?: Params) => string;
 }
+
+const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /** A summary measure over the years: line and dots, shaded 95% CI, and the "no inequality" line. */
 export function measureTrendSpec(p: MeasureTrendInput): Plot.PlotOptions {
   const digits = p.digits ?? 1;
-  const fmt = (x: number) => x.toFixed(digits);
+  const t = p.t ?? EN;
+  const locale = p.loc?.locale ?? 'en';
+  const fmt = (x: number) => formatNumber(x, digits, locale);
+  const EST = t('chart.estimate');
+  const BAND = t('chart.ciBand');
   const withCi = p.points.filter((d) => d.ciLow !== undefined && d.ciHigh !== undefined);
   const years = p.points.map((d) => d.year);
   return {
@@ -26,19 +39,19 @@ export function measureTrendSpec(p: MeasureTrendInput): Plot.PlotOptions {
     marginLeft: 50,
     marginRight: 20,
     caption: p.caption,
-    ariaLabel: `Line chart: ${p.yLabel} by year`,
-    x: { label: 'Year', tickFormat: 'd', ticks: years.length > 12 ? undefined : years },
-    y: { label: p.yLabel, grid: true, nice: true, zero: p.none === 0 },
-    color: { domain: ['Estimate', '95% confidence interval'], range: ['#1f5f8b', '#9cc3e6'], legend: true },
+    ariaLabel: t('chart.measureTrendAria', { y: p.yLabel }),
+    x: { label: t('chart.year'), tickFormat: (d: number) => formatYear(d, locale), ticks: years.length > 12 ? undefined : years },
+    y: { label: p.yLabel, grid: true, nice: true, zero: p.none === 0, tickFormat: (d: number) => formatTick(d, locale) },
+    color: { domain: [EST, BAND], range: ['#1f5f8b', '#9cc3e6'], legend: true },
     marks: [
-      Plot.areaY(withCi, { x: 'year', y1: 'ciLow', y2: 'ciHigh', fill: () => '95% confidence interval', fillOpacity: 0.6, ariaHidden: 'true' }),
+      Plot.areaY(withCi, { x: 'year', y1: 'ciLow', y2: 'ciHigh', fill: () => BAND, fillOpacity: 0.6, ariaHidden: 'true' }),
       Plot.ruleY([p.none], { stroke: '#5b6775', strokeDasharray: '4,3', ariaHidden: 'true' }),
-      Plot.text([p.none], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, textAnchor: 'start', text: () => 'no inequality', fontSize: 10, fill: '#5b6775', ariaHidden: 'true' }),
-      Plot.lineY(p.points, { x: 'year', y: 'value', stroke: () => 'Estimate', strokeWidth: 2, ariaHidden: 'true' }),
+      Plot.text([p.none], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, textAnchor: 'start', text: () => t('chart.noInequality'), fontSize: 10, fill: '#5b6775', ariaHidden: 'true' }),
+      Plot.lineY(p.points, { x: 'year', y: 'value', stroke: () => EST, strokeWidth: 2, ariaHidden: 'true' }),
       Plot.dot(p.points, {
-        x: 'year', y: 'value', fill: () => 'Estimate', r: 3.5, ariaHidden: 'true',
-        channels: { '95% CI': (d: TrendPoint) => (d.ciLow !== undefined && d.ciHigh !== undefined ? `${fmt(d.ciLow)} to ${fmt(d.ciHigh)}` : 'not available') },
-        tip: { format: { x: (x: number) => String(x), y: (y: number) => fmt(y), fill: false } },
+        x: 'year', y: 'value', fill: () => EST, r: 3.5, ariaHidden: 'true',
+        channels: { [t('chart.ci')]: (d: TrendPoint) => (d.ciLow !== undefined && d.ciHigh !== undefined ? t('equity.ciRange', { low: fmt(d.ciLow), high: fmt(d.ciHigh) }) : t('chart.notGiven')) },
+        tip: { format: { x: (x: number) => formatYear(x, locale), y: (y: number) => fmt(y), fill: false } },
       }),
       Plot.dot(p.points.filter((d) => d.year === p.selectedYear), { x: 'year', y: 'value', r: 7, stroke: '#1d2733', strokeWidth: 2, ariaHidden: 'true' }),
     ],

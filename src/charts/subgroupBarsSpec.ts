@@ -1,5 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { subgroupStyle } from './subgroupStyle';
+import { sides, type ChartLocale } from './direction';
+import { formatNumber, formatTick } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
+
 
 export interface SubgroupBar {
   subgroup: string;
@@ -20,12 +25,21 @@ export interface SubgroupBarsInput {
   width: number;
   caption: string;
   digits?: number;
+  /** Interface language: numbers, mirrored layout in RTL. English when omitted. */
+  loc?: ChartLocale;
+  /** Chart words from the message catalogue (English when omitted). */
+  t?: (key: MessageKey, params?: Params) => string;
 }
+
+const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /** Subgroup estimates as horizontal bars with 95% confidence-interval whiskers, in subgroup order. */
 export function subgroupBarsSpec(p: SubgroupBarsInput): Plot.PlotOptions {
   const digits = p.digits ?? 1;
-  const fmt = (x: number) => x.toFixed(digits);
+  const t = p.t ?? EN;
+  const locale = p.loc?.locale ?? 'en';
+  const side = sides(p.loc);
+  const fmt = (x: number) => formatNumber(x, digits, locale);
   const names = p.bars.map((b) => b.subgroup);
   const style = subgroupStyle(names, p.ordered);
   const withCi = p.bars.filter((b) => b.ciLow != null && b.ciHigh != null);
@@ -33,27 +47,26 @@ export function subgroupBarsSpec(p: SubgroupBarsInput): Plot.PlotOptions {
   return {
     width: p.width,
     height: 60 + names.length * 34,
-    marginLeft: 150,
-    marginRight: 50,
+    ...side.bars(150, 50),
     caption: p.caption,
-    ariaLabel: `Bar chart: ${p.xLabel} by subgroup with 95% confidence intervals`,
-    x: { label: p.xLabel, grid: true, domain: p.max ? [0, p.max] : undefined, nice: !p.max },
-    y: { label: null, domain: names },
+    ariaLabel: t('chart.subgroupAria', { x: p.xLabel }),
+    x: { label: p.xLabel, grid: true, domain: p.max ? [0, p.max] : undefined, nice: !p.max, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
+    y: { label: null, domain: names, axis: side.yAxis },
     color: style.color,
     marks: [
       Plot.barX(p.bars, {
         x: 'estimate', y: 'subgroup', fill: 'subgroup', fillOpacity: 0.85, ariaHidden: 'true',
-        channels: { '95% CI': (b: SubgroupBar) => (b.ciLow != null && b.ciHigh != null ? `${fmt(b.ciLow)}–${fmt(b.ciHigh)}` : 'not given'),
-          Population: (b: SubgroupBar) => (b.population != null ? Math.round(b.population).toLocaleString('en') : '–') },
+        channels: { [t('chart.ci')]: (b: SubgroupBar) => (b.ciLow != null && b.ciHigh != null ? `${fmt(b.ciLow)}–${fmt(b.ciHigh)}` : t('chart.notGiven')),
+          [t('col.population')]: (b: SubgroupBar) => (b.population != null ? formatNumber(Math.round(b.population), 0, locale) : '–') },
         tip: { format: { x: (x: number) => fmt(x), y: true, fill: false } },
       }),
       Plot.ruleY(withCi, { y: 'subgroup', x1: 'ciLow', x2: 'ciHigh', stroke: '#1d2733', strokeWidth: 1.5, ariaHidden: 'true' }),
       Plot.tickX(withCi, { y: 'subgroup', x: 'ciLow', stroke: '#1d2733', inset: 9, ariaHidden: 'true' }),
       Plot.tickX(withCi, { y: 'subgroup', x: 'ciHigh', stroke: '#1d2733', inset: 9, ariaHidden: 'true' }),
-      Plot.text(p.bars, { y: 'subgroup', x: labelX, text: (b: SubgroupBar) => fmt(b.estimate), dx: 6, textAnchor: 'start', fontSize: 11, fontWeight: 600, ariaHidden: 'true' }),
+      Plot.text(p.bars, { y: 'subgroup', x: labelX, text: (b: SubgroupBar) => fmt(b.estimate), dx: side.dx(6), textAnchor: side.after, fontSize: 11, fontWeight: 600, ariaHidden: 'true' }),
       ...(p.average != null ? [
         Plot.ruleX([p.average], { stroke: '#1d2733', strokeDasharray: '4,3', ariaHidden: 'true' }),
-        Plot.text([p.average], { x: (d: number) => d, frameAnchor: 'top', dy: -10, text: (d: number) => `average ${fmt(d)}`, fontSize: 10, ariaHidden: 'true' }),
+        Plot.text([p.average], { x: (d: number) => d, frameAnchor: 'top', dy: -10, text: (d: number) => t('chart.average', { value: fmt(d) }), fontSize: 10, ariaHidden: 'true' }),
       ] : []),
       Plot.ruleX([0]),
     ],

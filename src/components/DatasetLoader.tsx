@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { MAX_PARQUET_BYTES } from '../data/decodeParquet';
 import type { FileReport, LoadMode } from '../data/loadUserFiles';
 import { useI18n } from '../i18n/I18nContext';
+import { rich } from '../i18n/rich';
 import { loadFiles } from '../state/datasetStore';
 import { useDataset } from '../state/useDataset';
 
@@ -85,21 +86,32 @@ export function DatasetLoader() {
 }
 
 function LoadReport({ reports }: { reports: FileReport[] }) {
+  const { t } = useI18n();
+  // The chrome is translated; each file's own message and the validator's findings name files, columns and
+  // rules of the data contract and stay in English (said once, above the list).
   return (
-    <ul className="load-report" data-testid="load-report" aria-live="polite">
-      {reports.map((r) => (
-        <li key={r.file} data-status={r.status} className={r.status === 'loaded' ? 'ok' : 'error-text'}>
-          {r.message}
-          {r.issues.length > 0 && (
-            <ul>
-              {r.issues.map((i, k) => (
-                <li key={k} className={i.severity}>{i.severity}: column <code>{i.column}</code>, rule “{i.rule}”: {i.message.replace(`${r.file}: ${i.column}: `, '')}
-                  {i.examples.length > 0 && ` — e.g. ${i.examples.join('; ')}`}</li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {reports.length > 0 && <p className="muted small" data-testid="load-report-note">{t('loader.englishNote')}</p>}
+      <ul className="load-report" data-testid="load-report" aria-live="polite">
+        {reports.map((r) => (
+          <li key={r.file} data-status={r.status} className={r.status === 'loaded' ? 'ok' : 'error-text'}>
+            <span lang="en" dir="ltr">{r.message}</span>
+            {r.issues.length > 0 && (
+              <ul>
+                {r.issues.map((i, k) => (
+                  <li key={k} className={i.severity}>
+                    {rich(t('loader.issue', { severity: t(i.severity === 'error' ? 'loader.severity.error' : 'loader.severity.warning'), rule: i.rule }), {
+                      column: <code>{i.column}</code>,
+                      message: <span lang="en" dir="ltr">{i.message.replace(`${r.file}: ${i.column}: `, '')}</span>,
+                    })}
+                    {i.examples.length > 0 && t('loader.examples', { examples: i.examples.join('; ') })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -36,11 +36,15 @@ export function numericCondition(expr: string, text: string): { sql: string; par
 }
 
 /** WHERE clause and parameters for the filters; unknown columns and unparsable numbers are reported, not run. */
-export function whereClause(f: Pick<DataTableFilters, 'table' | 'province' | 'columnFilters'>): { sql: string; params: unknown[]; problems: string[] } {
+/** A filter that was not applied, as a code for the interface to word in its language. */
+export interface FilterIssue { code: 'unknownColumn' | 'notNumber' | 'notBool'; column: string; text: string }
+
+export function whereClause(f: Pick<DataTableFilters, 'table' | 'province' | 'columnFilters'>): { sql: string; params: unknown[]; problems: string[]; issues: FilterIssue[] } {
   const cols = new Map(columnsOf(f.table).map((c) => [c.name, c]));
   const conds: string[] = [];
   const params: unknown[] = [];
   const problems: string[] = [];
+  const issues: FilterIssue[] = [];
   if (f.province) {
     const inProvince = `IN (SELECT region_id FROM regions WHERE region_id = ? OR parent_id = ?)`;
     if (cols.has('region_id') && f.table !== 'regions') conds.push(`region_id ${inProvince}`);
@@ -54,6 +58,7 @@ export function whereClause(f: Pick<DataTableFilters, 'table' | 'province' | 'co
     const col = cols.get(name);
     if (!col) {
       problems.push(`Unknown column “${name}”`);
+      issues.push({ code: 'unknownColumn', column: name, text });
       continue;
     }
     if (NUMERIC.has(col.type)) {
@@ -61,11 +66,16 @@ export function whereClause(f: Pick<DataTableFilters, 'table' | 'province' | 'co
       if (c) {
         conds.push(c.sql);
         params.push(...c.params);
-      } else problems.push(`${name}: “${text}” is not a number filter (try 10, > 10, <= 5 or 10..20)`);
+      } else {
+        problems.push(`${name}: “${text}” is not a number filter (try 10, > 10, <= 5 or 10..20)`);
+        issues.push({ code: 'notNumber', column: name, text });
+      }
     } else if (col.type === 'bool') {
       const v = /^(true|yes|1)$/i.test(text) ? true : /^(false|no|0)$/i.test(text) ? false : null;
-      if (v === null) problems.push(`${name}: “${text}” is not true or false`);
-      else {
+      if (v === null) {
+        problems.push(`${name}: “${text}” is not true or false`);
+        issues.push({ code: 'notBool', column: name, text });
+      } else {
         conds.push(`${ident(name)} = ?`);
         params.push(v);
       }
@@ -75,7 +85,7 @@ export function whereClause(f: Pick<DataTableFilters, 'table' | 'province' | 'co
       params.push(likePattern(text));
     }
   }
-  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, problems };
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, problems, issues };
 }
 
 function orderBy(f: DataTableFilters): string {

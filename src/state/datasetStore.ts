@@ -26,7 +26,8 @@ export interface DatasetState {
   tableVersions: Record<TableName, number>;
 }
 
-const DEMO_SOURCE = 'demo';
+/** `sources` value of a table that came from the demo. */
+export const DEMO_SOURCE = 'demo';
 
 /**
  * The page's one dataset session, outside React so that it starts exactly once (React may mount twice in

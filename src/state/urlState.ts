@@ -19,6 +19,15 @@ export interface ViewState {
   lang?: Lang;
 }
 
+/**
+ * Something in the link that was dropped: a code and the offending value (cut short), translated where it
+ * is shown (`notice.<code>` in the message catalogues), so the notice reads in the interface language.
+ */
+export interface UrlNotice {
+  code: 'unknownView' | 'unknownMeasure' | 'badProvince' | 'badDistrict' | 'badParam';
+  value: string;
+}
+
 export const DEFAULT_STATE: ViewState = { view: 'overview', province: null, measure: 'workforce', district: null, extra: {} };
 const REGION_ID = /^[A-Za-z0-9_.-]{1,40}$/;
 const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
@@ -26,25 +35,25 @@ const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
 const LONG_EXTRA: Readonly<Record<string, number>> = { sc: 2000 };
 const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district', 'lang']);
 
-export function parseViewState(search: string): { state: ViewState; notices: string[] } {
+export function parseViewState(search: string): { state: ViewState; notices: UrlNotice[] } {
   const params = new URLSearchParams(search);
   const state: ViewState = { ...DEFAULT_STATE, extra: {} };
-  const notices: string[] = [];
+  const notices: UrlNotice[] = [];
   const view = params.get('view');
   if (view !== null) {
     if ((VIEW_IDS as readonly string[]).includes(view)) state.view = view as ViewId;
-    else notices.push(`Unknown view “${view.slice(0, 40)}” was ignored.`);
+    else notices.push({ code: 'unknownView', value: view.slice(0, 40) });
   }
   const measure = params.get('measure');
   if (measure !== null) {
     if ((DENSITY_MEASURES as readonly string[]).includes(measure)) state.measure = measure as DensityMeasure;
-    else notices.push(`Unknown measure “${measure.slice(0, 40)}” was ignored.`);
+    else notices.push({ code: 'unknownMeasure', value: measure.slice(0, 40) });
   }
   for (const key of ['province', 'district'] as const) {
     const v = params.get(key);
     if (v === null || v === '') continue;
     if (REGION_ID.test(v)) state[key] = v;
-    else notices.push(`The ${key} “${v.slice(0, 40)}” is not a valid region code and was ignored.`);
+    else notices.push({ code: key === 'province' ? 'badProvince' : 'badDistrict', value: v.slice(0, 40) });
   }
   // An unknown `lang` is reported by the language picker (initialLang), in the language it falls back to.
   const lang = params.get('lang');
@@ -53,7 +62,7 @@ export function parseViewState(search: string): { state: ViewState; notices: str
   for (const [key, value] of params) {
     if (GLOBAL_KEYS.has(key)) continue;
     if (EXTRA_KEY.test(key) && value.length <= (LONG_EXTRA[key] ?? 200)) extra[key] = value;
-    else notices.push(`The link parameter “${key.slice(0, 24)}” was ignored.`);
+    else notices.push({ code: 'badParam', value: key.slice(0, 24) });
   }
   state.extra = extra;
   return { state, notices };

@@ -3,7 +3,8 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber } from '../charts/measureMeta';
+import { formatNumber } from '../i18n/format';
+import { useI18n } from '../i18n/I18nContext';
 import { ExportMenu } from '../components/ExportMenu';
 import { Panel } from '../components/Panel';
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from '../data/contract';
@@ -17,11 +18,11 @@ const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const helper = createColumnHelper<typeof features, Row>();
 const ROW_HEIGHT = 29;
 
-function display(value: unknown, col: ColumnSpec): string {
+function display(value: unknown, col: ColumnSpec, locale: string): string {
   if (value === null || value === undefined) return '';
   if (col.type === 'string[]') return Array.from(value as ArrayLike<string>).join(', ');
-  if (col.type === 'double') return formatNumber(value as number, col.unit === '°' ? 4 : Number.isInteger(value) ? 0 : 2);
-  if (col.type === 'int') return col.name.endsWith('year') || col.name.endsWith('_id') ? String(value) : formatNumber(value as number);
+  if (col.type === 'double') return formatNumber(value as number, col.unit === '°' ? 4 : Number.isInteger(value) ? 0 : 2, locale);
+  if (col.type === 'int') return col.name.endsWith('year') || col.name.endsWith('_id') ? String(value) : formatNumber(value as number, 0, locale);
   return String(value);
 }
 
@@ -43,6 +44,7 @@ function readSettings(extra: Readonly<Record<string, string>>, province: string 
 /** The rows of any table, filtered, sorted and paged in SQL; exports write every filtered row. */
 export function DataView({ view, scope, onChange }: ViewProps) {
   const { tables, synthetic } = useDataset();
+  const { t, num, locale } = useI18n();
   const f = readSettings(view.extra, view.province);
   const spec = CONTRACT[f.table];
   const set = (patch: Record<string, string | null>) => {
@@ -54,7 +56,7 @@ export function DataView({ view, scope, onChange }: ViewProps) {
   const pageQuery = useMemo(() => dataPageQuery(f), [key]);
   const totalsQuery = useMemo(() => dataTotalsQuery(f), [key]);
   const exportQuery = useMemo(() => dataExportQuery(f), [key]);
-  const problems = whereClause(f).problems;
+  const problems = whereClause(f).issues.map((p) => t(`data.problem.${p.code}`, { column: p.column, text: p.text }));
   const needs = f.province && f.table !== 'indicator_catalog' ? [f.table, 'regions' as TableName, ...(f.table === 'partnerships' ? ['facilities' as TableName] : [])] : [f.table];
   const page = useQuery<Row>(pageQuery, needs);
   const totals = useQuery<Row>(totalsQuery, needs);
@@ -85,35 +87,37 @@ export function DataView({ view, scope, onChange }: ViewProps) {
   const items = virtual.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0;
-  const loaded = TABLE_NAMES.filter((t) => tables[t].state === 'ready');
+  const loaded = TABLE_NAMES.filter((name) => tables[name].state === 'ready');
+  const notLoaded = t('data.notLoaded');
   const pages = Math.max(1, Math.ceil(rowCount / f.pageSize));
   const first = rowCount ? f.page * f.pageSize + 1 : 0;
   const last = Math.min(rowCount, (f.page + 1) * f.pageSize);
 
   return (
     <Panel
-      title={`Data: ${f.table}`}
-      subtitle={`${spec.description} ${f.province ? `Rows for ${scope}.` : ''} ${synthetic ? 'Synthetic demonstration data.' : ''}`}
+      title={t('data.title', { table: f.table })}
+      subtitle={`${spec.description} ${f.province ? t('data.rowsFor', { scope }) : ''} ${synthetic ? t('data.synthetic') : ''}`}
       state={page}
-      empty="No rows match these filters."
+      empty={t('data.empty')}
       testId="data-panel"
-      actions={<ExportMenu query={exportQuery} title={`${f.table} (filtered)`} fileBase={f.table} filters={{ table: f.table, province: f.province, ...f.columnFilters, sort: f.sort }} />}
+      actions={<ExportMenu query={exportQuery} title={t('data.exportTitle', { table: f.table })} fileBase={f.table} filters={{ table: f.table, province: f.province, ...f.columnFilters, sort: f.sort }} />}
     >
       <div className="view-controls">
-        <label className="picker">Table
+        <label className="picker">{t('data.table')}
           <select value={f.table} onChange={(e) => onChange({ extra: { table: e.target.value } })} data-testid="data-table-picker">
-            {TABLE_NAMES.map((t) => <option key={t} value={t} disabled={!loaded.includes(t)}>{t}{loaded.includes(t) ? '' : ' (not loaded)'}</option>)}
+            {TABLE_NAMES.map((t) => <option key={t} value={t} disabled={!loaded.includes(t)}>{t}{loaded.includes(t) ? '' : notLoaded}</option>)}
           </select>
         </label>
-        <label className="picker">Rows per page
+        <label className="picker">{t('data.perPage')}
           <select value={f.pageSize} onChange={(e) => set({ size: e.target.value === String(PAGE_SIZES[0]) ? null : e.target.value, page: null })}>
-            {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {PAGE_SIZES.map((s) => <option key={s} value={s}>{num(s)}</option>)}
           </select>
         </label>
       </div>
+      <p className="muted small" data-testid="data-contract-note">{t('data.contractNote')}</p>
       {problems.map((p) => <p key={p} className="error-text" role="alert">{p}</p>)}
       <p className="table-meta" data-testid="data-row-count" aria-live="polite">
-        {formatNumber(rowCount)} rows match{rowCount ? ` · showing ${formatNumber(first)}–${formatNumber(last)}` : ''}
+        {t('data.match', { n: num(rowCount) })}{rowCount ? t('data.showing', { first: num(first), last: num(last) }) : ''}
       </p>
       <div className="table-scroll" ref={scroller} style={{ maxHeight: 560 }}>
         <table className="data-table nowrap" data-testid="data-table" aria-rowcount={rowCount + 2}>
@@ -143,7 +147,7 @@ export function DataView({ view, scope, onChange }: ViewProps) {
                 <tr key={row.id} style={{ height: ROW_HEIGHT }}>
                   {row.getAllCells().map((cell) => {
                     const c = (cell.column.columnDef.meta as { spec: ColumnSpec }).spec;
-                    const text = display(cell.getValue(), c);
+                    const text = display(cell.getValue(), c, locale);
                     return <td key={cell.id} title={text.length > 30 ? text : undefined} className={c.type === 'int' || c.type === 'double' ? 'num' : undefined}>{text}</td>;
                   })}
                 </tr>
@@ -155,17 +159,17 @@ export function DataView({ view, scope, onChange }: ViewProps) {
             <tfoot>
               <tr data-testid="data-totals">
                 {spec.columns.map((c, i) => (
-                  <td key={c.name} className="num">{i === 0 ? 'Total (all matching rows)' : c.name in totals.rows[0] ? formatNumber(totals.rows[0][c.name] as number) : ''}</td>
+                  <td key={c.name} className="num">{i === 0 ? t('data.total') : c.name in totals.rows[0] ? num(totals.rows[0][c.name] as number) : ''}</td>
                 ))}
               </tr>
             </tfoot>
           )}
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" onClick={() => table.previousPage()} disabled={f.page === 0}>‹ Previous</button>
-        <span>Page {f.page + 1} of {pages}</span>
-        <button type="button" onClick={() => table.nextPage()} disabled={f.page + 1 >= pages} data-testid="next-page">Next ›</button>
+      <nav className="pager" aria-label={t('data.pages')}>
+        <button type="button" onClick={() => table.previousPage()} disabled={f.page === 0}>{t('data.previous')}</button>
+        <span data-testid="data-page">{t('data.page', { page: num(f.page + 1), pages: num(pages) })}</span>
+        <button type="button" onClick={() => table.nextPage()} disabled={f.page + 1 >= pages} data-testid="next-page">{t('data.next')}</button>
       </nav>
     </Panel>
   );
@@ -175,6 +179,7 @@ const EMPTY: Row[] = [];
 
 /** A filter box under a column header; applied when the user pauses typing or presses Enter. */
 function ColumnFilter({ column, value, onChange }: { column: ColumnSpec; value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
   const [text, setText] = useState(value);
   const timer = useRef<number | undefined>(undefined);
   // Back/forward changes the filter from outside: show it.
@@ -186,8 +191,8 @@ function ColumnFilter({ column, value, onChange }: { column: ColumnSpec; value: 
   };
   return (
     <input
-      className="column-filter" value={text} aria-label={`Filter ${column.name}`} data-testid={`filter-col-${column.name}`}
-      placeholder={numeric ? '> 10, 5..20' : column.type === 'bool' ? 'true / false' : 'contains…'}
+      className="column-filter" value={text} aria-label={t('data.filter', { column: column.name })} data-testid={`filter-col-${column.name}`}
+      placeholder={numeric ? t('data.numberHint') : column.type === 'bool' ? 'true / false' : t('data.contains')}
       onChange={(e) => {
         setText(e.target.value);
         window.clearTimeout(timer.current);

@@ -46,7 +46,7 @@ function EmbeddedPanel({ panel, request, notices }: { panel: EmbedPanelId; reque
 
   return (
     <div className="embed-page" data-testid="embed-page">
-      {notices([...urlNotices, ...request.notices])}
+      {notices([...urlNotices.map((n) => t(`notice.${n.code}`, { value: n.value })), ...request.notices])}
       <EmbedContext.Provider value={panel}>
         <div className="embed-view">
           <ActiveView view={view} scope={scope} onChange={onChange} />
