@@ -96,6 +96,9 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
     await w.page.getByTestId('placement-k').fill('3');
     await w.page.getByTestId('placement-km').fill('3');
     await w.page.getByTestId('placement-grid').selectOption('20');
+    // The settings are in the link (running still needs the Run button).
+    const link = new URL(w.page.url()).searchParams;
+    expect([link.get('pk'), link.get('pt'), link.get('pg')]).toEqual(['3', '3', '20']);
     await w.page.getByTestId('placement-run').click();
     await w.page.waitForSelector('[data-testid="placement-status"][data-state="done"]', { state: 'attached', timeout: 90_000 });
     const ms = await w.page.evaluate(() => Math.round(performance.getEntriesByName('plan-placement').at(-1)!.duration));
@@ -118,6 +121,8 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
     await w.page.reload({ waitUntil: 'load' });
     expect(w.page.url()).toBe(url);
     await waitText('plan-within-0', peopleAfter);
+    await expect(w.page.getByTestId('placement-k').inputValue()).resolves.toBe('3');
+    await expect(w.page.getByTestId('placement-grid').inputValue()).resolves.toBe('20');
     await expect(w.page.getByTestId('plan-tab-0').innerText()).resolves.toContain('Scenario 1');
     await w.page.waitForSelector('[data-testid="partner-table"] tbody tr', { timeout: 90_000 });
     expect(w.consoleErrors).toEqual([]);

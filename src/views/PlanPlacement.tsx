@@ -9,15 +9,9 @@ import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../metrics/placeme
 import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../queries/planSql';
 import { runPlacement, type PlacementSite } from '../queries/placementSql';
 import { useDataset } from '../state/useDataset';
+import { PLACEMENT_GRIDS, PLACEMENT_K, PLAN_KM, type PlacementRequest } from './planScenarios';
 
-export interface PlacementRequest {
-  k: number;
-  thresholdKm: number;
-  /** Candidate sites: a grid of this many km (its most populous point per cell), or 0 for every population point. */
-  gridKm: number;
-  objective: PlacementObjective;
-  povertyWeighted: boolean;
-}
+export type { PlacementRequest };
 
 export interface PlacementOutcome {
   request: PlacementRequest;
@@ -51,17 +45,19 @@ async function place(db: SqlRunner, r: PlacementRequest): Promise<Omit<Placement
   };
 }
 
-const DEFAULT: PlacementRequest = { k: 5, thresholdKm: 5, gridKm: 5, objective: 'coverage', povertyWeighted: false };
-
 export function gainLabel(r: PlacementRequest): string {
   if (r.objective === 'coverage') return `${r.povertyWeighted ? 'Poverty-weighted people' : 'People'} newly within ${r.thresholdKm} km`;
   return `${r.povertyWeighted ? 'Poverty-weighted ' : ''}person-km saved (distances capped at ${r.thresholdKm} km)`;
 }
 
-/** Where would K new facilities help the most people? Greedy placement, run on demand. */
-export function PlanPlacement({ km, onResult, onAdopt }: { km: number; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void }) {
+/**
+ * Where would K new facilities help the most people? Greedy placement, run on demand. The form's settings live in
+ * the link (`form` / `onForm`, see planScenarios.ts), so a link reproduces the setup; running needs the Run button.
+ */
+export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
+  form: PlacementRequest; onForm: (r: PlacementRequest) => void; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void;
+}) {
   const { engine, tables, synthetic } = useDataset();
-  const [form, setForm] = useState<PlacementRequest>({ ...DEFAULT, thresholdKm: km });
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);
   const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; message?: string; outcome?: PlacementOutcome }>({ status: 'idle' });
   const resultRef = useRef(onResult);
@@ -93,7 +89,7 @@ export function PlanPlacement({ km, onResult, onAdopt }: { km: number; onResult:
     ? placementCurveSpec({ gains: o.sites.map((s) => s.gain), yLabel: gainLabel(o.request), width,
       caption: `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; population points and facilities. Bars: what each site adds; line: the running total.` })
     : null), [o, width, synthetic]);
-  const set = (patch: Partial<PlacementRequest>) => setForm({ ...form, ...patch });
+  const set = (patch: Partial<PlacementRequest>) => onForm({ ...form, ...patch });
   const intIn = (v: string, lo: number, hi: number, d: number) => {
     const x = Math.round(Number(v));
     return Number.isFinite(x) ? Math.max(lo, Math.min(hi, x)) : d;
@@ -107,15 +103,14 @@ export function PlanPlacement({ km, onResult, onAdopt }: { km: number; onResult:
       subtitle="Proposes sites one at a time, each where it adds the most; press Run (it takes a few seconds).">
       <div className="plan-row" role="group" aria-label="Placement settings">
         <label className="picker plan-num">New facilities (K)
-          <input type="number" min={1} max={20} value={form.k} onChange={(e) => set({ k: intIn(e.target.value, 1, 20, 5) })} data-testid="placement-k" />
+          <input type="number" min={PLACEMENT_K.min} max={PLACEMENT_K.max} value={form.k} onChange={(e) => set({ k: intIn(e.target.value, PLACEMENT_K.min, PLACEMENT_K.max, PLACEMENT_K.default) })} data-testid="placement-k" />
         </label>
         <label className="picker plan-num">Within (km)
-          <input type="number" min={1} max={50} value={form.thresholdKm} onChange={(e) => set({ thresholdKm: intIn(e.target.value, 1, 50, 5) })} data-testid="placement-km" />
+          <input type="number" min={PLAN_KM.min} max={PLAN_KM.max} value={form.thresholdKm} onChange={(e) => set({ thresholdKm: intIn(e.target.value, PLAN_KM.min, PLAN_KM.max, PLAN_KM.default) })} data-testid="placement-km" />
         </label>
         <label className="picker">Candidate sites
           <select value={form.gridKm} onChange={(e) => set({ gridKm: Number(e.target.value) })} data-testid="placement-grid">
-            {[5, 10, 20].map((g) => <option key={g} value={g}>Grid of {g} km (most populous point of each square)</option>)}
-            <option value={0}>Every population point (slowest)</option>
+            {PLACEMENT_GRIDS.map((g) => <option key={g} value={g}>{g > 0 ? `Grid of ${g} km (most populous point of each square)` : 'Every population point (slowest)'}</option>)}
           </select>
         </label>
         <label className="picker">Objective

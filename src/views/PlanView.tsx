@@ -15,7 +15,7 @@ import { PlanPartnerships } from './PlanPartnerships';
 import { PlanPlacement, type PlacementOutcome } from './PlanPlacement';
 import { usePlanRun, type PlanRun } from './planRuns';
 import { PlanScenarioEditor } from './PlanScenarioEditor';
-import { MAX_SCENARIOS, PLAN_KM, parsePlanSettings, planExtra, type PlanScenario, type PlanSettings } from './planScenarios';
+import { MAX_SCENARIOS, PLAN_KM, parsePlanSettings, placementExtra, planExtra, type PlacementRequest, type PlanScenario, type PlanSettings } from './planScenarios';
 import type { ViewProps } from './viewRegistry';
 import './access.css';
 import './plan.css';
@@ -53,11 +53,13 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
   const settings = parsePlanSettings(view.extra);
   const { km, scenarios, active } = settings;
-  const setPlan = (patch: Partial<PlanSettings>) => {
+  const patchExtra = (patch: Record<string, string | undefined>) => {
     const extra: Record<string, string> = { ...view.extra };
-    for (const [k, v] of Object.entries(planExtra(patch))) if (v === undefined) delete extra[k]; else extra[k] = v;
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete extra[k]; else extra[k] = v;
     onChange({ extra });
   };
+  const setPlan = (patch: Partial<PlanSettings>) => patchExtra(planExtra(patch));
+  const setPlacement = (p: PlacementRequest) => patchExtra(placementExtra(p, km));
   const [proposed, setProposed] = useState<PlacementOutcome | null>(null);
 
   // Today, then up to MAX_SCENARIOS scenarios: a fixed number of hooks, unused slots idle.
@@ -217,7 +219,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
         </Panel>
       )}
 
-      <PlanPlacement km={km} onResult={setProposed} onAdopt={adopt} />
+      <PlanPlacement form={settings.placement} onForm={setPlacement} onResult={setProposed} onAdopt={adopt} />
       <PlanPartnerships km={km} baseVersion={baseVersion} />
     </>
   );

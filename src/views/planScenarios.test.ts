@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState, serializeViewState } from '../state/urlState';
 import { concentrationByPoverty } from './planModel';
-import { decodeScenarios, encodeScenarios, parsePlanSettings, planExtra, type PlanScenario } from './planScenarios';
+import { decodeScenarios, encodeScenarios, parsePlanSettings, placementExtra, planExtra, type PlanScenario } from './planScenarios';
 
 const scenarios: PlanScenario[] = [
   { name: 'Clinic in the north', edits: [
@@ -39,5 +39,22 @@ describe('Plan scenarios in the link', () => {
     expect(concentrationByPoverty([d(50, 60, 'a'), d(50, 40, 'b'), d(50, 20, 'c')], 100)).toBeCloseTo(0, 10);
     expect(concentrationByPoverty([d(90, 60, 'a'), d(50, 40, 'b'), d(10, 20, 'c')], 100)!).toBeLessThan(0);
     expect(concentrationByPoverty([d(10, 60, 'a'), d(50, 40, 'b'), d(90, 20, 'c')], 100)!).toBeGreaterThan(0);
+  });
+
+  it('placement settings travel in the link: validated, defaults otherwise, round-trip', () => {
+    expect(parsePlanSettings({}).placement).toEqual({ k: 5, thresholdKm: 5, gridKm: 5, objective: 'coverage', povertyWeighted: false });
+    // The placement threshold follows the page's unless the link sets it.
+    expect(parsePlanSettings({ pkm: '8' }).placement.thresholdKm).toBe(8);
+    const p = { k: 3, thresholdKm: 12, gridKm: 0, objective: 'p-median' as const, povertyWeighted: true };
+    const extra = Object.fromEntries(Object.entries(placementExtra(p, 5)).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    expect(extra).toEqual({ pk: '3', pt: '12', pg: '0', po: 'p-median', pw: '1' });
+    const url = serializeViewState({ view: 'plan', province: null, measure: 'workforce', district: null, extra });
+    expect(parsePlanSettings(parseViewState(url).state.extra)).toMatchObject({ placement: p, notices: [] });
+    expect(placementExtra({ ...p, k: 5, thresholdKm: 5, gridKm: 5, objective: 'coverage', povertyWeighted: false }, 5)).toEqual({ pk: undefined, pt: undefined, pg: undefined, po: undefined, pw: undefined });
+
+    const bad = parsePlanSettings({ pk: '99', pt: '-1', pg: '7', po: 'magic', pw: 'yes' });
+    expect(bad.placement).toEqual({ k: 5, thresholdKm: 5, gridKm: 5, objective: 'coverage', povertyWeighted: false });
+    expect(bad.notices).toHaveLength(5);
+    expect(bad.notices[0]).toContain('K “99”');
   });
 });

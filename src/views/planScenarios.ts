@@ -10,6 +10,7 @@
  * Parsing is strict: a bad scenario is dropped with a notice naming it, the others are kept.
  */
 import { FACILITY_TYPES, SERVICES } from '../data/contract';
+import type { PlacementObjective } from '../metrics/placement';
 import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit, type Staffing } from '../metrics/scenario';
 
 export interface PlanScenario {
@@ -23,7 +24,23 @@ export interface PlanSettings {
   scenarios: PlanScenario[];
   /** Index of the scenario being edited and mapped. */
   active: number;
+  /** The optimal-placement form (running it still takes the Run button). */
+  placement: PlacementRequest;
 }
+
+/** Optimal placement settings, in the link as pk (K), pt (km; absent = the page threshold), pg (grid km, 0 = every point), po, pw. */
+export interface PlacementRequest {
+  k: number;
+  thresholdKm: number;
+  /** Candidate sites: a grid of this many km (its most populous point per cell), or 0 for every population point. */
+  gridKm: number;
+  objective: PlacementObjective;
+  povertyWeighted: boolean;
+}
+
+export const PLACEMENT_K = { min: 1, max: 20, default: 5 } as const;
+export const PLACEMENT_GRIDS = [5, 10, 20, 0] as const;
+export const PLACEMENT_DEFAULT: Omit<PlacementRequest, 'thresholdKm'> = { k: PLACEMENT_K.default, gridKm: 5, objective: 'coverage', povertyWeighted: false };
 
 export const PLAN_KM = { min: 1, max: 50, default: 5 } as const;
 export const MAX_SCENARIOS = 4;
@@ -146,11 +163,50 @@ export function parsePlanSettings(extra: Readonly<Record<string, string>>): Plan
   const kmOk = extra.pkm !== undefined && Number.isInteger(km) && km >= PLAN_KM.min && km <= PLAN_KM.max;
   if (extra.pkm !== undefined && !kmOk) notices.push(`The threshold “${extra.pkm.slice(0, 10)}” km is not a whole number from ${PLAN_KM.min} to ${PLAN_KM.max}; ${PLAN_KM.default} km is used.`);
   const active = Number(extra.sa ?? 0);
+  const pageKm = kmOk ? km : PLAN_KM.default;
   return {
-    km: kmOk ? km : PLAN_KM.default,
+    km: pageKm,
     scenarios,
     active: Number.isInteger(active) && active >= 0 && active < scenarios.length ? active : 0,
+    placement: parsePlacement(extra, pageKm, notices),
     notices,
+  };
+}
+
+/** Placement settings from the link: each bad value gets a notice and its default. */
+function parsePlacement(extra: Readonly<Record<string, string>>, pageKm: number, notices: string[]): PlacementRequest {
+  const p: PlacementRequest = { ...PLACEMENT_DEFAULT, thresholdKm: pageKm };
+  const int = (v: string, lo: number, hi: number) => (/^\d{1,3}$/.test(v) && Number(v) >= lo && Number(v) <= hi ? Number(v) : null);
+  const bad = (what: string, v: string, used: string) => notices.push(`The placement ${what} “${v.slice(0, 10)}” in this link is not valid; ${used} is used.`);
+  if (extra.pk !== undefined) {
+    const k = int(extra.pk, PLACEMENT_K.min, PLACEMENT_K.max);
+    if (k === null) bad('K', extra.pk, String(p.k)); else p.k = k;
+  }
+  if (extra.pt !== undefined) {
+    const t = int(extra.pt, PLAN_KM.min, PLAN_KM.max);
+    if (t === null) bad('distance', extra.pt, `${p.thresholdKm} km`); else p.thresholdKm = t;
+  }
+  if (extra.pg !== undefined) {
+    const g = int(extra.pg, 0, 20);
+    if (g === null || !(PLACEMENT_GRIDS as readonly number[]).includes(g)) bad('grid', extra.pg, `${p.gridKm} km`); else p.gridKm = g;
+  }
+  if (extra.po !== undefined) {
+    if (extra.po === 'coverage' || extra.po === 'p-median') p.objective = extra.po; else bad('objective', extra.po, p.objective);
+  }
+  if (extra.pw !== undefined) {
+    if (extra.pw === '1' || extra.pw === '0') p.povertyWeighted = extra.pw === '1'; else bad('poverty weighting', extra.pw, 'no weighting');
+  }
+  return p;
+}
+
+/** The `extra` patch that stores placement settings; defaults are left out (the threshold when it equals the page's). */
+export function placementExtra(p: PlacementRequest, pageKm: number): Record<string, string | undefined> {
+  return {
+    pk: p.k === PLACEMENT_DEFAULT.k ? undefined : String(p.k),
+    pt: p.thresholdKm === pageKm ? undefined : String(p.thresholdKm),
+    pg: p.gridKm === PLACEMENT_DEFAULT.gridKm ? undefined : String(p.gridKm),
+    po: p.objective === PLACEMENT_DEFAULT.objective ? undefined : p.objective,
+    pw: p.povertyWeighted ? '1' : undefined,
   };
 }
 
