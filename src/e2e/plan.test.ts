@@ -128,4 +128,21 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
   });
+
+  it('embeds the comparison alone with the scenarios of the link (same figures)', async () => {
+    const sc = new URL(w.page.url()).searchParams.get('sc')!;
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${inject('baseUrl')}?embed=plan-comparison&view=plan&sc=${sc}`);
+      await page.waitForFunction((t) => {
+        const el = document.querySelector('[data-testid="plan-within-0"]');
+        return el?.textContent === t && el.getAttribute('data-ready') !== 'false';
+      }, peopleAfter, { timeout: 90_000 });
+      expect(await page.locator('.panel').count()).toBe(1);
+      await expect(page.locator('[data-panel-id="plan-comparison"]').count()).resolves.toBe(1);
+      await expect(page.getByTestId('plan-within-today').innerText()).resolves.toBe(peopleToday);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -17,6 +17,11 @@ export const EMBED_PANELS = {
   'access-bars': { view: 'access', tables: ['regions', 'facilities', 'population'], boundaries: false },
   'access-curve': { view: 'access', tables: ['regions', 'facilities', 'population'], boundaries: false },
   'access-priority': { view: 'access', tables: ['regions', 'facilities', 'population', 'socioeconomic'], boundaries: false },
+  // Plan: scenarios come from the link (sc); poverty (socioeconomic) feeds the priority rank and concentration indices.
+  'plan-comparison': { view: 'plan', tables: ['regions', 'facilities', 'population', 'socioeconomic'], boundaries: false },
+  'plan-map': { view: 'plan', tables: ['regions', 'facilities', 'population'], boundaries: true },
+  'plan-districts': { view: 'plan', tables: ['regions', 'facilities', 'population', 'socioeconomic'], boundaries: false },
+  'plan-placement': { view: 'plan', tables: ['regions', 'facilities', 'population'], boundaries: false },
 } as const satisfies Record<string, { view: ViewId; tables: readonly TableName[]; boundaries: boolean }>;
 
 export type EmbedPanelId = keyof typeof EMBED_PANELS;

@@ -99,7 +99,7 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   const run = () => setAsked({ r: form, n: (asked?.n ?? 0) + 1 });
 
   return (
-    <Panel title="Where would K new facilities help the most people?" testId="plan-placement-panel"
+    <Panel title="Where would K new facilities help the most people?" testId="plan-placement-panel" id="plan-placement"
       subtitle="Proposes sites one at a time, each where it adds the most; press Run (it takes a few seconds).">
       <div className="plan-row" role="group" aria-label="Placement settings">
         <label className="picker plan-num">New facilities (K)

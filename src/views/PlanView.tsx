@@ -151,7 +151,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
           <PlanScenarioEditor scenarios={scenarios} active={active} districts={allDistricts} sites={sites} district={view.district} km={km}
             onDistrict={(district) => onChange({ district })} onScenarios={(s, a) => setPlan({ scenarios: s, active: a })} />
         </Panel>
-        <Panel title={cur ? `Gain with “${cur.name}”` : `Within ${km} km today`} testId="plan-map-panel"
+        <Panel title={cur ? `Gain with “${cur.name}”` : `Within ${km} km today`} testId="plan-map-panel" id="plan-map"
           subtitle={`${cur ? `Districts coloured by the gain in people within ${km} km.` : `Share of people within ${km} km of a facility, by district.`} Orange squares: new facilities; rings: upgrades; purple: mobile clinics; blue stars: proposed sites. Click a district to choose it.`}
           state={lastToday.error ?? (base ? undefined : today.summary)}>
           <div ref={mapRef} className={cur && computing(active) ? 'access-updating' : undefined}>{mapSpec && <PlotFigure options={mapSpec} testId="plan-map" onSelect={onMapSelect} />}</div>
@@ -159,7 +159,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
         </Panel>
       </div>
 
-      <Panel title={`Before → after, ${scope}`} testId="plan-compare-panel" state={lastToday.error ?? (base ? undefined : today.summary)}
+      <Panel title={`Before → after, ${scope}`} testId="plan-compare-panel" id="plan-comparison" state={lastToday.error ?? (base ? undefined : today.summary)}
         subtitle={`Today against each scenario; in brackets, the difference from today. Every measure is recomputed over all ${formatNumber(base?.population ?? 0)} people with the scenario’s facilities.`}>
         {base && (
           <div className="table-scroll">
@@ -195,7 +195,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
       </Panel>
 
       {base && (
-        <Panel title={cur ? `Districts: today → “${cur.name}”` : 'Districts today'} testId="plan-districts-panel"
+        <Panel title={cur ? `Districts: today → “${cur.name}”` : 'Districts today'} testId="plan-districts-panel" id="plan-districts"
           subtitle={cur ? 'Largest gain first. Click a district to place the next change there.' : 'Worst covered first. Click a district to place a change there.'}>
           <div className="table-scroll plan-district-scroll" tabIndex={0} role="region" aria-label="Districts">
             <table className="data-table" data-testid="plan-districts">
