@@ -2,6 +2,7 @@ import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
 import { useState } from 'react';
+import { SortableHead } from './SortableHead';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
 import type { DistrictDensityRow } from '../queries/overviewSql';
@@ -44,24 +45,7 @@ export function DistrictTable({ rows, selected, onSelect }: { rows: DistrictDens
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="district-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const numeric = (header.column.columnDef.meta as Meta)?.numeric;
-                return (
-                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={numeric ? 'num' : undefined}>
-                    <button type="button" onClick={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortableHead groups={table.getHeaderGroups()} />
         <tbody>
           {table.getRowModel().rows.map((row) => {
             const id = row.original.region_id;
