@@ -145,4 +145,20 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
       await page.close();
     }
   });
+
+  it('a hand-edited link upgrading a facility that does not exist: a notice, the upgrade ignored, no database error', async () => {
+    const sc = Buffer.from(JSON.stringify([['Bad upgrade', [['u', 'F999999', 5, 0, 0, 0, '']]]])).toString('base64url');
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${inject('baseUrl')}?view=plan&sc=${sc}`);
+      await page.waitForFunction((t) => {
+        const el = document.querySelector('[data-testid="plan-within-0"]');
+        return el?.textContent === t && el.getAttribute('data-ready') !== 'false';
+      }, peopleToday, { timeout: 90_000 });
+      await expect(page.getByTestId('plan-notices').innerText()).resolves.toContain('F999999');
+      await expect(page.locator('[data-testid="plan-compare"] [role="alert"]').count()).resolves.toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
 });

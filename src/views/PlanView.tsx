@@ -15,7 +15,7 @@ import { PlanPartnerships } from './PlanPartnerships';
 import { PlanPlacement, type PlacementOutcome } from './PlanPlacement';
 import { usePlanRun, type PlanRun } from './planRuns';
 import { PlanScenarioEditor } from './PlanScenarioEditor';
-import { MAX_SCENARIOS, PLAN_KM, parsePlanSettings, placementExtra, planExtra, type PlacementRequest, type PlanScenario, type PlanSettings } from './planScenarios';
+import { dropUnknownUpgrades, MAX_SCENARIOS, PLAN_KM, parsePlanSettings, placementExtra, planExtra, type PlacementRequest, type PlanScenario, type PlanSettings } from './planScenarios';
 import type { ViewProps } from './viewRegistry';
 import './access.css';
 import './plan.css';
@@ -52,7 +52,7 @@ const compareRows = (km: number): Row[] => [
 export function PlanView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
   const settings = parsePlanSettings(view.extra);
-  const { km, scenarios, active } = settings;
+  const { km, active } = settings;
   const patchExtra = (patch: Record<string, string | undefined>) => {
     const extra: Record<string, string> = { ...view.extra };
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete extra[k]; else extra[k] = v;
@@ -61,11 +61,17 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const setPlan = (patch: Partial<PlanSettings>) => patchExtra(planExtra(patch));
   const setPlacement = (p: PlacementRequest) => patchExtra(placementExtra(p, km));
   const [proposed, setProposed] = useState<PlacementOutcome | null>(null);
+  const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province: null, service: 'any' }), []), ['regions', 'facilities']);
+  // Scenarios reach the database only once their upgrades are checked against the facility list (unknown ids dropped with a notice).
+  const checked = useMemo(() => (facilities.status === 'ready' ? dropUnknownUpgrades(settings.scenarios, new Set(facilities.rows.map((f) => f.facility_id))) : null),
+    [view.extra.sc, facilities]); // eslint-disable-line react-hooks/exhaustive-deps
+  const scenarios = checked?.scenarios ?? settings.scenarios;
+  const notices = [...settings.notices, ...(checked?.notices ?? [])];
 
   // Today, then up to MAX_SCENARIOS scenarios: a fixed number of hooks, unused slots idle.
   const today = usePlanRun(-1, null, km, true);
   const baseVersion = today.prep.status === 'ready' ? today.version : 0;
-  const runs = [0, 1, 2, 3].map((k) => usePlanRun(k, scenarios[k]?.edits ?? null, km, k < scenarios.length, baseVersion)); // eslint-disable-line react-hooks/rules-of-hooks
+  const runs = [0, 1, 2, 3].map((k) => usePlanRun(k, scenarios[k]?.edits ?? null, km, checked !== null && k < scenarios.length, baseVersion)); // eslint-disable-line react-hooks/rules-of-hooks
   void MAX_SCENARIOS;
   const lastToday = useLast(today);
   const lasts = runs.map(useLast); // eslint-disable-line react-hooks/rules-of-hooks
@@ -73,7 +79,6 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const povertyMap = useMemo(() => new Map(poverty.status === 'ready' ? poverty.rows.map((p) => [p.region_id, p.poverty]) : []), [poverty]);
   const sitesQ = useQuery<DistrictSiteRow>(useMemo(districtSitesQuery, []), ['population']);
   const sites = useMemo(() => new Map(sitesQ.status === 'ready' ? sitesQ.rows.map((s) => [s.region_id, s]) : []), [sitesQ]);
-  const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province: null, service: 'any' }), []), ['regions', 'facilities']);
 
   const measure = (rows: PlanDistrictRow[] | null) => (rows ? planMeasures(scoped(rows, view.province), povertyMap) : null);
   const base = useMemo(() => measure(lastToday.rows), [lastToday.rows, view.province, povertyMap]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -134,7 +139,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
         If we open a facility here, upgrade this one, or fund a mobile clinic there, how much does the gap close? Build named scenarios,
         compare them with today side by side, and let the tool propose where K new facilities would help the most people.
       </p>
-      {settings.notices.length > 0 && <div className="notice" role="alert" data-testid="plan-notices">{settings.notices.map((n) => <p key={n}>{n}</p>)}</div>}
+      {notices.length > 0 && <div className="notice" role="alert" data-testid="plan-notices">{notices.map((n) => <p key={n}>{n}</p>)}</div>}
       <div className="view-controls">
         <label className="picker">Within reach means within (km, straight line)
           <input type="number" min={PLAN_KM.min} max={PLAN_KM.max} step={1} value={km} data-testid="plan-km"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState, serializeViewState } from '../state/urlState';
 import { concentrationByPoverty } from './planModel';
-import { decodeScenarios, encodeScenarios, parsePlanSettings, placementExtra, planExtra, type PlanScenario } from './planScenarios';
+import { decodeScenarios, dropUnknownUpgrades, encodeScenarios, parsePlanSettings, placementExtra, planExtra, type PlanScenario } from './planScenarios';
 
 const scenarios: PlanScenario[] = [
   { name: 'Clinic in the north', edits: [
@@ -56,5 +56,17 @@ describe('Plan scenarios in the link', () => {
     expect(bad.placement).toEqual({ k: 5, thresholdKm: 5, gridKm: 5, objective: 'coverage', povertyWeighted: false });
     expect(bad.notices).toHaveLength(5);
     expect(bad.notices[0]).toContain('K “99”');
+  });
+
+  it('a hand-edited link that upgrades a facility the data does not have: the upgrade is ignored with a notice, the rest kept', () => {
+    // Valid in form (parsing accepts any well-formed id), unknown to the data.
+    const link = Buffer.from(JSON.stringify([['Upgrades', [['u', 'F999999', 5, 0, 0, 0, 'surgery'], ['u', 'F000123', 1, 0, 0, 0, ''], ['a', 'NEW1', 1, 2, 'clinic', 0, 1, 0, 0, '']]], ['Clean', [['u', 'F000123', 2, 0, 0, 0, '']]]])).toString('base64url');
+    const parsed = parsePlanSettings({ sc: link });
+    expect(parsed.notices).toEqual([]);
+    const { scenarios: kept, notices } = dropUnknownUpgrades(parsed.scenarios, new Set(['F000123']));
+    expect(notices).toEqual(['Scenario “Upgrades”: “F999999” is not a facility of this dataset, so its upgrade was ignored.']);
+    expect(kept[0].edits.map((e) => e.kind)).toEqual(['upgrade', 'add']);
+    expect(kept[0].edits[0]).toMatchObject({ facilityId: 'F000123' });
+    expect(kept[1]).toBe(parsed.scenarios[1]);
   });
 });

@@ -219,6 +219,23 @@ export function planExtra(s: Partial<PlanSettings>): Record<string, string | und
   return out;
 }
 
+/**
+ * Upgrades of facilities the data does not have (a hand-edited or stale link, another dataset) are ignored with
+ * a notice naming the scenario and the id; the rest of the scenario is kept. Run before any scenario reaches the
+ * database, whose scenario table would otherwise fail on the unknown id.
+ */
+export function dropUnknownUpgrades(scenarios: readonly PlanScenario[], known: ReadonlySet<string>): { scenarios: PlanScenario[]; notices: string[] } {
+  const notices: string[] = [];
+  const out = scenarios.map((s) => {
+    const unknown = s.edits.filter((e) => e.kind === 'upgrade' && !known.has(e.facilityId));
+    if (!unknown.length) return s;
+    const ids = [...new Set(unknown.map((e) => (e.kind === 'upgrade' ? e.facilityId : '')))];
+    notices.push(`Scenario “${s.name}”: ${ids.map((id) => `“${id}”`).join(', ')} ${ids.length === 1 ? 'is not a facility' : 'are not facilities'} of this dataset, so ${ids.length === 1 ? 'its upgrade was' : 'their upgrades were'} ignored.`);
+    return { ...s, edits: s.edits.filter((e) => !unknown.includes(e)) };
+  });
+  return { scenarios: out, notices };
+}
+
 /** A fresh id for a new facility or outreach, unique in the scenario (never a real facility id: those start with F). */
 export function nextId(s: PlanScenario, prefix: 'NEW' | 'MOB'): string {
   const used = new Set(s.edits.map((e) => (e.kind === 'upgrade' ? e.facilityId : e.id)));
