@@ -2,7 +2,9 @@ import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
 import { useState } from 'react';
-import { formatNumber } from '../charts/measureMeta';
+import { SelectCell } from '../components/SelectCell';
+import type { MessageKey } from '../i18n/en';
+import { useI18n } from '../i18n/I18nContext';
 
 export interface AccessDistrictRow {
   region_id: string;
@@ -26,30 +28,47 @@ export interface AccessDistrictRow {
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
 const helper = createColumnHelper<typeof features, AccessDistrictRow>();
+type Meta = { numeric?: boolean; select?: boolean } | undefined;
+
+/** Headers and cells render as components, so the module-scope columns follow the interface language. */
+function Head({ k }: { k: MessageKey }) {
+  return <>{useI18n().t(k)}</>;
+}
+function Num({ value, digits, scale = 1 }: { value: unknown; digits: number; scale?: number }) {
+  return <>{useI18n().num(value == null ? null : (value as number) * scale, digits)}</>;
+}
+/** A figure under a shortage line, with the word "short" beside it (never colour alone). */
+function Flagged({ value, digits, short }: { value: unknown; digits: number; short: boolean }) {
+  const { t, num } = useI18n();
+  const text = num(value as number | null, digits);
+  return short ? <span className="access-short">{text} <span className="access-short-tag">{t('access.short')}</span></span> : <>{text}</>;
+}
 const numeric = { meta: { numeric: true } };
-const fmt = (digits: number, scale = 1) => (c: { getValue: () => unknown }) => formatNumber((c.getValue() as number | null) == null ? null : (c.getValue() as number) * scale, digits);
-const flagged = (digits: number, flag: (r: AccessDistrictRow) => boolean) => (c: { getValue: () => unknown; row: { original: AccessDistrictRow } }) => {
-  const text = formatNumber(c.getValue() as number | null, digits);
-  return flag(c.row.original) ? <span className="access-short">{text} <span className="access-short-tag">short</span></span> : text;
-};
+const fmt = (digits: number, scale = 1) => (c: { getValue: () => unknown }) => <Num value={c.getValue()} digits={digits} scale={scale} />;
+const flagged = (digits: number, flag: (r: AccessDistrictRow) => boolean) => (c: { getValue: () => unknown; row: { original: AccessDistrictRow } }) =>
+  <Flagged value={c.getValue()} digits={digits} short={flag(c.row.original)} />;
 
 const columns = helper.columns([
-  helper.accessor('name', { header: 'District', sortFn: 'alphanumeric' }),
-  helper.accessor('province', { header: 'Province', sortFn: 'alphanumeric' }),
-  helper.accessor('population', { header: 'Population', cell: fmt(0), ...numeric }),
-  helper.accessor('share', { header: 'Within threshold (%)', cell: fmt(1, 100), ...numeric }),
-  helper.accessor('accessibility', { header: 'Accessibility / 10k', cell: fmt(1), ...numeric }),
-  helper.accessor('poverty', { header: 'Poverty (%)', cell: fmt(1), ...numeric }),
-  helper.accessor('priority', { header: 'Priority score', cell: fmt(2), ...numeric }),
-  helper.accessor('workforce_per_10k', { header: 'Health workers / 10k', cell: flagged(1, (r) => r.whoShortage), ...numeric }),
-  helper.accessor('peoplePerDoctor', { header: 'People per doctor', cell: flagged(0, (r) => r.hpsaShortage), ...numeric }),
-  helper.accessor('beds_per_10k', { header: 'Beds / 10k', cell: fmt(1), ...numeric }),
+  helper.accessor('name', { header: () => <Head k="col.district" />, sortFn: 'alphanumeric', meta: { select: true } }),
+  helper.accessor('province', { header: () => <Head k="col.province" />, sortFn: 'alphanumeric' }),
+  helper.accessor('population', { header: () => <Head k="col.population" />, cell: fmt(0), ...numeric }),
+  helper.accessor('share', { header: () => <Head k="access.colWithin" />, cell: fmt(1, 100), ...numeric }),
+  helper.accessor('accessibility', { header: () => <Head k="access.colAccess" />, cell: fmt(1), ...numeric }),
+  helper.accessor('poverty', { header: () => <Head k="access.colPoverty" />, cell: fmt(1), ...numeric }),
+  helper.accessor('priority', { header: () => <Head k="access.colPriority" />, cell: fmt(2), ...numeric }),
+  helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, cell: flagged(1, (r) => r.whoShortage), ...numeric }),
+  helper.accessor('peoplePerDoctor', { header: () => <Head k="access.colPeoplePerDoctor" />, cell: flagged(0, (r) => r.hpsaShortage), ...numeric }),
+  helper.accessor('beds_per_10k', { header: () => <Head k="measure.beds.short" />, cell: fmt(1), ...numeric }),
 ]);
 
-/** Every district in scope with its access figures; sorted by priority (highest first) until a header is clicked. */
-export function AccessDistrictTable({ rows }: { rows: AccessDistrictRow[] }) {
+/**
+ * Every district in scope with its access figures; sorted by priority (highest first) until a header is clicked.
+ * A district's name is a button (Tab, then Enter or Space) that selects it everywhere, as in the Overview table.
+ */
+export function AccessDistrictTable({ rows, selected = null, onSelect }: { rows: AccessDistrictRow[]; selected?: string | null; onSelect?: (id: string | null) => void }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'priority', desc: true }]);
   const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: setSorting });
+  const toggle = (id: string) => onSelect?.(id === selected ? null : id);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="access-table">
@@ -58,9 +77,9 @@ export function AccessDistrictTable({ rows }: { rows: AccessDistrictRow[] }) {
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const isNum = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                const isNum = (header.column.columnDef.meta as Meta)?.numeric;
                 return (
-                  <th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={isNum ? 'num' : undefined}>
+                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={isNum ? 'num' : undefined}>
                     <button type="button" onClick={header.column.getToggleSortingHandler()}>
                       <table.FlexRender header={header} />
                       <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
@@ -72,15 +91,26 @@ export function AccessDistrictTable({ rows }: { rows: AccessDistrictRow[] }) {
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-region={row.original.region_id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={(cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? 'num' : undefined}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
+          {table.getRowModel().rows.map((row) => {
+            const id = row.original.region_id;
+            return (
+              <tr key={row.id} data-region={id} aria-selected={onSelect ? id === selected : undefined}
+                className={id === selected ? 'selected' : undefined} onClick={onSelect ? () => toggle(id) : undefined}>
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta as Meta;
+                  return meta?.select && onSelect ? (
+                    <td key={cell.id}>
+                      <SelectCell selected={id === selected} onToggle={() => toggle(id)}>{row.original.name}</SelectCell>
+                    </td>
+                  ) : (
+                    <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

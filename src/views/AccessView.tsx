@@ -84,7 +84,8 @@ function useTiming(state: QueryState<unknown>, name: string) {
 /** Who can reach care: distance to the nearest facility, share within a threshold, catchment accessibility, priority. */
 export function AccessView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset();
-  const { t, num, pct, region, lang } = useI18n();
+  const { t, num, pct, region, lang, locale, dir } = useI18n();
+  const loc = { locale, rtl: dir === 'rtl' };
   const sep = lang === 'ar' ? '، ' : ', ';
   const s = parseAccessSettings(view.extra);
   const set = (patch: Record<string, string | undefined>) => {
@@ -182,9 +183,15 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const barSpec = useMemo(() => {
     if (!coverage || !barWidth || !names.size) return null;
     const rows = coverage.districts.filter((d) => d.share != null).map((d) => ({ region_id: d.region_id, name: names.get(d.region_id) ?? d.region_id, population: d.population, share: d.share! }));
-    return coverageBarsSpec({ rows, national: coverage.national.share ?? 0, what, target, width: barWidth, caption: source });
+    return coverageBarsSpec({
+      rows, national: coverage.national.share ?? 0, what, target, width: barWidth, caption: source, loc,
+      labels: {
+        aria: t('chart.coverageAria', { what }), x: t('chart.coverageX', { what }), belowTarget: t('chart.belowTarget', { value: '{value}' }),
+        belowNational: t('chart.belowNational'), atOrAbove: t('chart.atOrAbove'), people: t('chart.people'), national: t('chart.national', { value: '{value}' }),
+      },
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coverage, barWidth, districtRows, what, source]);
+  }, [coverage, barWidth, districtRows, what, source, lang]);
 
   const xUnit = s.unit === 'km' ? t('access.curveUnitKm') : t('access.curveUnitMin', { travel: t(s.travel === 'walking' ? 'access.walking' : 'access.motorised') });
   const curveSpec = useMemo(() => {
@@ -201,9 +208,15 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const prioSpec = useMemo(() => {
     if (!ranked.length || !prioWidth) return null;
     const rows = ranked.map((d) => ({ name: d.name, priority: d.priority!, accessNeed: d.accessNeed!, povertyNeed: d.povertyNeed!, accessibility: d.accessibility!, poverty: d.poverty! }));
-    return priorityBarsSpec({ rows, top: PRIORITY_TOP, accessUnit, width: prioWidth, caption: `${source} ${t('access.prioCaption')}` });
+    return priorityBarsSpec({
+      rows, top: PRIORITY_TOP, accessUnit, width: prioWidth, caption: `${source} ${t('access.prioCaption')}`, loc,
+      labels: {
+        aria: t('chart.priorityAria', { n: '{n}' }), x: t('chart.priorityX'), lowAccess: t('chart.lowAccessPart'), highPoverty: t('chart.highPovertyPart'),
+        priority: t('chart.priority'), poverty: t('chart.poverty'),
+      },
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [districtRows, prioWidth, accessUnit, source]);
+  }, [districtRows, prioWidth, accessUnit, source, lang]);
 
   const nat = coverage?.national;
   const worst = coverage ? [...coverage.districts].filter((d) => d.share != null).sort((a, b) => a.share! - b.share!).slice(0, 3) : [];
@@ -321,7 +334,8 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         <p className="access-note" data-testid="shortage-summary">
           {t('access.shortage', { what, who: num(WHO_WORKFORCE_PER_10K, 1), hpsa: num(HPSA_POPULATION_PER_PHYSICIAN) })}
         </p>
-        <AccessDistrictTable rows={districtRows} />
+        <p className="muted small">{t('access.selectHint')}</p>
+        <AccessDistrictTable rows={districtRows} selected={view.district} onSelect={(district) => onChange({ district })} />
       </Panel>
 
       <AccessMethodNote settings={s} lancetApplies={lancetApplies} />

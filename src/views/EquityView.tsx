@@ -9,7 +9,7 @@ import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { useI18n } from '../i18n/I18nContext';
 import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
-import { MEASURES, readMeasure, type MeasureCode } from '../metrics/inequality';
+import { MEASURES, type MeasureCode } from '../metrics/inequality';
 import {
   accessByPovertyQuery, equityIndicatorsQuery, equitySettingsQuery,
   type AccessByPovertyRow, type EquityIndicatorRow, type SettingRow,
@@ -19,10 +19,11 @@ import { useDataset } from '../state/useDataset';
 import { useQuery, type QueryState } from '../state/useQuery';
 import './equity.css';
 import {
-  accessInequality, differenceUnit, displayed, fmt1, groupBy, headlineGap, isWealthDimension, measureDigits, measureSeries,
-  measuresFor, measuresOf, resolveSettings, unitLabel, type BenchmarkRow, type OptionRow, type SeriesRow,
+  accessInequality, displayed, groupBy, headlineGap, isWealthDimension, measureDigits, measureSeries,
+  measuresFor, measuresOf, resolveSettings, type BenchmarkRow, type OptionRow, type SeriesRow,
 } from './equityModel';
-import { AltTable, HeadlineSentence, MeasuresTable, Picker } from './equityParts';
+import { rich } from '../i18n/rich';
+import { AltTable, differenceUnitText, HeadlineSentence, measureName, MeasuresTable, measureUnit, Picker } from './equityParts';
 import type { ViewProps } from './viewRegistry';
 
 const COVERAGE = ['coverage', 'indicator_catalog'] as const;
@@ -37,7 +38,11 @@ const rowsOf = <T,>(q: QueryState<T>): T[] | null => (q.status === 'ready' ? q.r
  */
 export function EquityView({ view, scope, onChange }: ViewProps) {
   const { synthetic } = useDataset();
-  const { t, tx, region, num, year: yr } = useI18n();
+  const { t, tx, region, num, year: yr, pct: pctText, locale, dir, lang } = useI18n();
+  const loc = { locale, rtl: dir === 'rtl' };
+  // Every number in the locale's digits and separators (one decimal unless told).
+  const f1 = (x: number | null | undefined, digits = 1) => num(x, digits);
+  const ciText = (lo: number | null | undefined, hi: number | null | undefined, digits = 1) => t('equity.ciRange', { low: f1(lo, digits), high: f1(hi, digits) });
   // Data labels in the interface language where the catalogue (or regions.name_ar) has them.
   const sg = (s: string) => tx(`subgroup.${s}`, region(s, s));
   const dimLabel = (d: string) => tx(`dimension.${d}`, d);
@@ -67,7 +72,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const indicator = s.indicator;
   const unit = indicator?.unit ?? '%';
   const pct = unit === '%';
-  const diffUnit = differenceUnit(indicator?.unit ?? null);
+  const diffUnit = differenceUnitText(t, indicator?.unit ?? null);
   const indicatorName = indicator ? tx(`indicator.${indicator.indicator_id}`, indicator.name) : indicatorId;
   const sourceWord = t(synthetic ? 'source.synthetic' : 'source.loaded');
   const source = t('equity.caption', { source: sourceWord, scope });
@@ -78,7 +83,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const dims = [...new Set((options ?? []).map((o) => o.dimension))];
   const measureMeta = MEASURES[s.measure];
   const mDigits = measureDigits(s.measure);
-  const measureAxis = `${s.measure} (${unitLabel(measureMeta, indicator?.unit ?? null)})`;
+  const measureAxis = `${s.measure} (${measureUnit(t, measureMeta, indicator?.unit ?? null)})`;
 
   const current = useMemo(() => (indicator && yearRows.length ? measuresOf(yearRows, indicator) : null), [indicator, yearRows.map((r) => `${r.subgroup}${r.estimate}`).join()]);
   const headline = useMemo(() => {
@@ -106,17 +111,17 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
 
   // Equiplot: by year in the selected setting, or by setting in the selected year.
   const subgroupNames = [...new Set((s.lines === 'year' ? series : benchRows).map((r) => sg(r.subgroup)))];
-  const eqPoints: EquiplotPoint[] = (s.lines === 'year' ? series.map((r) => ({ ...r, line: String(r.year) })) : benchRows.map((r) => ({ ...r, line: settingName(r.region_id) })))
+  const eqPoints: EquiplotPoint[] = (s.lines === 'year' ? series.map((r) => ({ ...r, line: yr(r.year) })) : benchRows.map((r) => ({ ...r, line: settingName(r.region_id) })))
     .filter((r) => r.estimate !== null)
     .map((r) => ({ line: r.line, subgroup: sg(r.subgroup), estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population }));
   const eqLines = s.lines === 'year'
     ? [...new Set(eqPoints.map((p) => p.line))].sort()
     : [...new Set(eqPoints.map((p) => p.line))].sort((a, b) => (a === t('chart.wholeCountry') ? -1 : b === t('chart.wholeCountry') ? 1 : a.localeCompare(b)));
-  const eqSelected = s.lines === 'year' ? String(s.year) : settingName(regionId);
+  const eqSelected = s.lines === 'year' ? yr(s.year) : settingName(regionId);
   const eqSpec = useMemo(() => (eqPoints.length && eqWidth ? equiplotSpec({
     points: eqPoints, lines: eqLines, subgroups: subgroupNames, ordered: s.ordered, xLabel, lineLabel: s.lines === 'year' ? t('equity.lineYear') : t('equity.lineRegion'),
-    selected: eqSelected, width: eqWidth, caption: source,
-  }) : null), [JSON.stringify(eqPoints), eqWidth, s.ordered, xLabel, eqSelected, source]);
+    selected: eqSelected, width: eqWidth, caption: source, loc, t,
+  }) : null), [JSON.stringify(eqPoints), eqWidth, s.ordered, xLabel, eqSelected, source, lang]);
   const gaps = eqLines.map((line) => {
     const e = eqPoints.filter((p) => p.line === line).map((p) => p.estimate);
     return { line, gap: Math.max(...e) - Math.min(...e) };
@@ -131,23 +136,23 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const popTotal = yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.population : 0), 0);
   const average = popTotal > 0 ? yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.estimate * r.population : 0), 0) / popTotal : null;
   const barSpec = useMemo(() => (bars.length && barWidth ? subgroupBarsSpec({
-    bars, ordered: s.ordered, xLabel, average, max: pct ? 100 : undefined, width: barWidth, caption: source,
-  }) : null), [JSON.stringify(bars), barWidth, s.ordered, xLabel, average, pct, source]);
+    bars, ordered: s.ordered, xLabel, average, max: pct ? 100 : undefined, width: barWidth, caption: source, loc, t,
+  }) : null), [JSON.stringify(bars), barWidth, s.ordered, xLabel, average, pct, source, lang]);
   const hiBar = bars.reduce<(typeof bars)[number] | null>((m, b) => (!m || b.estimate > m.estimate ? b : m), null);
   const loBar = bars.reduce<(typeof bars)[number] | null>((m, b) => (!m || b.estimate < m.estimate ? b : m), null);
 
   const trendPoints: TrendPoint[] = trend.filter((t) => t.value).map((t) => ({ year: Number(t.key), value: t.value!.value, ciLow: t.value!.ciLow, ciHigh: t.value!.ciHigh }));
   const trendSpec = useMemo(() => (trendPoints.length && trendWidth ? measureTrendSpec({
-    points: trendPoints, yLabel: measureAxis, none: measureMeta.none, selectedYear: s.year, width: trendWidth, caption: source, digits: mDigits,
-  }) : null), [JSON.stringify(trendPoints), trendWidth, measureAxis, s.year, source]);
+    points: trendPoints, yLabel: measureAxis, none: measureMeta.none, selectedYear: s.year, width: trendWidth, caption: source, digits: mDigits, loc, t,
+  }) : null), [JSON.stringify(trendPoints), trendWidth, measureAxis, s.year, source, lang]);
 
   const benchPoints: BenchmarkPoint[] = bench.filter((b) => b.value).map((b) => ({
     name: settingName(b.key), value: b.value!.value, ciLow: b.value!.ciLow, ciHigh: b.value!.ciHigh,
     kind: b.key === nationalId ? 'national' : b.key === regionId ? 'selected' : 'other',
   }));
   const benchSpec = useMemo(() => (benchPoints.length > 1 && benchWidth ? benchmarkSpec({
-    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${t('equity.caption', { source: sourceWord, scope: t('app.wholeCountry') })} ${t('equity.benchCaption')}`, digits: mDigits,
-  }) : null), [JSON.stringify(benchPoints), benchWidth, measureAxis, source]);
+    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${t('equity.caption', { source: sourceWord, scope: t('app.wholeCountry') })} ${t('equity.benchCaption')}`, digits: mDigits, loc, t,
+  }) : null), [JSON.stringify(benchPoints), benchWidth, measureAxis, source, lang]);
   // Provinces only: the whole country mixes between-province gaps in and is shown as the reference line.
   const benchSorted = benchPoints.filter((b) => b.kind !== 'national').sort((a, b) => Math.abs(b.value - measureMeta.none) - Math.abs(a.value - measureMeta.none));
   const benchNational = benchPoints.find((b) => b.kind === 'national');
@@ -159,10 +164,20 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const accSpec = useMemo(() => (access && gradient.length && accWidth ? accessGradientSpec({
     districts: gradient, mean: access.mean, sii: sii?.value ?? null, width: accWidth,
     threshold: { value: WHO_WORKFORCE_PER_10K, label: t('equity.whoThreshold', { value: num(WHO_WORKFORCE_PER_10K, 1) }) },
-    caption: t('equity.accessCaption', { source: sourceWord, year: access.povertyYear ? `, ${yr(access.povertyYear)}` : '' }),
-  }) : null), [access, accWidth, synthetic]);
+    caption: t('equity.accessCaption', { source: sourceWord, year: access.povertyYear ? `, ${yr(access.povertyYear)}` : '' }), loc, t,
+  }) : null), [access, accWidth, synthetic, lang]);
 
   const notices = s.notices;
+  // The link's settings that the data did not offer, in the interface language (names from the catalogue).
+  const noticeText = (n: (typeof notices)[number]) => t(n.key, {
+    wanted: n.wanted,
+    shown: n.key === 'equity.notice.indicator' ? indicatorName : n.key === 'equity.notice.dimension' ? dimLabel(n.shown) : yr(Number(n.shown)),
+  });
+  /** The RCI's reading without its number (the sentence gives it), e.g. "Health workforce is concentrated among the more advantaged". */
+  const rciReading = (v: NonNullable<typeof rci>) => {
+    const text = t('equity.rciReading', { indicator: t('equity.healthWorkforce'), direction: t(v.value >= 0 ? 'equity.dir.advantaged' : 'equity.dir.disadvantaged') });
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
   const noIndicators = indicatorsQ.status === 'ready' && indicators.length === 0;
 
   return (
@@ -173,15 +188,15 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         <Picker label={t('equity.dimension')} value={dimension} testId="equity-dimension" onChange={(v) => set('dimension', v)}
           options={dims.length ? dims.map((d) => ({ value: d, label: dimLabel(d) })) : [{ value: dimension, label: dimension ? dimLabel(dimension) : t('equity.loading') }]} />
         <Picker label={t('equity.year')} value={String(s.year ?? '')} testId="equity-year" onChange={(v) => set('year', v)}
-          options={years.length ? [...years].reverse().map((y) => ({ value: String(y), label: String(y) })) : [{ value: String(s.year ?? ''), label: s.year ? String(s.year) : t('equity.loading') }]} />
+          options={years.length ? [...years].reverse().map((y) => ({ value: String(y), label: yr(y) })) : [{ value: String(s.year ?? ''), label: s.year ? yr(s.year) : t('equity.loading') }]} />
         <p className="muted controls-note">{t('equity.region', { scope })}</p>
       </div>
-      {notices.length > 0 && <div className="notice" role="status" data-testid="equity-notice">{notices.map((n) => <p key={n}>{n}</p>)}</div>}
+      {notices.length > 0 && <div className="notice" role="status" data-testid="equity-notice">{notices.map((n) => <p key={n.key}>{noticeText(n)}</p>)}</div>}
 
       <Panel title={t('equity.headlineTitle')} state={noIndicators ? { status: 'ready', rows: [] } : headlineQ} testId="headline-panel"
         empty={t('equity.noCoverage')}>
         {headline && indicator
-          ? <HeadlineSentence h={headline} indicatorName={indicatorName} scope={scope} unit={diffUnit} />
+          ? <HeadlineSentence h={headline} indicatorName={indicatorName} scope={scope} unit={diffUnit} subgroup={sg} />
           : <p className="panel-status" data-testid="equity-headline">{t('equity.noOrdered', { indicator: indicatorName, scope })}</p>}
       </Panel>
 
@@ -190,27 +205,27 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
           subtitle={s.lines === 'year' ? t('equity.equiplotSubtitleYear', { scope }) : t('equity.equiplotSubtitleRegion', { year: yr(s.year) })}
           actions={<Picker label={t('equity.linePer')} value={s.lines} testId="equity-lines" onChange={(v) => set('lines', v)}
             options={[{ value: 'year', label: t('equity.lineYear') }, { value: 'region', label: t('equity.lineRegion') }]} />}>
-          <div ref={eqRef}>{eqSpec && <PlotFigure options={eqSpec} testId="equiplot" summary={widest && narrowest ? t('equity.widest', { widest: widest.line, gap: fmt1(widest.gap), unit: diffUnit, narrowest: narrowest.line, narrowGap: fmt1(narrowest.gap) }) : undefined} />}</div>
+          <div ref={eqRef}>{eqSpec && <PlotFigure options={eqSpec} testId="equiplot" summary={widest && narrowest ? t('equity.widest', { widest: widest.line, gap: f1(widest.gap), unit: diffUnit, narrowest: narrowest.line, narrowGap: f1(narrowest.gap) }) : undefined} />}</div>
           {widest && narrowest && (
             <p className="chart-summary" data-testid="equiplot-summary">
-              {t('equity.widest', { widest: widest.line, gap: fmt1(widest.gap), unit: diffUnit, narrowest: narrowest.line, narrowGap: fmt1(narrowest.gap) })}
+              {t('equity.widest', { widest: widest.line, gap: f1(widest.gap), unit: diffUnit, narrowest: narrowest.line, narrowGap: f1(narrowest.gap) })}
             </p>
           )}
           <AltTable caption={t('equity.equiplotData')} head={[t('equity.colLine'), t('equity.colSubgroup'), t('equity.colEstimate', { unit }), t('equity.colCi')]}
-            rows={eqPoints.map((p) => [p.line, p.subgroup, fmt1(p.estimate), p.ciLow != null && p.ciHigh != null ? `${fmt1(p.ciLow)} to ${fmt1(p.ciHigh)}` : '–'])} />
+            rows={eqPoints.map((p) => [p.line, p.subgroup, f1(p.estimate), p.ciLow != null && p.ciHigh != null ? ciText(p.ciLow, p.ciHigh) : '–'])} />
         </Panel>
 
         <Panel title={t('equity.subgroupsTitle', { indicator: indicatorName, scope, year: s.year ? yr(s.year) : '' })} subtitle={t('equity.subgroupsSubtitle')}
           state={seriesQ} testId="subgroups-panel" id="equity-subgroups" empty={t('equity.noEstimates', { dimension: dimLabel(dimension), scope })}>
-          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="subgroup-bars" summary={hiBar && loBar ? t('equity.subgroupsSummary', { high: hiBar.subgroup, highValue: fmt1(hiBar.estimate), low: loBar.subgroup, lowValue: fmt1(loBar.estimate) }) : undefined} />}</div>
+          <div ref={barRef}>{barSpec && <PlotFigure options={barSpec} testId="subgroup-bars" summary={hiBar && loBar ? t('equity.subgroupsSummary', { high: hiBar.subgroup, highValue: f1(hiBar.estimate), low: loBar.subgroup, lowValue: f1(loBar.estimate) }) : undefined} />}</div>
           {hiBar && loBar && (
             <p className="chart-summary" data-testid="subgroups-summary">
-              {t('equity.subgroupsSummary', { high: hiBar.subgroup, highValue: fmt1(hiBar.estimate) + (pct ? '%' : ''), low: loBar.subgroup, lowValue: fmt1(loBar.estimate) + (pct ? '%' : '') })}
-              {average !== null && t('equity.average', { value: fmt1(average) + (pct ? '%' : '') })}
+              {t('equity.subgroupsSummary', { high: hiBar.subgroup, highValue: pct ? pctText(hiBar.estimate, 1) : f1(hiBar.estimate), low: loBar.subgroup, lowValue: pct ? pctText(loBar.estimate, 1) : f1(loBar.estimate) })}
+              {average !== null && t('equity.average', { value: pct ? pctText(average, 1) : f1(average) })}
             </p>
           )}
           <AltTable caption={t('equity.subgroupEstimates')} head={[t('equity.colSubgroup'), t('equity.colEstimate', { unit }), t('equity.colCi'), t('col.population')]} testId="subgroups-table"
-            rows={bars.map((b) => [b.subgroup, fmt1(b.estimate), b.ciLow != null && b.ciHigh != null ? `${fmt1(b.ciLow)} to ${fmt1(b.ciHigh)}` : '–', b.population != null ? fmt1(b.population, 0) : '–'])} />
+            rows={bars.map((b) => [b.subgroup, f1(b.estimate), b.ciLow != null && b.ciHigh != null ? ciText(b.ciLow, b.ciHigh) : '–', b.population != null ? f1(b.population, 0) : '–'])} />
         </Panel>
       </div>
 
@@ -218,36 +233,36 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         subtitle={t('equity.measuresSubtitle', { dimension: dimLabel(dimension).toLowerCase(), kind: t(s.ordered ? 'equity.ordered' : 'equity.nonOrdered'), unit: diffUnit }) + (s.ordered ? t('equity.siiNote') : '')}>
         {current && indicator && (
           <MeasuresTable results={current.results} availability={current.availability} ordered={current.ordered}
-            indicatorName={indicatorName} indicatorUnit={indicator.unit} differenceUnit={diffUnit} favourable={indicator.favourable} />
+            indicatorName={indicatorName} indicatorUnit={indicator.unit} differenceUnit={diffUnit} subgroup={sg} />
         )}
       </Panel>
 
       <div className="grid-2">
-        <Panel title={t('equity.trendTitle', { measure: s.measure, scope })} subtitle={t('equity.trendSubtitle', { name: measureMeta.name, none: num(measureMeta.none) })}
+        <Panel title={t('equity.trendTitle', { measure: s.measure, scope })} subtitle={t('equity.trendSubtitle', { name: measureName(t, s.measure), none: num(measureMeta.none) })}
           state={seriesQ} testId="trend-panel" id="equity-trend"
           actions={<Picker label={t('equity.measure')} value={s.measure} testId="equity-measure" onChange={(v) => set('measure_code', v)}
-            options={measuresFor(s.ordered).map((c: MeasureCode) => ({ value: c, label: `${c} · ${MEASURES[c].name}` }))} />}>
-          <div ref={trendRef}>{trendSpec && <PlotFigure options={trendSpec} testId="measure-trend" summary={trendPoints.length > 0 ? t('equity.trendSummary', { measure: s.measure, from: fmt1(trendPoints[0].value, mDigits), fromYear: yr(trendPoints[0].year), to: fmt1(trendPoints[trendPoints.length - 1].value, mDigits), toYear: yr(trendPoints[trendPoints.length - 1].year) }) : undefined} />}</div>
+            options={measuresFor(s.ordered).map((c: MeasureCode) => ({ value: c, label: `${c} · ${measureName(t, c)}` }))} />}>
+          <div ref={trendRef}>{trendSpec && <PlotFigure options={trendSpec} testId="measure-trend" summary={trendPoints.length > 0 ? t('equity.trendSummary', { measure: s.measure, from: f1(trendPoints[0].value, mDigits), fromYear: yr(trendPoints[0].year), to: f1(trendPoints[trendPoints.length - 1].value, mDigits), toYear: yr(trendPoints[trendPoints.length - 1].year) }) : undefined} />}</div>
           {trendPoints.length > 0 ? (
             <p className="chart-summary" data-testid="trend-summary">
-              {t('equity.trendSummary', { measure: s.measure, from: fmt1(trendPoints[0].value, mDigits), fromYear: yr(trendPoints[0].year), to: fmt1(trendPoints[trendPoints.length - 1].value, mDigits), toYear: yr(trendPoints[trendPoints.length - 1].year) })}
+              {t('equity.trendSummary', { measure: s.measure, from: f1(trendPoints[0].value, mDigits), fromYear: yr(trendPoints[0].year), to: f1(trendPoints[trendPoints.length - 1].value, mDigits), toYear: yr(trendPoints[trendPoints.length - 1].year) })}
             </p>
           ) : <p className="panel-status">{t('equity.notComputed', { measure: s.measure, reason: trend.find((x) => x.reason)?.reason ?? t('equity.noData') })}</p>}
           <AltTable caption={t('equity.measureByYear')} head={[t('chart.year'), s.measure, t('equity.colCi')]}
-            rows={trend.map((t) => [t.key, t.value ? fmt1(t.value.value, mDigits) : '–', t.value?.ciLow !== undefined ? `${fmt1(t.value.ciLow, mDigits)} to ${fmt1(t.value.ciHigh, mDigits)}` : (t.reason ?? '–')])} />
+            rows={trend.map((r) => [yr(Number(r.key)), r.value ? f1(r.value.value, mDigits) : '–', r.value?.ciLow !== undefined ? ciText(r.value.ciLow, r.value.ciHigh, mDigits) : (r.reason ?? '–')])} />
         </Panel>
 
         <Panel title={t('equity.benchTitle', { measure: s.measure, year: s.year ? yr(s.year) : '' })} subtitle={t('equity.benchSubtitle')}
           state={benchQ} testId="benchmark-panel" id="equity-benchmark" empty={t('equity.noRegional', { dimension: dimLabel(dimension), year: s.year ? yr(s.year) : t('equity.thisYear') })}>
-          <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" summary={benchSorted.length > 1 ? t('equity.benchSummary', { most: benchSorted[0].name, mostValue: fmt1(benchSorted[0].value, mDigits), least: benchSorted[benchSorted.length - 1].name, leastValue: fmt1(benchSorted[benchSorted.length - 1].value, mDigits) }) : undefined} />}</div>
+          <div ref={benchRef}>{benchSpec && <PlotFigure options={benchSpec} testId="benchmark" summary={benchSorted.length > 1 ? t('equity.benchSummary', { most: benchSorted[0].name, mostValue: f1(benchSorted[0].value, mDigits), least: benchSorted[benchSorted.length - 1].name, leastValue: f1(benchSorted[benchSorted.length - 1].value, mDigits) }) : undefined} />}</div>
           {benchSorted.length > 1 ? (
             <p className="chart-summary" data-testid="benchmark-summary">
-              {t('equity.benchSummary', { most: benchSorted[0].name, mostValue: fmt1(benchSorted[0].value, mDigits), least: benchSorted[benchSorted.length - 1].name, leastValue: fmt1(benchSorted[benchSorted.length - 1].value, mDigits) })}
-              {benchNational && t('equity.benchNational', { value: fmt1(benchNational.value, mDigits) })}
+              {t('equity.benchSummary', { most: benchSorted[0].name, mostValue: f1(benchSorted[0].value, mDigits), least: benchSorted[benchSorted.length - 1].name, leastValue: f1(benchSorted[benchSorted.length - 1].value, mDigits) })}
+              {benchNational && t('equity.benchNational', { value: f1(benchNational.value, mDigits) })}
             </p>
           ) : benchQ.status === 'ready' && <p className="panel-status">{t('equity.oneSetting', { dimension: dimLabel(dimension) })}</p>}
           {bench.length > 1 && <AltTable caption={t('equity.measureByRegion')} head={[t('chart.region'), s.measure, t('equity.colCi')]}
-            rows={bench.map((b) => [settingName(b.key), b.value ? fmt1(b.value.value, mDigits) : '–', b.value?.ciLow !== undefined ? `${fmt1(b.value.ciLow, mDigits)} to ${fmt1(b.value.ciHigh, mDigits)}` : (b.reason ?? '–')])} />}
+            rows={bench.map((b) => [settingName(b.key), b.value ? f1(b.value.value, mDigits) : '–', b.value?.ciLow !== undefined ? ciText(b.value.ciLow, b.value.ciHigh, mDigits) : (b.reason ?? '–')])} />}
         </Panel>
       </div>
 
@@ -257,21 +272,22 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
         {access ? (
           <>
             <p className="chart-summary" data-testid="access-answer">
-              {sii && sii.ciLow !== undefined && sii.ciLow > 0 ? <strong>Yes. </strong> : sii && sii.ciHigh !== undefined && sii.ciHigh < 0 ? <strong>No, the reverse. </strong> : <strong>No clear gradient. </strong>}
-              {sii && <>Moving from the poorest to the least poor end of the population, the fitted number of health workers {sii.value >= 0 ? 'rises' : 'falls'} by{' '}
-                <span data-testid="access-sii">{fmt1(Math.abs(sii.value))}</span> per 10,000 (slope index; 95% CI {fmt1(sii.ciLow)} to {fmt1(sii.ciHigh)}). </>}
-              {!sii && access.reasons.SII && <>Slope index not computed: {access.reasons.SII}. </>}
-              {rci && <>Concentration index <span data-testid="access-rci">{fmt1(displayed('RCI', rci)!.value)}</span> (×100, −100 to 100):{' '}
-                {readMeasure('RCI', rci, { indicator: 'health workforce', unit: 'per 10,000', favourable: true }).replace(/ \(RCI.*$/, '')}, where 0 would be an even spread.</>}
+              <strong>{t(sii && sii.ciLow !== undefined && sii.ciLow > 0 ? 'equity.yes' : sii && sii.ciHigh !== undefined && sii.ciHigh < 0 ? 'equity.reverse' : 'equity.noGradient')}</strong>
+              {sii && rich(t('equity.siiSentence', { direction: t(sii.value >= 0 ? 'equity.rises' : 'equity.falls'), low: f1(sii.ciLow), high: f1(sii.ciHigh) }), {
+                value: <span data-testid="access-sii">{f1(Math.abs(sii.value))}</span>,
+              })}
+              {!sii && access.reasons.SII && t('equity.siiNotComputed', { reason: access.reasons.SII })}
+              {rci && rich(t('equity.rciSentence', { reading: rciReading(rci) }), {
+                value: <span data-testid="access-rci">{f1(displayed('RCI', rci)!.value)}</span>,
+              })}
             </p>
             <div ref={accRef}>{accSpec && <PlotFigure options={accSpec} testId="access-gradient" summary={t('equity.gradientSummary', { n: num(access.districts), mean: num(access.mean, 1) })} />}</div>
             <p className="muted small">
-              {access.districts} districts, population-weighted, ranked from the poorest (highest poverty rate) as the ordered subgroups of the HEAT measures;
-              slope index by weighted least squares on ridit scores (a density is not a proportion, so the logistic model does not apply).
-              {access.missing > 0 && ` ${access.missing} districts without a poverty rate or population are left out.`}
+              {t('equity.gradientNote', { n: num(access.districts) })}
+              {access.missing > 0 && t('equity.gradientMissing', { n: num(access.missing) })}
             </p>
             <AltTable caption={t('equity.districtsByPoverty')} head={[t('col.district'), t('chart.povertyRate'), t('equity.colWorkforce'), t('col.population')]} testId="access-table"
-              rows={gradient.map((d) => [region(d.name, d.name), fmt1(d.povertyRate), fmt1(d.workforcePer10k), fmt1(d.population, 0)])} />
+              rows={gradient.map((d) => [region(d.name, d.name), f1(d.povertyRate), f1(d.workforcePer10k), f1(d.population, 0)])} />
           </>
         ) : accessQ.status === 'ready' && <p className="panel-status">{t('equity.fewDistricts', { scope })}</p>}
       </Panel>

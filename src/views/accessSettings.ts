@@ -78,24 +78,5 @@ export function distanceSteps(s: AccessSettings): { stepKm: number; maxSteps: nu
   };
 }
 
-export const SERVICE_LABEL: Record<AccessService, string> = {
-  any: 'any health facility', emergency: 'emergency care', maternity: 'maternity care', surgery: 'surgical care', immunization: 'immunization',
-};
-
-export const METHOD_LABEL: Record<CatchmentMethodChoice, string> = {
-  '2sfca': '2SFCA (everyone in the catchment counts fully)',
-  e2sfca_step: 'E2SFCA, stepwise decay (Luo & Qi weights)',
-  e2sfca_gauss: 'E2SFCA, Gaussian decay',
-  gravity: 'Gravity model (distance^-β)',
-};
-
-export const CAPACITY_LABEL: Record<CatchmentCapacity, { label: string; unit: string }> = {
-  workforce: { label: 'Health workers (doctors + nurses + midwives)', unit: 'health workers per 10,000 people' },
-  doctors: { label: 'Doctors', unit: 'doctors per 10,000 people' },
-  beds: { label: 'Hospital beds', unit: 'beds per 10,000 people' },
-};
-
-/** "5 km" or "60 min walking" — the threshold as a user reads it. */
-export function thresholdLabel(s: AccessSettings): string {
-  return s.unit === 'km' ? `${s.km} km` : `${s.minutes} min ${s.travel === 'walking' ? 'walking' : 'by motor vehicle'}`;
-}
+// The settings' labels, units and threshold wording are in the message catalogues (src/i18n: access.svc.*,
+// access.method.*, access.cap.*, access.capUnit.*, access.threshold*), in every interface language.

@@ -14,6 +14,13 @@ export type SeriesRow = SubgroupRow & { year: number };
 export type BenchmarkRow = SubgroupRow & { region_id: string; region_name: string | null; setting_average: number | null; subgroups: number };
 export interface OptionRow { dimension: string; year: number; subgroups: number; ordered: boolean }
 
+export interface EquityNotice {
+  key: 'equity.notice.indicator' | 'equity.notice.dimension' | 'equity.notice.year';
+  wanted: string;
+  /** Indicator id, dimension or year shown instead (worded by the view). */
+  shown: string;
+}
+
 export interface EquitySettings {
   indicator: EquityIndicatorRow | null;
   dimension: string | null;
@@ -21,8 +28,8 @@ export interface EquitySettings {
   year: number | null;
   measure: MeasureCode;
   lines: 'year' | 'region';
-  /** What in the link was not offered by the data and was replaced. */
-  notices: string[];
+  /** What in the link was not offered by the data and was replaced: a catalogue key, the value asked and the one shown. */
+  notices: EquityNotice[];
 }
 
 /** Ordered dimensions of economic status get the "richest fifth / poorest fifth" wording. */
@@ -40,11 +47,11 @@ export function resolveSettings(
   indicators: readonly EquityIndicatorRow[],
   options: readonly OptionRow[] | null,
 ): EquitySettings {
-  const notices: string[] = [];
+  const notices: EquityNotice[] = [];
   const wanted = extra.indicator;
   let indicator = indicators.find((i) => i.indicator_id === wanted) ?? null;
   if (!indicator) {
-    if (wanted && indicators.length) notices.push(`No coverage data for the indicator “${wanted.slice(0, 40)}”: showing ${indicators[0].name}.`);
+    if (wanted && indicators.length) notices.push({ key: 'equity.notice.indicator', wanted: wanted.slice(0, 40), shown: indicators[0].indicator_id });
     indicator = indicators[0] ?? null;
   }
   const dims = [...new Set((options ?? []).map((o) => o.dimension))];
@@ -52,14 +59,14 @@ export function resolveSettings(
   const fallbackDim = dims.find((d) => orderedDim(d) && isWealthDimension(d)) ?? dims.find(orderedDim) ?? dims[0] ?? null;
   let dimension = extra.dimension && dims.includes(extra.dimension) ? extra.dimension : fallbackDim;
   if (extra.dimension && options && dimension !== extra.dimension && dims.length)
-    notices.push(`No data for the dimension “${extra.dimension.slice(0, 60)}” here: showing ${fallbackDim}.`);
+    notices.push({ key: 'equity.notice.dimension', wanted: extra.dimension.slice(0, 60), shown: fallbackDim ?? '' });
   if (!options) dimension = extra.dimension ?? null;
   const ordered = dimension ? orderedDim(dimension) && (options ?? []).some((o) => o.dimension === dimension) : false;
   const years = (options ?? []).filter((o) => o.dimension === dimension).map((o) => o.year).sort((a, b) => a - b);
   const askedYear = extra.year !== undefined ? Number(extra.year) : NaN;
   let year: number | null = years.includes(askedYear) ? askedYear : years[years.length - 1] ?? null;
   if (extra.year !== undefined && options && years.length && year !== askedYear)
-    notices.push(`No data for the year “${extra.year.slice(0, 10)}”: showing ${year}.`);
+    notices.push({ key: 'equity.notice.year', wanted: extra.year.slice(0, 10), shown: String(year) });
   if (!options) year = Number.isInteger(askedYear) ? askedYear : null;
   const allowed = measuresFor(ordered);
   const measure = allowed.includes(extra.measure_code as MeasureCode) ? (extra.measure_code as MeasureCode) : defaultMeasure(ordered);
