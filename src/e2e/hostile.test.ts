@@ -55,6 +55,7 @@ describe('hostile text in the data is shown as text everywhere and never runs', 
   it('a tooltip shows the name as text', async () => {
     // The top bar of the ranking is the worst-served district, named with the <img> attack.
     const bar = w.page.locator('[data-testid="ranked-bars"] svg g[aria-label="bar"]').first().locator('rect').first();
+    await bar.scrollIntoViewIfNeeded(); // the open loader panel can push the chart below the fold
     const box = (await bar.boundingBox())!;
     await w.page.mouse.move(box.x + Math.max(2, box.width / 2), box.y + box.height / 2);
     await w.page.waitForFunction((name) => [...document.querySelectorAll('[data-testid="ranked-bars"] g[aria-label="tip"] tspan, [data-testid="ranked-bars"] g[aria-label="tip"] text')]
