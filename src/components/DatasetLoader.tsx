@@ -88,10 +88,10 @@ export function DatasetLoader() {
 function LoadReport({ reports }: { reports: FileReport[] }) {
   const { t } = useI18n();
   // The chrome is translated; each file's own message and the validator's findings name files, columns and
-  // rules of the data contract and stay in English (said once, above the list).
+  // rules of the data contract and stay in English (said once, above the list, when there is a finding to read).
   return (
     <>
-      {reports.length > 0 && <p className="muted small" data-testid="load-report-note">{t('loader.englishNote')}</p>}
+      {reports.some((r) => r.issues.length > 0 || r.status !== 'loaded') && <p className="muted small" data-testid="load-report-note">{t('loader.englishNote')}</p>}
       <ul className="load-report" data-testid="load-report" aria-live="polite">
         {reports.map((r) => (
           <li key={r.file} data-status={r.status} className={r.status === 'loaded' ? 'ok' : 'error-text'}>
