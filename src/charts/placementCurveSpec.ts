@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from './measureMeta';
+import { formatNumber, formatTick } from '../i18n/format';
+import { EN_CHART, type ChartText } from './planMapSpec';
 
 export interface PlacementCurveInput {
   /** gains[t]: what the (t+1)-th proposed site adds (people, or weighted people / person-km). */
@@ -7,10 +8,13 @@ export interface PlacementCurveInput {
   yLabel: string;
   width: number;
   caption: string;
+  tr?: ChartText;
 }
 
 /** Diminishing returns: cumulative gain after each added site (line) and each site's own gain (bars). */
-export function placementCurveSpec({ gains, yLabel, width, caption }: PlacementCurveInput): Plot.PlotOptions {
+export function placementCurveSpec({ gains, yLabel, width, caption, tr }: PlacementCurveInput): Plot.PlotOptions {
+  const { t, locale } = tr ?? EN_CHART;
+  const num = (x: number) => formatNumber(x, 0, locale);
   let sum = 0;
   const rows = gains.map((g, t) => ({ k: t + 1, gain: g, total: (sum += g) }));
   return {
@@ -18,15 +22,15 @@ export function placementCurveSpec({ gains, yLabel, width, caption }: PlacementC
     height: Math.round(Math.min(320, width * 0.6)),
     marginLeft: 60,
     caption,
-    ariaLabel: `Chart: ${yLabel} after each of ${gains.length} proposed facilities; each adds less than the one before`,
-    x: { label: 'Number of new facilities (K)', ticks: rows.map((r) => r.k), tickFormat: (d: number) => String(d), domain: [0.5, Math.max(1, rows.length) + 0.5] },
-    y: { label: yLabel, grid: true, tickFormat: (d: number) => formatNumber(d) },
+    ariaLabel: t('plan.curve.aria', { label: yLabel, n: num(gains.length) }),
+    x: { label: t('plan.curve.x'), ticks: rows.map((r) => r.k), tickFormat: (d: number) => num(d), domain: [0.5, Math.max(1, rows.length) + 0.5] },
+    y: { label: yLabel, grid: true, tickFormat: (d: number) => formatTick(d, locale) },
     marks: [
       Plot.rectY(rows, { x1: (r) => r.k - 0.3, x2: (r) => r.k + 0.3, y: 'gain', fill: '#9ecae1', ariaHidden: 'true',
-        channels: { 'Added by this site': 'gain' }, tip: { format: { x1: false, x2: false, y: false, 'Added by this site': (d: number) => formatNumber(d) } } }),
+        channels: { [t('plan.curve.added')]: 'gain' }, tip: { format: { x1: false, x2: false, y: false, [t('plan.curve.added')]: (d: number) => num(d) } } }),
       Plot.lineY([{ k: 0.5, total: 0 }, ...rows], { x: 'k', y: 'total', stroke: '#0b62a4', strokeWidth: 2, ariaHidden: 'true' }),
       Plot.dot(rows, { x: 'k', y: 'total', fill: '#0b62a4', r: 4, ariaHidden: 'true' }),
-      Plot.text(rows, { x: 'k', y: 'total', text: (r) => formatNumber(r.total), dy: -10, fontSize: 10, fill: '#0b62a4', ariaHidden: 'true' }),
+      Plot.text(rows, { x: 'k', y: 'total', text: (r) => num(r.total), dy: -10, fontSize: 10, fill: '#0b62a4', ariaHidden: 'true' }),
       Plot.ruleY([0]),
     ],
   };

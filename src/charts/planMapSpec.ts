@@ -1,6 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import type { BoundaryFeature } from '../data/boundaries';
-import { formatNumber } from './measureMeta';
+import type { MessageKey } from '../i18n/en';
+import { formatNumber, formatPercent } from '../i18n/format';
+import { translate, type Params } from '../i18n/translate';
+
+/** Chart words from the message catalogue and the locale of its numbers (English when omitted). */
+export interface ChartText { t: (key: MessageKey, params?: Params) => string; locale: string }
+export const EN_CHART: ChartText = { t: (key, params) => translate('en', key, params), locale: 'en' };
 
 export interface PlanMapDistrict {
   region_id: string;
@@ -26,6 +32,7 @@ export interface PlanMapInput {
   thresholdKm: number;
   width: number;
   caption: string;
+  tr?: ChartText;
 }
 
 /** A circle of `km` around a point as a clockwise lon/lat ring (d3-geo: counter-clockwise = the rest of the sphere). */
@@ -45,6 +52,8 @@ export function circleRing(lat: number, lon: number, km: number, n = 48): GeoJSO
  * when there is no scenario), with the scenario's facilities, mobile-clinic radii and proposed sites on top.
  */
 export function planMapSpec(i: PlanMapInput): Plot.PlotOptions {
+  const { t, locale } = i.tr ?? EN_CHART;
+  const num = (x: number, d = 0) => formatNumber(x, d, locale);
   const byId = new Map(i.districts.map((d) => [d.region_id, d]));
   const districts = (i.boundaries ?? []).filter((f) => f.properties.level === 2 && byId.has(f.properties.region_id));
   const scenario = i.districts.some((d) => d.after != null);
@@ -54,19 +63,19 @@ export function planMapSpec(i: PlanMapInput): Plot.PlotOptions {
     return scenario ? 100 * ((d.after ?? d.before) - d.before) : 100 * d.before;
   };
   const domain: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: districts };
-  const label = scenario ? `Gain in people within ${i.thresholdKm} km (percentage points)` : `People within ${i.thresholdKm} km of a facility (%)`;
+  const label = t(scenario ? 'plan.map.legendGain' : 'plan.map.legendToday', { km: num(i.thresholdKm) });
   const color: Plot.ScaleOptions = scenario
-    ? { type: 'threshold', domain: [0.05, 1, 2, 5, 10], range: ['#f2f2f2', '#d9f0d3', '#a6dba0', '#5aae61', '#1b7837', '#00441b'], legend: true, label, tickFormat: (d: number) => formatNumber(d, d < 1 ? 2 : 0) }
-    : { type: 'threshold', domain: [25, 50, 75, 90], scheme: 'RdYlBu', legend: true, label };
+    ? { type: 'threshold', domain: [0.05, 1, 2, 5, 10], range: ['#f2f2f2', '#d9f0d3', '#a6dba0', '#5aae61', '#1b7837', '#00441b'], legend: true, label, tickFormat: (d: number) => num(d, d < 1 ? 2 : 0) }
+    : { type: 'threshold', domain: [25, 50, 75, 90], scheme: 'RdYlBu', legend: true, label, tickFormat: (d: number) => num(d) };
   const name = (f: BoundaryFeature) => byId.get(f.properties.region_id)?.name ?? f.properties.name;
-  const pct = (v: number | null | undefined) => (v == null ? '–' : `${formatNumber(100 * v, 1)}%`);
+  const pct = (v: number | null | undefined) => (v == null ? '–' : formatPercent(100 * v, 1, locale));
   return {
     width: i.width,
     height: Math.round(i.width * 0.72),
     projection: { type: 'mercator', domain, inset: 8 },
     color,
     caption: i.caption,
-    ariaLabel: `Map: ${label}, by district; ${i.added.length} added facilities, ${i.upgraded.length} upgrades, ${i.outreach.length} mobile clinics, ${i.proposed.length} proposed sites`,
+    ariaLabel: t('plan.map.aria', { label, added: num(i.added.length), upgraded: num(i.upgraded.length), outreach: num(i.outreach.length), proposed: num(i.proposed.length) }),
     marks: [
       Plot.geo(districts, {
         fill: value,
@@ -75,9 +84,9 @@ export function planMapSpec(i: PlanMapInput): Plot.PlotOptions {
         strokeWidth: 0.6,
         ariaHidden: 'true',
         channels: {
-          District: name,
-          Today: (f: BoundaryFeature) => pct(byId.get(f.properties.region_id)?.before),
-          ...(scenario ? { Scenario: (f: BoundaryFeature) => pct(byId.get(f.properties.region_id)?.after) } : {}),
+          [t('col.district')]: name,
+          [t('plan.compare.today')]: (f: BoundaryFeature) => pct(byId.get(f.properties.region_id)?.before),
+          ...(scenario ? { [t('plan.map.scenario')]: (f: BoundaryFeature) => pct(byId.get(f.properties.region_id)?.after) } : {}),
         },
         tip: { format: { fill: false } },
       }),
@@ -87,7 +96,7 @@ export function planMapSpec(i: PlanMapInput): Plot.PlotOptions {
       Plot.dot(i.upgraded, { x: 'lon', y: 'lat', r: 7, stroke: '#d95f02', strokeWidth: 2.5, fill: 'none', ariaHidden: 'true' }),
       Plot.dot(i.added, { x: 'lon', y: 'lat', symbol: 'square', r: 6, fill: '#d95f02', stroke: 'white', strokeWidth: 1, ariaHidden: 'true' }),
       Plot.dot(i.proposed, { x: 'lon', y: 'lat', symbol: 'star', r: 8, fill: '#0b62a4', stroke: 'white', strokeWidth: 1, ariaHidden: 'true' }),
-      Plot.text(i.proposed, { x: 'lon', y: 'lat', text: (_: PlanMapPoint, k: number) => String(k + 1), dy: -13, fontWeight: 'bold', fill: '#0b62a4', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', ariaHidden: 'true' }),
+      Plot.text(i.proposed, { x: 'lon', y: 'lat', text: (_: PlanMapPoint, k: number) => num(k + 1), dy: -13, fontWeight: 'bold', fill: '#0b62a4', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', ariaHidden: 'true' }),
       Plot.text([...i.added, ...i.outreach, ...i.upgraded], { x: 'lon', y: 'lat', text: 'label', dx: 9, textAnchor: 'start', fontSize: 10, fill: '#222', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', ariaHidden: 'true' }),
       ...(i.selected ? [Plot.geo(districts.filter((f) => f.properties.region_id === i.selected), { stroke: '#d62728', strokeWidth: 2.5, fill: 'none', ariaHidden: 'true' })] : []),
     ],

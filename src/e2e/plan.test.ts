@@ -161,4 +161,22 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
       await page.close();
     }
   });
+
+  it('speaks Arabic (Arabic-Indic digits, right to left) and French (decimal comma) through the catalogue', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${inject('baseUrl')}?view=plan&lang=ar`);
+      await page.waitForSelector('[data-testid="plan-share-today"]', { timeout: 90_000 });
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.getByTestId('plan-share-today').innerText()).resolves.toMatch(/^[٠-٩]+٫[٠-٩]٪/);
+      await expect(page.getByTestId('plan-compare-panel').locator('h2').innerText()).resolves.toContain('قبل');
+      await expect(page.getByTestId('placement-run').innerText()).resolves.toBe('تشغيل');
+      await page.goto(`${inject('baseUrl')}?view=plan&lang=fr`);
+      await page.waitForSelector('[data-testid="plan-share-today"]', { timeout: 90_000 });
+      await expect(page.getByTestId('plan-share-today').innerText()).resolves.toMatch(/^\d+,\d\s?%$/);
+      await expect(page.getByTestId('plan-compare-panel').locator('h2').innerText()).resolves.toContain('Avant → après');
+    } finally {
+      await page.close();
+    }
+  });
 });

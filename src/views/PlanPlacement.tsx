@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatNumber } from '../charts/measureMeta';
 import { placementCurveSpec } from '../charts/placementCurveSpec';
 import { PlotFigure } from '../charts/PlotFigure';
 import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { isAbort, type SqlRunner } from '../db/sqlRunner';
+import { useI18n, type I18n } from '../i18n/I18nContext';
 import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../metrics/placement';
 import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../queries/planSql';
 import { runPlacement, type PlacementSite } from '../queries/placementSql';
@@ -45,9 +45,10 @@ async function place(db: SqlRunner, r: PlacementRequest): Promise<Omit<Placement
   };
 }
 
-export function gainLabel(r: PlacementRequest): string {
-  if (r.objective === 'coverage') return `${r.povertyWeighted ? 'Poverty-weighted people' : 'People'} newly within ${r.thresholdKm} km`;
-  return `${r.povertyWeighted ? 'Poverty-weighted ' : ''}person-km saved (distances capped at ${r.thresholdKm} km)`;
+export function gainLabel(r: PlacementRequest, { t, num }: Pick<I18n, 't' | 'num'>): string {
+  const km = num(r.thresholdKm);
+  if (r.objective === 'coverage') return t(r.povertyWeighted ? 'plan.placement.gainCoverageWeighted' : 'plan.placement.gainCoverage', { km });
+  return t(r.povertyWeighted ? 'plan.placement.gainMedianWeighted' : 'plan.placement.gainMedian', { km });
 }
 
 /**
@@ -58,6 +59,8 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   form: PlacementRequest; onForm: (r: PlacementRequest) => void; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void;
 }) {
   const { engine, tables, synthetic } = useDataset();
+  const i18n = useI18n();
+  const { t, num, region, locale } = i18n;
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);
   const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; message?: string; outcome?: PlacementOutcome }>({ status: 'idle' });
   const resultRef = useRef(onResult);
@@ -86,9 +89,9 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const o = state.outcome;
   const spec = useMemo(() => (o && width && o.sites.length
-    ? placementCurveSpec({ gains: o.sites.map((s) => s.gain), yLabel: gainLabel(o.request), width,
-      caption: `Source: ${synthetic ? 'synthetic demonstration data (not a real country)' : 'loaded dataset'}; population points and facilities. Bars: what each site adds; line: the running total.` })
-    : null), [o, width, synthetic]);
+    ? placementCurveSpec({ gains: o.sites.map((s) => s.gain), yLabel: gainLabel(o.request, i18n), width,
+      caption: t('plan.placement.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') }), tr: { t, locale } })
+    : null), [o, width, synthetic, i18n, t, locale]);
   const set = (patch: Partial<PlacementRequest>) => onForm({ ...form, ...patch });
   const intIn = (v: string, lo: number, hi: number, d: number) => {
     const x = Math.round(Number(v));
@@ -99,71 +102,72 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   const run = () => setAsked({ r: form, n: (asked?.n ?? 0) + 1 });
 
   return (
-    <Panel title="Where would K new facilities help the most people?" testId="plan-placement-panel" id="plan-placement"
-      subtitle="Proposes sites one at a time, each where it adds the most; press Run (it takes a few seconds).">
-      <div className="plan-row" role="group" aria-label="Placement settings">
-        <label className="picker plan-num">New facilities (K)
+    <Panel title={t('plan.placement.title')} testId="plan-placement-panel" id="plan-placement"
+      subtitle={t('plan.placement.subtitle')}>
+      <div className="plan-row" role="group" aria-label={t('plan.placement.settings')}>
+        <label className="picker plan-num">{t('plan.placement.k')}
           <input type="number" min={PLACEMENT_K.min} max={PLACEMENT_K.max} value={form.k} onChange={(e) => set({ k: intIn(e.target.value, PLACEMENT_K.min, PLACEMENT_K.max, PLACEMENT_K.default) })} data-testid="placement-k" />
         </label>
-        <label className="picker plan-num">Within (km)
+        <label className="picker plan-num">{t('plan.placement.km')}
           <input type="number" min={PLAN_KM.min} max={PLAN_KM.max} value={form.thresholdKm} onChange={(e) => set({ thresholdKm: intIn(e.target.value, PLAN_KM.min, PLAN_KM.max, PLAN_KM.default) })} data-testid="placement-km" />
         </label>
-        <label className="picker">Candidate sites
+        <label className="picker">{t('plan.placement.candidates')}
           <select value={form.gridKm} onChange={(e) => set({ gridKm: Number(e.target.value) })} data-testid="placement-grid">
-            {PLACEMENT_GRIDS.map((g) => <option key={g} value={g}>{g > 0 ? `Grid of ${g} km (most populous point of each square)` : 'Every population point (slowest)'}</option>)}
+            {PLACEMENT_GRIDS.map((g) => <option key={g} value={g}>{g > 0 ? t('plan.placement.grid', { km: num(g) }) : t('plan.placement.everyPoint')}</option>)}
           </select>
         </label>
-        <label className="picker">Objective
+        <label className="picker">{t('plan.placement.objective')}
           <select value={form.objective} onChange={(e) => set({ objective: e.target.value as PlacementObjective })} data-testid="placement-objective">
-            <option value="coverage">Most people newly within reach (coverage)</option>
-            <option value="p-median">Shortest total distance (p-median)</option>
+            <option value="coverage">{t('plan.placement.coverage')}</option>
+            <option value="p-median">{t('plan.placement.pMedian')}</option>
           </select>
         </label>
         <label className="plan-check"><input type="checkbox" checked={form.povertyWeighted} onChange={(e) => set({ povertyWeighted: e.target.checked })} data-testid="placement-poverty" />
-          Count the poorest more</label>
-        <button type="button" className="plan-primary" onClick={run} disabled={!ready} data-testid="placement-run">{state.status === 'running' ? 'Run again (cancels this run)' : 'Run'}</button>
+          {t('plan.placement.poverty')}</label>
+        <button type="button" className="plan-primary" onClick={run} disabled={!ready} data-testid="placement-run">{t(state.status === 'running' ? 'plan.placement.runAgain' : 'plan.placement.run')}</button>
       </div>
       <p className="access-note">
         {form.povertyWeighted
-          ? `Poverty weighting: each person counts 1 + ${POVERTY_WEIGHT_STEP} × (5 − wealth quintile) — the poorest fifth count 2, the richest fifth 1 (wealth quintile of each population point; unknown counts 1). A policy choice, not a published constant.`
-          : 'Every person counts the same. Tick “Count the poorest more” to weight people by the wealth quintile of where they live.'}
+          ? t('plan.placement.povertyOn', { step: num(POVERTY_WEIGHT_STEP, 2), five: num(5), two: num(2), one: num(1) })
+          : t('plan.placement.povertyOff')}
       </p>
       <p className="access-note" data-testid="placement-guarantee">
-        {form.objective === 'coverage'
-          ? 'How good is it? Choosing sites one at a time like this is proven to reach at least 63% (1 − 1/e) of the best possible number of people for the same K, and usually comes much closer. Each new site adds no more than the one before it.'
-          : 'How good is it? The one-at-a-time choice is proven to achieve at least 63% (1 − 1/e) of the best possible reduction in total distance for the same K. Each new site saves no more than the one before it.'}
+        {t(form.objective === 'coverage' ? 'plan.placement.guaranteeCoverage' : 'plan.placement.guaranteeMedian', { pct: i18n.pct(63) })}
       </p>
       <div role="status" aria-live="polite" data-testid="placement-status" data-state={state.status}>
-        {state.status === 'running' && <p className="panel-status">Computing the best sites… (this takes a few seconds)</p>}
-        {state.status === 'error' && <p className="panel-error" role="alert">The placement could not be computed: {state.message}</p>}
-        {state.status === 'idle' && <p className="panel-status">Choose the settings and press Run.</p>}
+        {state.status === 'running' && <p className="panel-status">{t('plan.placement.running')}</p>}
+        {state.status === 'error' && <p className="panel-error" role="alert">{t('plan.placement.error', { message: state.message ?? '' })}</p>}
+        {state.status === 'idle' && <p className="panel-status">{t('plan.placement.idle')}</p>}
       </div>
       {o && (
         <div className={state.status === 'running' ? 'access-updating' : undefined}>
           <p className="summary" data-testid="placement-summary">
             {o.sites.length === 0
-              ? `No site would bring anyone new within ${o.request.thresholdKm} km: everyone is already within reach.`
-              : `${o.sites.length} new facilit${o.sites.length === 1 ? 'y' : 'ies'} would bring ${formatNumber(people)} more people within ${o.request.thresholdKm} km` +
-                `${o.request.objective === 'p-median' ? ' or closer to care' : ''}, in ${o.districts.length} district${o.districts.length === 1 ? '' : 's'}` +
-                `${o.sites.length < o.request.k ? ` (only ${o.sites.length} sites help anyone)` : ''}. Computed in ${formatNumber(o.ms / 1000, 1)} s.`}
+              ? t('plan.placement.none', { km: num(o.request.thresholdKm) })
+              : t(o.request.objective === 'p-median' ? 'plan.placement.summaryMedian' : 'plan.placement.summary', { n: num(o.sites.length), people: num(people), km: num(o.request.thresholdKm), districts: num(o.districts.length) })
+                + (o.sites.length < o.request.k ? t('plan.placement.onlyHelp', { n: num(o.sites.length) }) : '')
+                + t('plan.placement.took', { s: num(o.ms / 1000, 1) })}
           </p>
           <div className="grid-2">
             <div ref={ref}>{spec && <PlotFigure options={spec} testId="placement-curve" />}</div>
             <div>
               <table className="data-table" data-testid="placement-sites">
-                <caption className="sr-only">Proposed sites in the order chosen</caption>
-                <thead><tr><th>#</th><th>District</th><th className="num">Latitude, longitude</th><th className="num">{gainLabel(o.request)}</th></tr></thead>
-                <tbody>{o.sites.map((s, t) => (
-                  <tr key={s.id}><td>{t + 1}</td><td>{s.district}</td><td className="num">{s.lat.toFixed(3)}, {s.lon.toFixed(3)}</td><td className="num" data-gain={s.gain}>{formatNumber(s.gain)}</td></tr>
+                <caption className="sr-only">{t('plan.placement.sitesCaption')}</caption>
+                <thead><tr><th>#</th><th>{t('col.district')}</th><th className="num">{t('plan.placement.latLon')}</th><th className="num">{gainLabel(o.request, i18n)}</th></tr></thead>
+                <tbody>{o.sites.map((s, k) => (
+                  <tr key={s.id}><td>{num(k + 1)}</td><td>{region(s.region_id, s.district)}</td><td className="num">{num(s.lat, 3)}, {num(s.lon, 3)}</td><td className="num" data-gain={s.gain}>{num(s.gain)}</td></tr>
                 ))}</tbody>
-                {o.sites.length > 1 && <tfoot><tr><td /><td>Total</td><td /><td className="num">{formatNumber(total)}</td></tr></tfoot>}
+                {o.sites.length > 1 && <tfoot><tr><td /><td>{t('plan.placement.total')}</td><td /><td className="num">{num(total)}</td></tr></tfoot>}
               </table>
               {o.districts.length > 0 && (
                 <p className="access-note" data-testid="placement-districts">
-                  Districts that benefit (people newly {o.request.objective === 'coverage' ? 'within reach' : 'closer to care'}): {o.districts.slice(0, 8).map((d) => `${d.name} ${formatNumber(d.people)}`).join(', ')}{o.districts.length > 8 ? `, and ${o.districts.length - 8} more` : ''}.
+                  {t(o.request.objective === 'coverage' ? 'plan.placement.benefitCoverage' : 'plan.placement.benefitMedian', {
+                    list: o.districts.slice(0, 8).map((d) => `${region(d.region_id, d.name)} ${num(d.people)}`).join(', ')
+                      + (o.districts.length > 8 ? t('plan.placement.andMore', { n: num(o.districts.length - 8) }) : ''),
+                  })}
                 </p>
               )}
-              {o.sites.length > 0 && <button type="button" className="access-button" onClick={() => onAdopt(o)} data-testid="placement-adopt">Make these sites a scenario</button>}
+              {o.sites.length > 0 && <button type="button" className="access-button" onClick={() => onAdopt(o)} data-testid="placement-adopt">{t('plan.placement.adopt')}</button>}
             </div>
           </div>
         </div>

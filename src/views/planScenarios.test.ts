@@ -55,7 +55,7 @@ describe('Plan scenarios in the link', () => {
     const bad = parsePlanSettings({ pk: '99', pt: '-1', pg: '7', po: 'magic', pw: 'yes' });
     expect(bad.placement).toEqual({ k: 5, thresholdKm: 5, gridKm: 5, objective: 'coverage', povertyWeighted: false });
     expect(bad.notices).toHaveLength(5);
-    expect(bad.notices[0]).toContain('K “99”');
+    expect(bad.notices[0]).toBe('The placement New facilities (K) “99” in this link is not valid; 5 is used.');
   });
 
   it('a hand-edited link that upgrades a facility the data does not have: the upgrade is ignored with a notice, the rest kept', () => {

@@ -10,6 +10,10 @@
  * Parsing is strict: a bad scenario is dropped with a notice naming it, the others are kept.
  */
 import { FACILITY_TYPES, SERVICES } from '../data/contract';
+import type { MessageKey } from '../i18n/en';
+import { formatNumber } from '../i18n/format';
+import type { I18n } from '../i18n/I18nContext';
+import { translate, translateDynamic, type Params } from '../i18n/translate';
 import type { PlacementObjective } from '../metrics/placement';
 import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit, type Staffing } from '../metrics/scenario';
 
@@ -51,6 +55,31 @@ export const SC_MAX_CHARS = 2000;
 
 const STAFF = ['beds', 'doctors', 'nurses', 'midwives'] as const;
 
+/** Words and numbers for notices and descriptions: the interface language's, English by default (tests, exports). */
+export type PlanText = Pick<I18n, 't' | 'num' | 'tx'>;
+export const EN_TEXT: PlanText = {
+  t: (key, params) => translate('en', key, params),
+  num: (x, d = 0) => formatNumber(x, d, 'en'),
+  tx: (key, fallback, params) => translateDynamic('en', key, fallback, params),
+};
+
+/** A problem in a link, as a catalogue key (translated where it is shown). */
+class LinkError extends Error {
+  constructor(readonly key: MessageKey, readonly params: Params = {}) {
+    super(translate('en', key, params));
+  }
+}
+// The field a link problem names, as the catalogue words it.
+const WHAT: Readonly<Record<string, MessageKey>> = {
+  id: 'plan.what.id', 'facility id': 'plan.what.facilityId', 'facility type': 'plan.what.type', latitude: 'plan.what.lat', longitude: 'plan.what.lon',
+  'outreach radius': 'plan.what.radius', services: 'plan.what.services', beds: 'plan.staff.beds', doctors: 'plan.staff.doctors', nurses: 'plan.staff.nurses', midwives: 'plan.staff.midwives',
+};
+function reason(e: unknown, t: PlanText['t']): string {
+  if (!(e instanceof LinkError)) return (e as Error).message;
+  const what = e.params.what;
+  return t(e.key, typeof what === 'string' && WHAT[what] ? { ...e.params, what: t(WHAT[what]) } : e.params);
+}
+
 type Packed = (string | number)[];
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
@@ -67,47 +96,47 @@ function unpackStaff(v: unknown[], where: string): Staffing {
   const out: Staffing = {};
   STAFF.forEach((k, i) => {
     const x = v[i];
-    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1e5) throw new Error(`${where}: invalid ${k} ${String(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1e5) throw new LinkError('plan.link.invalidFor', { where, what: k, value: String(x) });
     if (x > 0) out[k] = x;
   });
   const s = v[4];
-  if (typeof s !== 'string') throw new Error(`${where}: invalid services`);
+  if (typeof s !== 'string') throw new LinkError('plan.link.invalidFor', { where, what: 'services', value: '' });
   const list = s === '' ? [] : s.split(',');
-  for (const x of list) if (!(SERVICES as readonly string[]).includes(x)) throw new Error(`${where}: unknown service “${x.slice(0, 20)}”`);
+  for (const x of list) if (!(SERVICES as readonly string[]).includes(x)) throw new LinkError('plan.link.unknownService', { where, value: x.slice(0, 20) });
   if (list.length) out.services = list;
   return out;
 }
 
 const ID = /^[A-Za-z0-9_.-]{1,40}$/;
 function str(v: unknown, what: string, re = ID): string {
-  if (typeof v !== 'string' || !re.test(v)) throw new Error(`invalid ${what} ${JSON.stringify(v)?.slice(0, 30)}`);
+  if (typeof v !== 'string' || !re.test(v)) throw new LinkError('plan.link.invalid', { what, value: String(JSON.stringify(v)?.slice(0, 30)) });
   return v;
 }
 function coord(v: unknown, max: number, what: string): number {
-  if (typeof v !== 'number' || !(Math.abs(v) <= max)) throw new Error(`invalid ${what} ${String(v)}`);
+  if (typeof v !== 'number' || !(Math.abs(v) <= max)) throw new LinkError('plan.link.invalid', { what, value: String(v) });
   return v;
 }
 
 function unpack(v: unknown): ScenarioEdit {
-  if (!Array.isArray(v)) throw new Error('an edit is not a list');
+  if (!Array.isArray(v)) throw new LinkError('plan.link.editNotList');
   const [kind, id] = v;
   if (kind === 'a') {
-    if (v.length !== 10) throw new Error('an added facility needs 10 fields');
+    if (v.length !== 10) throw new LinkError('plan.link.fieldsAdd');
     const type = str(v[4], 'facility type');
-    if (!(FACILITY_TYPES as readonly string[]).includes(type)) throw new Error(`unknown facility type “${type}”`);
+    if (!(FACILITY_TYPES as readonly string[]).includes(type)) throw new LinkError('plan.link.unknownType', { value: type });
     return { kind: 'add', id: str(id, 'id'), lat: coord(v[2], 90, 'latitude'), lon: coord(v[3], 180, 'longitude'), type, ...unpackStaff(v.slice(5), str(id, 'id')) };
   }
   if (kind === 'u') {
-    if (v.length !== 7) throw new Error('an upgrade needs 7 fields');
+    if (v.length !== 7) throw new LinkError('plan.link.fieldsUpgrade');
     return { kind: 'upgrade', facilityId: str(id, 'facility id'), ...unpackStaff(v.slice(2), str(id, 'facility id')) };
   }
   if (kind === 'o') {
-    if (v.length !== 10) throw new Error('a mobile clinic needs 10 fields');
+    if (v.length !== 10) throw new LinkError('plan.link.fieldsOutreach');
     const radius = v[4];
-    if (typeof radius !== 'number' || !(radius > 0 && radius <= 50)) throw new Error(`invalid outreach radius ${String(radius)}`);
+    if (typeof radius !== 'number' || !(radius > 0 && radius <= 50)) throw new LinkError('plan.link.invalid', { what: 'outreach radius', value: String(radius) });
     return { kind: 'outreach', id: str(id, 'id'), lat: coord(v[2], 90, 'latitude'), lon: coord(v[3], 180, 'longitude'), radiusKm: radius, type: OUTREACH_TYPE, ...unpackStaff(v.slice(5), str(id, 'id')) };
   }
-  throw new Error(`unknown edit kind ${JSON.stringify(kind)?.slice(0, 10)}`);
+  throw new LinkError('plan.link.unknownKind', { value: String(JSON.stringify(kind)?.slice(0, 10)) });
 }
 
 function toBase64Url(text: string): string {
@@ -128,73 +157,74 @@ export function encodeScenarios(scenarios: readonly PlanScenario[]): string {
 }
 
 /** Scenarios from the link; each bad one is dropped with a notice, never an error page. */
-export function decodeScenarios(sc: string | undefined): { scenarios: PlanScenario[]; notices: string[] } {
+export function decodeScenarios(sc: string | undefined, t: PlanText['t'] = EN_TEXT.t): { scenarios: PlanScenario[]; notices: string[] } {
   if (sc === undefined || sc === '') return { scenarios: [], notices: [] };
   let raw: unknown;
   try {
-    if (sc.length > SC_MAX_CHARS) throw new Error(`longer than ${SC_MAX_CHARS} characters`);
+    if (sc.length > SC_MAX_CHARS) throw new LinkError('plan.link.tooLong', { max: SC_MAX_CHARS });
     raw = JSON.parse(fromBase64Url(sc));
-    if (!Array.isArray(raw)) throw new Error('not a list of scenarios');
+    if (!Array.isArray(raw)) throw new LinkError('plan.link.notList');
   } catch (e) {
-    return { scenarios: [], notices: [`The scenarios in this link could not be read (${(e as Error).message}) and were ignored.`] };
+    return { scenarios: [], notices: [t('plan.link.unreadable', { reason: reason(e, t) })] };
   }
   const scenarios: PlanScenario[] = [];
   const notices: string[] = [];
   raw.slice(0, MAX_SCENARIOS).forEach((item, k) => {
     try {
-      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !Array.isArray(item[1])) throw new Error('not [name, edits]');
+      if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !Array.isArray(item[1])) throw new LinkError('plan.link.notPair');
       const name = item[0].trim().slice(0, NAME_MAX) || `Scenario ${k + 1}`;
-      if (item[1].length > MAX_EDITS) throw new Error(`more than ${MAX_EDITS} changes`);
+      if (item[1].length > MAX_EDITS) throw new LinkError('plan.link.tooManyEdits', { max: MAX_EDITS });
       const edits = item[1].map(unpack);
       normalizeScenario(edits); // duplicate ids, bad numbers: the library's own checks
-      if (scenarios.some((s) => s.name === name)) throw new Error(`a second scenario named “${name}”`);
+      if (scenarios.some((s) => s.name === name)) throw new LinkError('plan.link.duplicateName', { name });
       scenarios.push({ name, edits });
     } catch (e) {
-      notices.push(`Scenario ${k + 1} in this link was ignored: ${(e as Error).message}.`);
+      notices.push(t('plan.link.ignored', { n: k + 1, reason: reason(e, t) }));
     }
   });
-  if (raw.length > MAX_SCENARIOS) notices.push(`Only the first ${MAX_SCENARIOS} scenarios of this link are shown.`);
+  if (raw.length > MAX_SCENARIOS) notices.push(t('plan.link.onlyFirst', { max: MAX_SCENARIOS }));
   return { scenarios, notices };
 }
 
-export function parsePlanSettings(extra: Readonly<Record<string, string>>): PlanSettings & { notices: string[] } {
-  const { scenarios, notices } = decodeScenarios(extra.sc);
+export function parsePlanSettings(extra: Readonly<Record<string, string>>, t: PlanText['t'] = EN_TEXT.t): PlanSettings & { notices: string[] } {
+  const { scenarios, notices } = decodeScenarios(extra.sc, t);
   const km = Number(extra.pkm);
   const kmOk = extra.pkm !== undefined && Number.isInteger(km) && km >= PLAN_KM.min && km <= PLAN_KM.max;
-  if (extra.pkm !== undefined && !kmOk) notices.push(`The threshold “${extra.pkm.slice(0, 10)}” km is not a whole number from ${PLAN_KM.min} to ${PLAN_KM.max}; ${PLAN_KM.default} km is used.`);
+  if (extra.pkm !== undefined && !kmOk) notices.push(t('plan.link.badKm', { value: extra.pkm.slice(0, 10), min: PLAN_KM.min, max: PLAN_KM.max, km: PLAN_KM.default }));
   const active = Number(extra.sa ?? 0);
   const pageKm = kmOk ? km : PLAN_KM.default;
   return {
     km: pageKm,
     scenarios,
     active: Number.isInteger(active) && active >= 0 && active < scenarios.length ? active : 0,
-    placement: parsePlacement(extra, pageKm, notices),
+    placement: parsePlacement(extra, pageKm, notices, t),
     notices,
   };
 }
 
 /** Placement settings from the link: each bad value gets a notice and its default. */
-function parsePlacement(extra: Readonly<Record<string, string>>, pageKm: number, notices: string[]): PlacementRequest {
+function parsePlacement(extra: Readonly<Record<string, string>>, pageKm: number, notices: string[], t: PlanText['t']): PlacementRequest {
   const p: PlacementRequest = { ...PLACEMENT_DEFAULT, thresholdKm: pageKm };
   const int = (v: string, lo: number, hi: number) => (/^\d{1,3}$/.test(v) && Number(v) >= lo && Number(v) <= hi ? Number(v) : null);
-  const bad = (what: string, v: string, used: string) => notices.push(`The placement ${what} “${v.slice(0, 10)}” in this link is not valid; ${used} is used.`);
+  const bad = (what: MessageKey, v: string, used: string) => notices.push(t('plan.link.badPlacement', { what: t(what), value: v.slice(0, 10), used }));
+  const km = (x: number) => t('plan.unit.km', { value: x });
   if (extra.pk !== undefined) {
     const k = int(extra.pk, PLACEMENT_K.min, PLACEMENT_K.max);
-    if (k === null) bad('K', extra.pk, String(p.k)); else p.k = k;
+    if (k === null) bad('plan.placement.k', extra.pk, String(p.k)); else p.k = k;
   }
   if (extra.pt !== undefined) {
-    const t = int(extra.pt, PLAN_KM.min, PLAN_KM.max);
-    if (t === null) bad('distance', extra.pt, `${p.thresholdKm} km`); else p.thresholdKm = t;
+    const d = int(extra.pt, PLAN_KM.min, PLAN_KM.max);
+    if (d === null) bad('plan.placement.km', extra.pt, km(p.thresholdKm)); else p.thresholdKm = d;
   }
   if (extra.pg !== undefined) {
     const g = int(extra.pg, 0, 20);
-    if (g === null || !(PLACEMENT_GRIDS as readonly number[]).includes(g)) bad('grid', extra.pg, `${p.gridKm} km`); else p.gridKm = g;
+    if (g === null || !(PLACEMENT_GRIDS as readonly number[]).includes(g)) bad('plan.placement.candidates', extra.pg, km(p.gridKm)); else p.gridKm = g;
   }
   if (extra.po !== undefined) {
-    if (extra.po === 'coverage' || extra.po === 'p-median') p.objective = extra.po; else bad('objective', extra.po, p.objective);
+    if (extra.po === 'coverage' || extra.po === 'p-median') p.objective = extra.po; else bad('plan.placement.objective', extra.po, t('plan.placement.coverage'));
   }
   if (extra.pw !== undefined) {
-    if (extra.pw === '1' || extra.pw === '0') p.povertyWeighted = extra.pw === '1'; else bad('poverty weighting', extra.pw, 'no weighting');
+    if (extra.pw === '1' || extra.pw === '0') p.povertyWeighted = extra.pw === '1'; else bad('plan.placement.poverty', extra.pw, t('plan.link.noWeighting'));
   }
   return p;
 }
@@ -224,13 +254,13 @@ export function planExtra(s: Partial<PlanSettings>): Record<string, string | und
  * a notice naming the scenario and the id; the rest of the scenario is kept. Run before any scenario reaches the
  * database, whose scenario table would otherwise fail on the unknown id.
  */
-export function dropUnknownUpgrades(scenarios: readonly PlanScenario[], known: ReadonlySet<string>): { scenarios: PlanScenario[]; notices: string[] } {
+export function dropUnknownUpgrades(scenarios: readonly PlanScenario[], known: ReadonlySet<string>, t: PlanText['t'] = EN_TEXT.t): { scenarios: PlanScenario[]; notices: string[] } {
   const notices: string[] = [];
   const out = scenarios.map((s) => {
     const unknown = s.edits.filter((e) => e.kind === 'upgrade' && !known.has(e.facilityId));
     if (!unknown.length) return s;
     const ids = [...new Set(unknown.map((e) => (e.kind === 'upgrade' ? e.facilityId : '')))];
-    notices.push(`Scenario “${s.name}”: ${ids.map((id) => `“${id}”`).join(', ')} ${ids.length === 1 ? 'is not a facility' : 'are not facilities'} of this dataset, so ${ids.length === 1 ? 'its upgrade was' : 'their upgrades were'} ignored.`);
+    notices.push(t(ids.length === 1 ? 'plan.link.unknownFacility' : 'plan.link.unknownFacilities', { name: s.name, ids: ids.map((id) => `“${id}”`).join(', ') }));
     return { ...s, edits: s.edits.filter((e) => !unknown.includes(e)) };
   });
   return { scenarios: out, notices };
@@ -243,13 +273,16 @@ export function nextId(s: PlanScenario, prefix: 'NEW' | 'MOB'): string {
 }
 
 /** One line a reader understands, for the list of changes. */
-export function describeEdit(e: ScenarioEdit, facilityName?: string): string {
-  const parts = (s: Staffing, plus = '') => {
-    const p = STAFF.filter((k) => s[k]).map((k) => `${plus}${s[k]} ${k}`);
-    if (s.services?.length) p.push(`${plus ? 'adds ' : ''}${s.services.join(', ')}`);
+export function describeEdit(e: ScenarioEdit, facilityName?: string, f: PlanText = EN_TEXT): string {
+  const { t, num, tx } = f;
+  const parts = (s: Staffing, upgrade = false) => {
+    const p = STAFF.filter((k) => s[k]).map((k) => `${upgrade ? '+' : ''}${num(s[k]!)} ${t(`plan.staff.${k}`)}`);
+    const services = s.services?.map((v) => tx(`service.${v}`, v)).join(', ');
+    if (services) p.push(upgrade ? t('plan.edit.addsServices', { list: services }) : services);
     return p.length ? ` (${p.join(', ')})` : '';
   };
-  if (e.kind === 'add') return `New ${e.type.replace(/_/g, ' ')} ${e.id} at ${e.lat.toFixed(3)}, ${e.lon.toFixed(3)}${parts(e)}`;
-  if (e.kind === 'upgrade') return `Upgrade ${facilityName ?? e.facilityId}${parts(e, '+')}`;
-  return `Mobile clinic ${e.id} visiting everyone within ${e.radiusKm} km of ${e.lat.toFixed(3)}, ${e.lon.toFixed(3)}${parts(e)}`;
+  const at = (lat: number, lon: number) => ({ lat: num(lat, 3), lon: num(lon, 3) });
+  if (e.kind === 'add') return t('plan.edit.add', { type: tx(`ftype.${e.type}`, e.type.replace(/_/g, ' ')), id: e.id, ...at(e.lat, e.lon), details: parts(e) });
+  if (e.kind === 'upgrade') return t('plan.edit.upgrade', { name: facilityName ?? e.facilityId, details: parts(e, true) });
+  return t('plan.edit.outreach', { id: e.id, km: num(e.radiusKm), ...at(e.lat, e.lon), details: parts(e) });
 }
