@@ -213,7 +213,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
             <table className="data-table" data-testid="plan-districts">
               <thead><tr><th>{t('col.district')}</th><th>{t('col.province')}</th><th className="num">{t('plan.col.within', { km: num(km) })}</th><th className="num">{t('plan.col.avgKm')}</th><th className="num">{t('plan.col.workforce')}</th><th>{t('plan.col.shortage')}</th><th className="num">{t('plan.col.rank')}</th></tr></thead>
               <tbody>{districtRows.map(({ d, s }) => {
-                const arrow = <T,>(a: T, b: T | undefined, f: (x: T) => string) => (s && b !== undefined && f(a) !== f(b) ? `${f(a)} → ${f(b)}` : f(a));
+                const arrow = <T,>(a: T, b: T | undefined, f: (x: T) => string) => (s && b !== undefined && f(a) !== f(b) ? `${f(a)} ${i18n.dir === 'rtl' ? '←' : '→'} ${f(b)}` : f(a));
                 return (
                   <tr key={d.region_id} data-region={d.region_id} className={d.region_id === view.district ? 'selected' : undefined} aria-selected={d.region_id === view.district}
                     onClick={() => onChange({ district: d.region_id })}>
