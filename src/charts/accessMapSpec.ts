@@ -1,7 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import type { BoundaryFeature } from '../data/boundaries';
 import type { FacilityPoint, MapCell } from '../queries/accessViewSql';
-import { formatNumber } from './measureMeta';
+import type { ChartLocale } from './direction';
+import { formatNumber, formatTick } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
 
 export interface AccessMapInput {
   cells: readonly MapCell[];
@@ -15,7 +18,12 @@ export interface AccessMapInput {
   accessUnit: string;
   width: number;
   caption: string;
+  /** Interface language: numbers and words (a map is not mirrored). English when omitted. */
+  loc?: ChartLocale;
+  t?: (key: MessageKey, params?: Params) => string;
 }
+
+const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 export const FACILITY_TYPE_LABEL: Record<string, string> = {
   hospital: 'Hospital', health_centre: 'Health centre', clinic: 'Clinic', health_post: 'Health post', pharmacy: 'Pharmacy', mobile_unit: 'Mobile unit',
@@ -38,6 +46,9 @@ function cellPolygon(c: MapCell): GeoJSON.Feature<GeoJSON.Polygon, MapCell> {
  * floating-catchment accessibility (5 quantile classes; dark is well served), facilities on top by type.
  */
 export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
+  const t = i.t ?? EN;
+  const locale = i.loc?.locale ?? 'en';
+  const typeLabel = (type: string) => (TYPE_ORDER.includes(type) ? t(`ftypeLabel.${type}` as MessageKey) : type);
   const features = i.cells.map(cellPolygon);
   const minutes = i.colour === 'distance' && i.minutesPerKm !== undefined;
   const val = (f: GeoJSON.Feature<GeoJSON.Polygon, MapCell>) => {
@@ -46,20 +57,20 @@ export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
   };
   const districts = (i.boundaries ?? []).filter((f) => f.properties.level === 2 && i.districtIds.has(f.properties.region_id));
   const domain: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: districts.length ? districts : features };
-  const valueLabel = i.colour === 'access' ? i.accessUnit : minutes ? 'Estimated minutes to nearest facility' : 'km to nearest facility';
+  const valueLabel = i.colour === 'access' ? i.accessUnit : minutes ? t('chart.minToNearest') : t('chart.kmToNearest');
   const color: Plot.ScaleOptions =
     i.colour === 'access'
-      ? { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: `${i.accessUnit} (within reach)`, tickFormat: (d: number) => formatNumber(d, 1) }
-      : { type: 'threshold', domain: minutes ? MIN_BANDS : KM_BANDS, scheme: 'YlOrRd', legend: true, label: minutes ? 'Estimated travel time to the nearest facility (min)' : 'Straight-line distance to the nearest facility (km)' };
+      ? { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: t('chart.withinReach', { unit: i.accessUnit }), tickFormat: (d: number) => formatNumber(d, 1, locale) }
+      : { type: 'threshold', domain: minutes ? MIN_BANDS : KM_BANDS, scheme: 'YlOrRd', legend: true, label: minutes ? t('chart.minLegend') : t('chart.kmLegend'), tickFormat: (d: number) => formatTick(d, locale) };
   const types = TYPE_ORDER.filter((t) => i.facilities.some((f) => f.type === t));
   return {
     width: i.width,
     height: Math.round(i.width * 0.75),
     projection: { type: 'mercator', domain, inset: 6 },
     color,
-    symbol: { domain: types.map((t) => FACILITY_TYPE_LABEL[t]), range: types.map((t) => TYPE_SYMBOL[TYPE_ORDER.indexOf(t)]), legend: true },
+    symbol: { domain: types.map(typeLabel), range: types.map((type) => TYPE_SYMBOL[TYPE_ORDER.indexOf(type)]), legend: true },
     caption: i.caption,
-    ariaLabel: `Map: population grid coloured by ${valueLabel}, with ${i.facilities.length} facilities`,
+    ariaLabel: t('chart.accessMapAria', { value: valueLabel, n: formatNumber(i.facilities.length, 0, locale) }),
     marks: [
       Plot.geo(features, {
         fill: val,
@@ -68,9 +79,9 @@ export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
         ariaHidden: 'true',
         channels: {
           [valueLabel]: { value: val, scale: null },
-          People: (f: GeoJSON.Feature<GeoJSON.Polygon, MapCell>) => formatNumber(f.properties.population),
+          [t('chart.people')]: (f: GeoJSON.Feature<GeoJSON.Polygon, MapCell>) => formatNumber(f.properties.population, 0, locale),
         },
-        tip: { format: { fill: false, stroke: false, [valueLabel]: (d: number) => formatNumber(d, 1) } },
+        tip: { format: { fill: false, stroke: false, [valueLabel]: (d: number) => formatNumber(d, 1, locale) } },
       }),
       Plot.geo(districts, { stroke: '#555', strokeWidth: 0.5, fill: 'none', ariaHidden: 'true' }),
       // Hospitals drawn larger and last, so they stay visible among the many small facilities.
@@ -78,14 +89,14 @@ export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
         Plot.dot(data, {
           x: 'lon',
           y: 'lat',
-          symbol: (f: FacilityPoint) => FACILITY_TYPE_LABEL[f.type] ?? f.type,
+          symbol: (f: FacilityPoint) => typeLabel(f.type),
           r: k === 1 ? 3.5 : 1.5,
           fillOpacity: k === 1 ? 1 : 0.75,
           fill: '#1d2733',
           stroke: 'white',
           strokeWidth: k === 1 ? 0.8 : 0.4,
           ariaHidden: 'true',
-          channels: { Facility: 'name', 'Health workers': 'workforce', Beds: 'beds' },
+          channels: { [t('chart.facility')]: 'name', [t('chart.healthWorkers')]: 'workforce', [t('chart.beds')]: 'beds' },
           tip: { format: { x: false, y: false } },
         }),
       ),

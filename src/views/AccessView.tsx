@@ -175,9 +175,9 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     const cells = mapSource.rows.filter((r): r is MapCell => r.kind === 'cell');
     return accessMapSpec({
       cells, facilities: facilities.rows, boundaries, districtIds: new Set(districtRows.map((d) => d.region_id)), colour: s.colour,
-      minutesPerKm, accessUnit, width: mapWidth, caption: `${source} ${t('access.gridCaption', { km: num((cells[0]?.deg ?? 0) * 111, 0) })}`,
+      minutesPerKm, accessUnit, width: mapWidth, caption: `${source} ${t('access.gridCaption', { km: num((cells[0]?.deg ?? 0) * 111, 0) })}`, loc, t,
     });
-  }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source]);
+  }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source, lang]);
 
   const names = new Map(districtRows.map((d) => [d.region_id, d.name]));
   const barSpec = useMemo(() => {
@@ -200,9 +200,9 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     const points = coverage.curve.map((c) => ({ x: c.step * stepX, share: c.share }));
     const selected = { x: steps.index * stepX, share: coverage.national.share ?? 0 };
     const curveTarget = target && s.unit === 'min' ? { ...target, x: LANCET_SURGERY_TARGET.hours * 60 } : target;
-    return coverageCurveSpec({ points, selected, xLabel: t('access.curveX', { unit: xUnit }), target: curveTarget, width: curveWidth, caption: source });
+    return coverageCurveSpec({ points, selected, xLabel: t('access.curveX', { unit: xUnit }), target: curveTarget, width: curveWidth, caption: source, loc, t });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coverage, curveWidth, s.unit, steps.index, xUnit, source, lancetApplies]);
+  }, [coverage, curveWidth, s.unit, steps.index, xUnit, source, lancetApplies, lang]);
 
   const ranked = districtRows.filter((d) => d.priority != null && d.accessibility != null && d.poverty != null);
   const prioSpec = useMemo(() => {
