@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { SelectCell } from '../components/SelectCell';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
+import { SortableHead } from '../components/SortableHead';
 
 export interface AccessDistrictRow {
   region_id: string;
@@ -72,24 +73,7 @@ export function AccessDistrictTable({ rows, selected = null, onSelect }: { rows:
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="access-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const isNum = (header.column.columnDef.meta as Meta)?.numeric;
-                return (
-                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={isNum ? 'num' : undefined}>
-                    <button type="button" onClick={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <SortableHead groups={table.getHeaderGroups()} />
         <tbody>
           {table.getRowModel().rows.map((row) => {
             const id = row.original.region_id;
