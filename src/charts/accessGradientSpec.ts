@@ -1,8 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick } from '../i18n/format';
-import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
 export interface GradientDistrict {
   name: string;
@@ -11,7 +9,7 @@ export interface GradientDistrict {
   workforcePer10k: number;
 }
 
-export interface AccessGradientInput {
+export interface AccessGradientInput extends ChartLanguage {
   /** Districts ranked from the poorest (first) to the least poor. */
   districts: readonly GradientDistrict[];
   /** Population-weighted mean and slope index (linear, per 10,000) for the fitted line. */
@@ -21,12 +19,8 @@ export interface AccessGradientInput {
   threshold?: { value: number; label: string };
   width: number;
   caption: string;
-  /** Interface language: numbers and words. The rank axis runs from the poorest on the left in every language, like a cumulative share. */
-  loc?: ChartLocale;
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /**
  * Inequality of access: each district a bar as wide as its population share, placed from the poorest
@@ -34,8 +28,7 @@ const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
  * line (population-weighted least squares on ridit scores) passes through the population mean at the middle rank (ridit 0.5), so y = mean + SII (x - 0.5).
  */
 export function accessGradientSpec(p: AccessGradientInput): Plot.PlotOptions {
-  const t = p.t ?? EN;
-  const locale = p.loc?.locale ?? 'en';
+  const { t, locale } = chartLanguage(p);
   const DISTRICT = t('chart.gradientDistrict');
   const LINE = t('chart.gradientLine');
   const POV = t('chart.povertyRate');

@@ -1,12 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { BoundaryFeature } from '../data/boundaries';
 import type { FacilityPoint, MapCell } from '../queries/accessViewSql';
-import type { ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick } from '../i18n/format';
 import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
-export interface AccessMapInput {
+export interface AccessMapInput extends ChartLanguage {
   cells: readonly MapCell[];
   facilities: readonly FacilityPoint[];
   boundaries: readonly BoundaryFeature[] | null;
@@ -18,12 +17,8 @@ export interface AccessMapInput {
   accessUnit: string;
   width: number;
   caption: string;
-  /** Interface language: numbers and words (a map is not mirrored). English when omitted. */
-  loc?: ChartLocale;
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 export const FACILITY_TYPE_LABEL: Record<string, string> = {
   hospital: 'Hospital', health_centre: 'Health centre', clinic: 'Clinic', health_post: 'Health post', pharmacy: 'Pharmacy', mobile_unit: 'Mobile unit',
@@ -46,8 +41,7 @@ function cellPolygon(c: MapCell): GeoJSON.Feature<GeoJSON.Polygon, MapCell> {
  * floating-catchment accessibility (5 quantile classes; dark is well served), facilities on top by type.
  */
 export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
-  const t = i.t ?? EN;
-  const locale = i.loc?.locale ?? 'en';
+  const { t, locale } = chartLanguage(i);
   const typeLabel = (type: string) => (TYPE_ORDER.includes(type) ? t(`ftypeLabel.${type}` as MessageKey) : type);
   const features = i.cells.map(cellPolygon);
   const minutes = i.colour === 'distance' && i.minutesPerKm !== undefined;

@@ -1,8 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { sides, type ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick } from '../i18n/format';
-import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
 export interface BenchmarkPoint {
   name: string;
@@ -12,7 +10,7 @@ export interface BenchmarkPoint {
   kind: 'selected' | 'other' | 'national';
 }
 
-export interface BenchmarkInput {
+export interface BenchmarkInput extends ChartLanguage {
   points: readonly BenchmarkPoint[];
   /** e.g. "SII (percentage points)". */
   xLabel: string;
@@ -20,21 +18,14 @@ export interface BenchmarkInput {
   width: number;
   caption: string;
   digits?: number;
-  /** Interface language: numbers, mirrored layout in RTL. English when omitted. */
-  loc?: ChartLocale;
-  /** Chart words from the message catalogue (English when omitted). */
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 
 /** Benchmarks: one summary measure for every setting, with its 95% CI, most unequal first. */
 export function benchmarkSpec(p: BenchmarkInput): Plot.PlotOptions {
   const digits = p.digits ?? 1;
-  const t = p.t ?? EN;
-  const locale = p.loc?.locale ?? 'en';
-  const side = sides(p.loc);
+  const { t, locale, side } = chartLanguage(p);
   const KINDS = { selected: t('chart.selectedRegion'), other: t('chart.otherProvinces'), national: t('chart.wholeCountry') };
   const fmt = (x: number) => formatNumber(x, digits, locale);
   const sorted = [...p.points].sort((a, b) => Math.abs(b.value - p.none) - Math.abs(a.value - p.none) || a.name.localeCompare(b.name));

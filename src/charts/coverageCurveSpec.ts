@@ -1,10 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatPercent, formatTick } from '../i18n/format';
-import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
-export interface CoverageCurveInput {
+export interface CoverageCurveInput extends ChartLanguage {
   /** Cumulative share (0..1) of people within each threshold value. */
   points: readonly { x: number; share: number }[];
   /** The threshold chosen with the slider. */
@@ -13,16 +11,12 @@ export interface CoverageCurveInput {
   target?: { share: number; label: string; x?: number };
   width: number;
   caption: string;
-  /** Interface language: numbers and words. The threshold axis runs left to right in every language, like a time axis. */
-  loc?: ChartLocale;
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /** How coverage grows with the threshold: the whole curve, with the slider's choice and a target marked. */
-export function coverageCurveSpec({ points, selected, xLabel, target, width, caption, loc, t = EN }: CoverageCurveInput): Plot.PlotOptions {
-  const locale = loc?.locale ?? 'en';
+export function coverageCurveSpec({ points, selected, xLabel, target, width, caption, ...language }: CoverageCurveInput): Plot.PlotOptions {
+  const { t, locale } = chartLanguage(language);
   const pct = (d: { share: number }) => 100 * d.share;
   return {
     width,

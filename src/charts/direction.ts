@@ -1,3 +1,6 @@
+import type { MessageKey } from '../i18n/en';
+import { translate, type Params } from '../i18n/translate';
+
 /**
  * Locale of a chart: number formatting and reading direction. Horizontal bar charts mirror in right-to-left
  * languages (values grow leftwards, category labels on the right, value labels on the bars' left end);
@@ -29,4 +32,21 @@ export function sides(loc: ChartLocale = LTR_EN) {
     reverse: r,
     yAxis: r ? ('right' as const) : ('left' as const),
   };
+}
+
+/** Chart words from the message catalogue. */
+export type ChartWords = (key: MessageKey, params?: Params) => string;
+const ENGLISH: ChartWords = (key, params) => translate('en', key, params);
+
+/** What a chart spec takes of the interface language; English, left to right, when omitted. */
+export interface ChartLanguage {
+  /** Interface language: numbers, mirrored layout in RTL. */
+  loc?: ChartLocale;
+  /** Chart words from the message catalogue. */
+  t?: ChartWords;
+}
+
+/** The words, locale and reading-direction helpers of a chart, with English defaults. */
+export function chartLanguage({ loc, t }: ChartLanguage) {
+  return { t: t ?? ENGLISH, locale: loc?.locale ?? 'en', side: sides(loc) };
 }

@@ -1,9 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { subgroupStyle } from './subgroupStyle';
-import { sides, type ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick } from '../i18n/format';
-import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
 
 export interface EquiplotPoint {
@@ -16,7 +14,7 @@ export interface EquiplotPoint {
   population?: number | null;
 }
 
-export interface EquiplotInput {
+export interface EquiplotInput extends ChartLanguage {
   points: readonly EquiplotPoint[];
   /** Lines top to bottom. */
   lines: readonly string[];
@@ -31,13 +29,8 @@ export interface EquiplotInput {
   width: number;
   caption: string;
   digits?: number;
-  /** Interface language: numbers, mirrored layout in RTL. English when omitted. */
-  loc?: ChartLocale;
-  /** Chart words from the message catalogue (English when omitted). */
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /**
  * HEAT's equiplot: one horizontal line per year or setting spanning its lowest to highest subgroup, one
@@ -53,9 +46,7 @@ export function equiplotSpec(p: EquiplotInput): Plot.PlotOptions {
     return [{ line, lo, hi, gap: hi - lo }];
   });
   const style = subgroupStyle(p.subgroups, p.ordered);
-  const t = p.t ?? EN;
-  const locale = p.loc?.locale ?? 'en';
-  const side = sides(p.loc);
+  const { t, locale, side } = chartLanguage(p);
   const fmt = (x: number) => formatNumber(x, digits, locale);
   return {
     width: p.width,

@@ -1,12 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick, formatYear } from '../i18n/format';
-import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
 export interface TrendPoint { year: number; value: number; ciLow?: number; ciHigh?: number }
 
-export interface MeasureTrendInput {
+export interface MeasureTrendInput extends ChartLanguage {
   points: readonly TrendPoint[];
   /** e.g. "SII (percentage points)". */
   yLabel: string;
@@ -16,18 +14,13 @@ export interface MeasureTrendInput {
   width: number;
   caption: string;
   digits?: number;
-  /** Interface language: numbers only (a time axis runs left to right in every language). English when omitted. */
-  loc?: ChartLocale;
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /** A summary measure over the years: line and dots, shaded 95% CI, and the "no inequality" line. */
 export function measureTrendSpec(p: MeasureTrendInput): Plot.PlotOptions {
   const digits = p.digits ?? 1;
-  const t = p.t ?? EN;
-  const locale = p.loc?.locale ?? 'en';
+  const { t, locale } = chartLanguage(p);
   const fmt = (x: number) => formatNumber(x, digits, locale);
   const EST = t('chart.estimate');
   const BAND = t('chart.ciBand');

@@ -1,9 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { subgroupStyle } from './subgroupStyle';
-import { sides, type ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick } from '../i18n/format';
-import type { MessageKey } from '../i18n/en';
-import { translate, type Params } from '../i18n/translate';
 
 
 export interface SubgroupBar {
@@ -14,7 +12,7 @@ export interface SubgroupBar {
   population?: number | null;
 }
 
-export interface SubgroupBarsInput {
+export interface SubgroupBarsInput extends ChartLanguage {
   bars: readonly SubgroupBar[];
   ordered: boolean;
   xLabel: string;
@@ -25,20 +23,13 @@ export interface SubgroupBarsInput {
   width: number;
   caption: string;
   digits?: number;
-  /** Interface language: numbers, mirrored layout in RTL. English when omitted. */
-  loc?: ChartLocale;
-  /** Chart words from the message catalogue (English when omitted). */
-  t?: (key: MessageKey, params?: Params) => string;
 }
 
-const EN = (k: MessageKey, params?: Params) => translate('en', k, params);
 
 /** Subgroup estimates as horizontal bars with 95% confidence-interval whiskers, in subgroup order. */
 export function subgroupBarsSpec(p: SubgroupBarsInput): Plot.PlotOptions {
   const digits = p.digits ?? 1;
-  const t = p.t ?? EN;
-  const locale = p.loc?.locale ?? 'en';
-  const side = sides(p.loc);
+  const { t, locale, side } = chartLanguage(p);
   const fmt = (x: number) => formatNumber(x, digits, locale);
   const names = p.bars.map((b) => b.subgroup);
   const style = subgroupStyle(names, p.ordered);
