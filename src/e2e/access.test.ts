@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { fmt, readDemoTable } from './demoFacts';
+import { facilityWithin, fmt, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
 
 // Independent side: the demo Parquet files decoded in Node, distances in plain JS (no SQL, no app code).
@@ -9,30 +9,7 @@ const points = readDemoTable<Point>('population');
 const facilities = readDemoTable<{ lat: number; lon: number }>('facilities');
 const regions = readDemoTable<{ region_id: string; parent_id: string | null; level: number }>('regions');
 
-const RAD = Math.PI / 180;
-const haversine = (lat1: number, lon1: number, lat2: number, lon2: number) => {
-  const a = Math.sin(((lat2 - lat1) * RAD) / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(((lon2 - lon1) * RAD) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-};
-
-// Facilities bucketed on a 0.1-degree grid: a point only looks at the buckets its radius can reach
-// (100k points x 3.4k facilities by brute force would be ~340M distances).
-const G = 0.1;
-const buckets = new Map<string, { lat: number; lon: number }[]>();
-for (const f of facilities) {
-  const key = `${Math.floor(f.lat / G)},${Math.floor(f.lon / G)}`;
-  buckets.set(key, [...(buckets.get(key) ?? []), f]);
-}
-const maxAbsLat = Math.max(...points.map((p) => Math.abs(p.lat)), ...facilities.map((f) => Math.abs(f.lat)));
-
-function hasFacilityWithin(p: Point, km: number): boolean {
-  const dLat = (km / 6371 / RAD) * 1.01;
-  const dLon = dLat / Math.cos(maxAbsLat * RAD);
-  for (let y = Math.floor((p.lat - dLat) / G); y <= Math.floor((p.lat + dLat) / G); y++)
-    for (let x = Math.floor((p.lon - dLon) / G); x <= Math.floor((p.lon + dLon) / G); x++)
-      for (const f of buckets.get(`${y},${x}`) ?? []) if (haversine(p.lat, p.lon, f.lat, f.lon) <= km) return true;
-  return false;
-}
+const hasFacilityWithin = facilityWithin(facilities, Math.max(...points.map((p) => Math.abs(p.lat))));
 
 function shareWithin(km: number, inScope: (p: Point) => boolean = () => true): number {
   let total = 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { fmt, readDemoTable } from './demoFacts';
+import { facilityWithin, fmt, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
 
 // Independent side: the demo Parquet decoded in Node, nearest facilities by a bucketed search in plain JS.
@@ -9,28 +9,8 @@ const points = readDemoTable<Point>('population');
 const facilities = readDemoTable<{ lat: number; lon: number }>('facilities');
 const KM = 5;
 
-const RAD = Math.PI / 180;
-const haversine = (lat1: number, lon1: number, lat2: number, lon2: number) => {
-  const a = Math.sin(((lat2 - lat1) * RAD) / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(((lon2 - lon1) * RAD) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-};
-const G = 0.1;
-function bucketed(fs: { lat: number; lon: number }[]) {
-  const buckets = new Map<string, { lat: number; lon: number }[]>();
-  for (const f of fs) {
-    const key = `${Math.floor(f.lat / G)},${Math.floor(f.lon / G)}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), f]);
-  }
-  const maxAbsLat = Math.max(...points.map((p) => Math.abs(p.lat)), ...fs.map((f) => Math.abs(f.lat)));
-  return (p: Point, km: number) => {
-    const dLat = (km / 6371 / RAD) * 1.01;
-    const dLon = dLat / Math.cos(maxAbsLat * RAD);
-    for (let y = Math.floor((p.lat - dLat) / G); y <= Math.floor((p.lat + dLat) / G); y++)
-      for (let x = Math.floor((p.lon - dLon) / G); x <= Math.floor((p.lon + dLon) / G); x++)
-        for (const f of buckets.get(`${y},${x}`) ?? []) if (haversine(p.lat, p.lon, f.lat, f.lon) <= km) return true;
-    return false;
-  };
-}
+const maxAbsLat = Math.max(...points.map((p) => Math.abs(p.lat)));
+const bucketed = (fs: { lat: number; lon: number }[]) => facilityWithin(fs, maxAbsLat);
 function peopleWithin(fs: { lat: number; lon: number }[], km: number) {
   const within = bucketed(fs);
   let [total, reached] = [0, 0];
