@@ -4,6 +4,7 @@ import type { SqlRunner } from '../db/sqlRunner';
 import { floatingCatchment, haversineKm, type CatchmentInput } from '../metrics/access';
 import { catchmentSql, nearestFacilitySql, pairsWithinSql, shareWithinSql, type Capacity, type CatchmentSqlOptions } from './accessSql';
 import { mulberry32 } from '../metrics/random';
+import { fixtureTable } from './fixtureTable';
 
 interface Cell {
   cell_id: string;
@@ -32,29 +33,12 @@ afterAll(async () => {
 });
 
 
-// Numbers go in as string literals: VARCHAR -> DOUBLE parses the shortest round-trip form exactly.
-const num = (v: number | null) => (v === null ? 'NULL' : `'${v}'`);
-const str = (v: string) => `'${v.replaceAll("'", "''")}'`;
-
 async function load(cells: Cell[], facilities: Facility[]): Promise<void> {
-  await db.rows('CREATE OR REPLACE TABLE population (cell_id VARCHAR, region_id VARCHAR, lat DOUBLE, lon DOUBLE, population DOUBLE)');
-  await db.rows(
-    `CREATE OR REPLACE TABLE facilities (facility_id VARCHAR, region_id VARCHAR, lat DOUBLE, lon DOUBLE, type VARCHAR,
-       beds INTEGER, doctors INTEGER, nurses INTEGER, midwives INTEGER, services VARCHAR[])`,
-  );
-  if (cells.length)
-    await db.rows(
-      `INSERT INTO population VALUES ${cells.map((c) => `(${str(c.cell_id)}, ${str(c.region_id)}, ${num(c.lat)}, ${num(c.lon)}, ${num(c.population)})`).join(', ')}`,
-    );
-  if (facilities.length)
-    await db.rows(
-      `INSERT INTO facilities VALUES ${facilities
-        .map(
-          (f) =>
-            `(${str(f.facility_id)}, 'r0', ${num(f.lat)}, ${num(f.lon)}, 'clinic', ${num(f.beds)}, ${num(f.doctors)}, ${num(f.nurses)}, ${num(f.midwives)}, [${f.services.map(str).join(', ')}]::VARCHAR[])`,
-        )
-        .join(', ')}`,
-    );
+  await fixtureTable(db, 'population', { cell_id: 'VARCHAR', region_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', population: 'DOUBLE' }, cells);
+  await fixtureTable(db, 'facilities', {
+    facility_id: 'VARCHAR', region_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', type: 'VARCHAR',
+    beds: 'INTEGER', doctors: 'INTEGER', nurses: 'INTEGER', midwives: 'INTEGER', services: 'VARCHAR[]',
+  }, facilities.map((f) => ({ ...f, region_id: 'r0', type: 'clinic' })));
 }
 
 const SERVICES = ['emergency', 'maternity', 'surgery'];
@@ -271,8 +255,7 @@ describe('catchmentSql', () => {
       cells.map((id) => ({ cell_id: id, region_id: 'r', lat: 0, lon: 0, population: 1 })),
       Object.entries(supply).map(([id, doctors]) => ({ facility_id: id, lat: 0, lon: 0, beds: 0, doctors, nurses: 0, midwives: 0, services: [] })),
     );
-    await db.rows('CREATE OR REPLACE TABLE costs (cell_id VARCHAR, facility_id VARCHAR, cost DOUBLE)');
-    await db.rows(`INSERT INTO costs VALUES ${costs.map(([i, j, d]) => `(${str(i)}, ${str(j)}, ${num(d)})`).join(', ')}`);
+    await fixtureTable(db, 'costs', { cell_id: 'VARCHAR', facility_id: 'VARCHAR', cost: 'DOUBLE' }, costs.map(([cell_id, facility_id, cost]) => ({ cell_id, facility_id, cost })));
   }
 
   it('reproduces Luo & Wang 2003 Fig. 3 from a costs table', async () => {

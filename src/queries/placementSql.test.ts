@@ -5,6 +5,7 @@ import { haversineKm } from '../metrics/access';
 import { placeFacilities, povertyWeight, type PlacementInput, type PlacementObjective } from '../metrics/placement';
 import { PLACEMENT_CANDIDATES_TABLE, placementCandidatesSql, placementDemandSql, runPlacement, type PlacementSqlOptions } from './placementSql';
 import { mulberry32 } from '../metrics/random';
+import { fixtureTable } from './fixtureTable';
 
 interface Cell {
   cell_id: number;
@@ -29,14 +30,10 @@ afterAll(async () => {
 });
 
 
-const num = (v: number | null) => (v === null ? 'NULL' : `'${v}'`);
-
 async function load(cells: Cell[], facilities: Facility[]): Promise<void> {
-  await db.rows('CREATE OR REPLACE TABLE population (cell_id INTEGER, region_id VARCHAR, lat DOUBLE, lon DOUBLE, population DOUBLE, wealth_quintile INTEGER)');
-  await db.rows(`INSERT INTO population VALUES ${cells.map((c) => `(${c.cell_id}, 'r1', ${num(c.lat)}, ${num(c.lon)}, ${num(c.population)}, ${num(c.wealth_quintile)})`).join(', ')}`);
-  await db.rows('CREATE OR REPLACE TABLE facilities (facility_id VARCHAR, lat DOUBLE, lon DOUBLE, services VARCHAR[])');
-  if (facilities.length)
-    await db.rows(`INSERT INTO facilities VALUES ${facilities.map((f) => `('${f.facility_id}', ${num(f.lat)}, ${num(f.lon)}, [${f.services.map((s) => `'${s}'`).join(', ')}]::VARCHAR[])`).join(', ')}`);
+  await fixtureTable(db, 'population', { cell_id: 'INTEGER', region_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', population: 'DOUBLE', wealth_quintile: 'INTEGER' },
+    cells.map((c) => ({ ...c, region_id: 'r1' })));
+  await fixtureTable(db, 'facilities', { facility_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', services: 'VARCHAR[]' }, facilities);
 }
 
 function randomCase(rand: () => number): { cells: Cell[]; facilities: Facility[] } {

@@ -6,6 +6,7 @@ import { applyScenario, type FacilityRow, type PopulationPoint, type ScenarioEdi
 import { catchmentSql, nearestFacilitySql, shareWithinSql, type AccessTables, type SqlQuery } from './accessSql';
 import { scenarioTableSql } from './scenarioSql';
 import { mulberry32 } from '../metrics/random';
+import { fixtureTable } from './fixtureTable';
 
 interface Cell extends PopulationPoint {
   cell_id: number; // INTEGER, as in the demo data
@@ -21,27 +22,14 @@ afterAll(async () => {
 });
 
 
-// Numbers go in as string literals: VARCHAR -> DOUBLE parses the shortest round-trip form exactly.
-const num = (v: number | null) => (v === null ? 'NULL' : `'${v}'`);
-const str = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
-const list = (v: string[] | null) => (v === null ? 'NULL' : `[${v.map(str).join(', ')}]::VARCHAR[]`);
-
-async function loadFacilities(name: string, rows: readonly FacilityRow[]): Promise<void> {
-  await db.rows(
-    `CREATE OR REPLACE TABLE ${name} (facility_id VARCHAR, name VARCHAR, region_id VARCHAR, lat DOUBLE, lon DOUBLE, type VARCHAR,
-       beds DOUBLE, doctors DOUBLE, nurses DOUBLE, midwives DOUBLE, services VARCHAR[])`,
-  );
-  if (rows.length)
-    await db.rows(
-      `INSERT INTO ${name} VALUES ${rows
-        .map((f) => `(${str(f.facility_id)}, 'n', ${str(f.region_id)}, ${num(f.lat)}, ${num(f.lon)}, ${str(f.type)}, ${num(f.beds)}, ${num(f.doctors)}, ${num(f.nurses)}, ${num(f.midwives)}, ${list(f.services)})`)
-        .join(', ')}`,
-    );
-}
+const FACILITY_COLUMNS = {
+  facility_id: 'VARCHAR', name: 'VARCHAR', region_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', type: 'VARCHAR',
+  beds: 'DOUBLE', doctors: 'DOUBLE', nurses: 'DOUBLE', midwives: 'DOUBLE', services: 'VARCHAR[]',
+} as const;
+const loadFacilities = (name: string, rows: readonly FacilityRow[]) => fixtureTable(db, name, FACILITY_COLUMNS, rows.map((f) => ({ ...f, name: 'n' })));
 
 async function load(cells: Cell[], facilities: FacilityRow[]): Promise<void> {
-  await db.rows('CREATE OR REPLACE TABLE population (cell_id INTEGER, region_id VARCHAR, lat DOUBLE, lon DOUBLE, population DOUBLE)');
-  await db.rows(`INSERT INTO population VALUES ${cells.map((c) => `(${c.cell_id}, ${str(c.region_id)}, ${num(c.lat)}, ${num(c.lon)}, ${num(c.population)})`).join(', ')}`);
+  await fixtureTable(db, 'population', { cell_id: 'INTEGER', region_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', population: 'DOUBLE' }, cells);
   // The loaded table has INTEGER capacities, as in the data contract.
   await loadFacilities('facilities_src', facilities);
   await db.rows(`CREATE OR REPLACE TABLE facilities AS SELECT * REPLACE (CAST(beds AS INTEGER) AS beds, CAST(doctors AS INTEGER) AS doctors,
