@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readParquet } from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { dataExportQuery, dataPageQuery, dataTotalsQuery, numericCondition, whereClause, type DataTableFilters } from './dataTableSql';
 
@@ -10,8 +8,7 @@ const base: DataTableFilters = { table: 'facilities', province: null, columnFilt
 describe('data table SQL', () => {
   let db: SqlRunner;
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'facilities', 'partnerships']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    db = await demoDb(['regions', 'facilities', 'partnerships']);
   });
 
   it('parses number filters into parameterised conditions', () => {

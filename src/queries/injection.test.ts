@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readParquet } from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
 import type { Query, SqlRunner } from '../db/sqlRunner';
 import { dataExportQuery, dataTotalsQuery } from './dataTableSql';
 import { benchmarkQuery, equityOptionsQuery, indicatorQuery, subgroupEstimatesQuery, subgroupSeriesQuery } from './equitySql';
@@ -42,10 +40,7 @@ const builders: [string, (h: string) => Query][] = [
 describe('user values never reach SQL text', () => {
   let db: SqlRunner;
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'facilities', 'partnerships', 'coverage', 'socioeconomic', 'indicator_catalog']) {
-      await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
-    }
+    db = await demoDb(['regions', 'facilities', 'partnerships', 'coverage', 'socioeconomic', 'indicator_catalog']);
   });
 
   it.each(builders)('%s: hostile text goes in as parameters only, the query runs, and no table is harmed', async (_name, build) => {

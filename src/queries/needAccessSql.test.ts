@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readParquet } from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { needAccessQuery, needIndicatorsQuery, type NeedAccessRow } from './needAccessSql';
 
 describe('need vs access SQL', () => {
   let db: SqlRunner;
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'facilities', 'socioeconomic', 'indicator_catalog']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    db = await demoDb(['regions', 'facilities', 'socioeconomic', 'indicator_catalog']);
   });
 
   it('joins each district to its poverty rate in the latest year, or the year asked for', async () => {

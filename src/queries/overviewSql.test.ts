@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
+import { refreshDerived } from './derivedTables';
 import type { SqlRunner } from '../db/sqlRunner';
-import { districtDensityQuery, kpiQuery, provincesQuery, type DistrictDensityRow, type KpiRow } from './overviewSql';
+import { districtDensityQuery, kpiQuery, OVERVIEW_CUBE, OVERVIEW_DISTRICTS, provincesQuery, type DistrictDensityRow, type KpiRow } from './overviewSql';
 
 // Independent computation in plain JS over the same Parquet files (decoded with parquet-wasm, no SQL).
 const load = (t: string) => tableFromIPC(readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream()).toArray().map((r) => r.toJSON());
@@ -14,8 +15,7 @@ describe('overview SQL on the demo data', () => {
   const regions = load('regions');
   const facilities = load('facilities');
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'facilities']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    db = await demoDb(['regions', 'facilities']);
   });
 
   const expected = (province: string | null) => {
@@ -61,8 +61,7 @@ describe('facility filters on the overview SQL', () => {
   let db: SqlRunner;
   const facilities = tableFromIPC(readParquet(readFileSync('data/facilities.parquet')).intoIPCStream()).toArray().map((r) => r.toJSON());
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'facilities']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    db = await demoDb(['regions', 'facilities']);
   });
 
   it('counts only facilities of the chosen type, ownership and service', async () => {
@@ -73,5 +72,40 @@ describe('facility filters on the overview SQL', () => {
     const [all] = await db.rows<KpiRow>(kpiQuery({ province: null }));
     expect(all.facilities).toBe(facilities.length);
     expect(k.population).toBe(all.population); // people stay: only the facilities counted change
+  });
+
+  // Every combination of filters, per district (names and zero rows included), against plain JS over the facility rows.
+  const regions = tableFromIPC(readParquet(readFileSync('data/regions.parquet')).intoIPCStream()).toArray().map((r) => r.toJSON());
+  it.each([
+    { province: null },
+    { province: 'P3', facilityType: 'hospital' },
+    { province: null, ownership: 'private', service: 'maternity' },
+    { province: 'P5', facilityType: 'health_post', ownership: 'public', service: 'surgery' },
+    { province: null, service: 'no such service' },
+  ])('district rows from the pre-aggregated table equal a recount of the facilities (%o)', async (f) => {
+    const rows = await db.rows<DistrictDensityRow>(districtDensityQuery(f));
+    const districts = regions.filter((r) => r.level === 2 && (f.province == null || r.parent_id === f.province));
+    expect(rows.map((r) => r.region_id)).toEqual(districts.map((d) => d.region_id).sort());
+    for (const r of rows) {
+      const d = districts.find((x) => x.region_id === r.region_id)!;
+      const fs = facilities.filter((x) => x.region_id === r.region_id && (!('facilityType' in f) || x.type === f.facilityType)
+        && (!('ownership' in f) || x.ownership === f.ownership) && (!('service' in f) || Array.from(x.services ?? []).includes(f.service)));
+      const sum = (k: string) => fs.reduce((s, x) => s + (x[k] ?? 0), 0);
+      expect([r.name, r.province_id, r.population]).toEqual([d.name, d.parent_id, d.population]);
+      expect(r.province).toBe(regions.find((p) => p.region_id === d.parent_id)!.name);
+      expect([r.facilities, r.beds, r.doctors, r.nurses, r.midwives]).toEqual([fs.length, sum('beds'), sum('doctors'), sum('nurses'), sum('midwives')]);
+      expect(r.workforce).toBe(sum('doctors') + sum('nurses') + sum('midwives'));
+    }
+  });
+
+  it('the pre-aggregated table follows a replaced facilities table, and goes when facilities are removed', async () => {
+    const other = await demoDb(['regions', 'facilities']);
+    await other.rows("CREATE OR REPLACE TABLE facilities AS SELECT * FROM facilities WHERE type = 'hospital'");
+    await refreshDerived(other, ['facilities'], new Set(['regions', 'facilities']));
+    const [k] = await other.rows<KpiRow>(kpiQuery({ province: null }));
+    expect(k.facilities).toBe(facilities.filter((x) => x.type === 'hospital').length);
+    await other.rows('DROP TABLE facilities');
+    await refreshDerived(other, ['facilities'], new Set(['regions']));
+    expect(await other.rows(`SELECT * FROM duckdb_tables() WHERE table_name IN ('${OVERVIEW_CUBE}', '${OVERVIEW_DISTRICTS}')`)).toHaveLength(0);
   });
 });

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readParquet } from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery, type PartnershipDistrictRow, type PartnershipFilters } from './partnershipsSql';
 
@@ -10,8 +8,7 @@ const all: PartnershipFilters = { province: null, year: null, partnerType: null,
 describe('partnerships SQL', () => {
   let db: SqlRunner;
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'facilities', 'partnerships']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    db = await demoDb(['regions', 'facilities', 'partnerships']);
   });
 
   it('counts every partnership once, by district, and flags the worst-served fifth of districts', async () => {
@@ -43,8 +40,7 @@ describe('partnerships SQL', () => {
 
 describe('partnerships SQL with facility filters', () => {
   it('counts only partnerships at the facilities that pass the facility filters', async () => {
-    const db = await createNodeDb();
-    for (const t of ['regions', 'facilities', 'partnerships']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    const db = await demoDb(['regions', 'facilities', 'partnerships']);
     const [{ n }] = await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM partnerships JOIN facilities f USING (facility_id) WHERE f.type = 'hospital'`);
     const rows = await db.rows<PartnershipDistrictRow>(partnershipDistrictsQuery({ ...all, facilityType: 'hospital' }));
     expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(n);

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { readParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { haversineKm } from '../metrics/access';
 import type { ScenarioEdit } from '../metrics/scenario';
@@ -14,8 +12,7 @@ import { scenarioTableSql } from './scenarioSql';
 
 let db: SqlRunner;
 beforeAll(async () => {
-  db = await createNodeDb();
-  for (const t of ['regions', 'facilities', 'population', 'partnerships']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+  db = await demoDb(['regions', 'facilities', 'population', 'partnerships']);
   for (const q of baselineTablesSql()) await db.rows(q);
 }, 120_000);
 afterAll(async () => {

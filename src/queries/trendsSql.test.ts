@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readParquet } from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
+import { demoDb } from './demoDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { trendIndicatorsQuery, trendQuery, type TrendRow } from './trendsSql';
 
 describe('trends SQL', () => {
   let db: SqlRunner;
   beforeAll(async () => {
-    db = await createNodeDb();
-    for (const t of ['regions', 'coverage', 'socioeconomic', 'indicator_catalog']) await db.insertArrowIPC(t, readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream());
+    db = await demoDb(['regions', 'coverage', 'socioeconomic', 'indicator_catalog']);
   });
 
   it('gives the coverage setting average: population-weighted mean over wealth quintiles, per year', async () => {

@@ -6,6 +6,7 @@ import { loadUserFiles, type FileReport, type LoadMode } from '../data/loadUserF
 import { createWorkerDecoder, type ParquetDecoder } from '../data/parquetDecoder';
 import { getEngine } from '../db/engine';
 import { inBackground, type SqlRunner } from '../db/sqlRunner';
+import { refreshDerived } from '../queries/derivedTables';
 import { sessionTables } from './sessionTables';
 
 export type EngineStatus = { state: 'loading' } | { state: 'ready'; db: SqlRunner } | { state: 'failed'; message: string };
@@ -60,6 +61,8 @@ function update(patch: Partial<DatasetState>) {
   listeners.forEach((l) => l());
 }
 
+const readyTables = (tables: DatasetState['tables']) => new Set(TABLE_NAMES.filter((t) => tables[t].state === 'ready'));
+
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -98,10 +101,16 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   const wanted = new Set(sessionTables(DEMO_DATASET.tables.map((t) => t.table), tables));
   const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
   if (tables) update({ tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, wanted.has(t) ? state.tables[t] : { state: 'absent' }])) as DatasetState['tables'] });
+  // Steps are published in order; a table is published ready once the tables derived from it are rebuilt.
+  let published: Promise<void> = Promise.resolve();
   queue = loadDataset(engine.then(inBackground), getDecoder(), demoSources, (table, tableState) => {
-    const sources = tableState.state === 'ready' ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
-    update({ tables: { ...state.tables, [table]: tableState }, sources, ...bump(tableState.state === 'ready' ? [table] : []) });
-  }).catch(() => {
+    published = published.then(async () => {
+      const ready = tableState.state === 'ready';
+      if (ready) await engine.then((db) => refreshDerived(db, [table], readyTables({ ...state.tables, [table]: tableState }))).catch(() => undefined);
+      const sources = ready ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
+      update({ tables: { ...state.tables, [table]: tableState }, sources, ...bump(ready ? [table] : []) });
+    });
+  }).then(() => published).catch(() => {
     // An engine that fails to start is reported through `engine` above.
   }).finally(releaseDecoder);
 }
@@ -151,6 +160,7 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
       tables[t] = { state: 'absent' };
       delete sources[t];
     }
+    await refreshDerived(db, [...result.committed, ...result.removed], readyTables(tables));
     const replaced = mode === 'replace' && result.committed.length > 0;
     const fromDemo = Object.values(sources).some((s) => s === DEMO_SOURCE);
     const userFiles = Object.values(sources).filter((s) => s !== DEMO_SOURCE);

@@ -1,0 +1,30 @@
+import type { TableName } from '../data/contract';
+import { ident } from '../data/sqlText';
+import type { SqlRunner } from '../db/sqlRunner';
+import { OVERVIEW_CUBE, OVERVIEW_DISTRICTS, overviewCubeSql, overviewDistrictsSql } from './overviewSql';
+
+/** A table computed from loaded tables once, so that queries read it instead of recomputing it on every change. */
+export interface DerivedTable {
+  name: string;
+  /** The tables it is computed from: rebuilt when one changes, dropped when one is missing. */
+  needs: readonly TableName[];
+  build: () => string;
+}
+
+/** In build order: a table may read the ones before it. */
+export const DERIVED_TABLES: readonly DerivedTable[] = [
+  { name: OVERVIEW_CUBE, needs: ['regions', 'facilities'], build: overviewCubeSql },
+  { name: OVERVIEW_DISTRICTS, needs: ['regions', 'facilities'], build: overviewDistrictsSql },
+];
+
+/**
+ * Bring the derived tables up to date after `changed` tables were loaded, replaced or removed; `ready` is every
+ * table loaded now. Run before the new table versions are published, so no query reads a stale derived table.
+ */
+export async function refreshDerived(db: SqlRunner, changed: Iterable<TableName>, ready: ReadonlySet<TableName>): Promise<void> {
+  const touched = new Set(changed);
+  for (const d of DERIVED_TABLES) {
+    if (!d.needs.some((t) => touched.has(t))) continue;
+    await db.rows(d.needs.every((t) => ready.has(t)) ? d.build() : `DROP TABLE IF EXISTS ${ident(d.name)}`);
+  }
+}
