@@ -14,13 +14,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH } from '../src/e2e/browser';
-import { kpiQuery } from '../src/queries/overviewSql';
+import { kpiOf } from '../src/metrics/kpi';
+import { districtDensityQuery } from '../src/queries/overviewSql';
 import { BENCH_E2SFCA, QUERY_SET, queriesFor } from './bench/benchQueries';
 import { launch, measureColdStart, measureScale, type ColdStart, type ScaleResult } from './bench/browserRun';
 import { buildBenchSite } from './bench/build';
 import { fmt, markdownTable, times } from './bench/markdown';
 import { estimatePairs, openNative, type NativeLoad } from './bench/nativeEngine';
-import { loadPeerTable, peerDistrictDensity, peerKpi, type PeerLoad } from './bench/peerEngine';
+import { loadPeerTable, peerDistrictDensity, type PeerLoad } from './bench/peerEngine';
 import { serveBench } from './bench/server';
 import { median, ratio, throughput } from './bench/stats';
 
@@ -85,7 +86,7 @@ try {
     server.setData(dataDir(scale));
     scaleResults.push(await measureScale(server.url, {
       scale, changes,
-      queryReps: quick ? 5 : 9,
+      queryReps: quick ? 21 : 41,
       e2sfcaReps: pairEstimates.get(scale)! > e2sfcaMaxPairs ? 0 : quick ? 1 : 3,
       e2sfcaWarmUp: !quick,
       isolated: ['facilities', 'population'],
@@ -110,16 +111,20 @@ for (const r of scaleResults) {
   const regions = await loadPeerTable(dir, 'regions');
   const facilities = await loadPeerTable(dir, 'facilities', ['region_id', 'beds', 'doctors', 'nurses', 'midwives']);
   peerLoads.push({ ...regions.load, scale: r.scale }, { ...facilities.load, scale: r.scale });
-  // The peer must agree with DuckDB before its time means anything.
-  const peerCheck = peerKpi(regions.table, facilities.table, 'P3') as Record<string, number>;
-  const [nativeCheck] = (await native.rows(kpiQuery({ province: 'P3' }))) as Record<string, number>[];
-  for (const k of ['districts', 'population', 'facilities', 'beds', 'workforce', 'workforce_per_10k']) {
-    if (Math.abs(Number(nativeCheck[k]) - peerCheck[k]) > 1e-9 * Math.max(1, Math.abs(peerCheck[k]))) {
-      throw new Error(`peer and native DuckDB disagree on kpi ${k} at scale ${r.scale}: ${peerCheck[k]} vs ${nativeCheck[k]}`);
-    }
+  // The peer must agree with DuckDB, district by district, before its time means anything.
+  for (const province of [null, 'P3']) {
+    const peerRows = peerDistrictDensity(regions.table, facilities.table, province) as Record<string, number>[];
+    const nativeRows = (await native.rows(districtDensityQuery({ province }))) as Record<string, number>[];
+    if (peerRows.length !== nativeRows.length) throw new Error(`peer and native DuckDB disagree on the districts at scale ${r.scale}: ${peerRows.length} vs ${nativeRows.length}`);
+    nativeRows.forEach((n, i) => {
+      for (const k of ['population', 'facilities', 'beds', 'workforce', 'workforce_per_10k']) {
+        const p = peerRows[i][k];
+        if (Math.abs(Number(n[k]) - p) > 1e-9 * Math.max(1, Math.abs(p))) throw new Error(`peer and native DuckDB disagree on ${k} of ${n.region_id} at scale ${r.scale}: ${p} vs ${n[k]}`);
+      }
+    });
   }
   const wasmRows = r.wasmQueries;
-  const reps = quick ? 5 : 9;
+  const reps = quick ? 21 : 41;
   for (const q of QUERY_SET) {
     const qs = queriesFor(q.kind, q.province);
     const e2 = q.kind === 'e2sfca';
@@ -129,12 +134,13 @@ for (const r of scaleResults) {
     }
     const n = e2 ? (quick ? 1 : 3) : reps;
     const warm = e2 && quick ? 0 : 1;
-    const nativeMs = median((await native.time(qs, n + warm)).slice(warm));
+    const summarise = q.kind === 'kpi' ? kpiOf : undefined;
+    const nativeMs = median((await native.time(qs, n + warm, summarise)).slice(warm));
     let peerMs: number | null = null;
-    if (q.kind === 'kpi' || q.kind === 'districts' || q.kind === 'both') {
+    if (q.kind === 'kpi' || q.kind === 'districts') {
       const run = () => {
-        if (q.kind === 'kpi' || q.kind === 'both') peerKpi(regions.table, facilities.table, q.province);
-        if (q.kind === 'districts' || q.kind === 'both') peerDistrictDensity(regions.table, facilities.table, q.province);
+        const rows = peerDistrictDensity(regions.table, facilities.table, q.province);
+        summarise?.(rows as never[]);
       };
       const samples: number[] = [];
       for (let i = 0; i <= reps; i++) {

@@ -10,7 +10,8 @@ export interface NativeEngine {
   threads: number;
   load: NativeLoad[];
   rows(q: Query): Promise<Record<string, unknown>[]>;
-  time(qs: Query[], reps: number): Promise<number[]>;
+  /** Each sample: the queries in turn, then `then` on the last one's rows as JavaScript objects (as the app does). */
+  time(qs: Query[], reps: number, then?: (rows: never[]) => unknown): Promise<number[]>;
   close(): void;
 }
 export interface NativeLoad { table: string; bytes: number; rows: number; ms: number }
@@ -43,11 +44,13 @@ export async function openNative(dataDir: string, tables: readonly string[]): Pr
     async rows(q) {
       return (await conn.runAndReadAll(q.sql, (q.params ?? []) as DuckDBValue[])).getRowObjectsJS() as Record<string, unknown>[];
     },
-    async time(qs, reps) {
+    async time(qs, reps, then) {
       const out: number[] = [];
       for (let i = 0; i < reps; i++) {
         const t0 = performance.now();
-        for (const q of qs) await conn.runAndReadAll(q.sql, (q.params ?? []) as DuckDBValue[]);
+        let last = null;
+        for (const q of qs) last = await conn.runAndReadAll(q.sql, (q.params ?? []) as DuckDBValue[]);
+        if (then && last) then(last.getRowObjectsJS() as never[]);
         out.push(performance.now() - t0);
       }
       return out;

@@ -1,6 +1,6 @@
 /**
  * The JavaScript peer: Arquero (uwdata) over hyparquet (pure-JS Parquet reader, zstd via hyparquet-compressors), the
- * overview's two aggregations written as Arquero verbs with the same semantics as src/queries/overviewSql.ts
+ * overview's aggregation written as Arquero verbs with the same semantics as src/queries/overviewSql.ts
  * (workforce = doctors + nurses + midwives, NULL counts as 0, densities per 10,000 as ratios of sums).
  */
 import { readFile } from 'node:fs/promises';
@@ -66,21 +66,4 @@ const per10k = {
 /** districtDensityQuery as Arquero verbs: one object per district, ordered by region_id. */
 export function peerDistrictDensity(regions: ColumnTable, facilities: ColumnTable, province: string | null) {
   return districtTotals(regions, facilities, province).derive(per10k).orderby('region_id').objects();
-}
-
-/** kpiQuery as Arquero verbs: one object with the totals and ratios of sums. */
-export function peerKpi(regions: ColumnTable, facilities: ColumnTable, province: string | null) {
-  return districtTotals(regions, facilities, province)
-    .rollup({
-      districts: () => op.count(),
-      population: (d: Row) => op.sum(d.population),
-      facilities: (d: Row) => op.sum(d.facilities),
-      beds: (d: Row) => op.sum(d.beds),
-      doctors: (d: Row) => op.sum(d.doctors),
-      nurses: (d: Row) => op.sum(d.nurses),
-      midwives: (d: Row) => op.sum(d.midwives),
-      workforce: (d: Row) => op.sum(d.workforce),
-    })
-    .derive(per10k)
-    .objects()[0];
 }

@@ -1,11 +1,12 @@
 import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import { useI18n } from '../i18n/I18nContext';
-import type { KpiRow } from '../queries/overviewSql';
+import type { Kpi as KpiValues } from '../metrics/kpi';
 
 /** The four headline numbers, with the WHO workforce threshold beside the workforce density. */
-export function KpiCards({ kpi, scope }: { kpi: KpiRow; scope: string }) {
+export function KpiCards({ kpi, scope }: { kpi: KpiValues; scope: string }) {
   const { t, num } = useI18n();
-  const gap = kpi.workforce_per_10k - WHO_WORKFORCE_PER_10K;
+  // No population in scope: no density, so no gap to show.
+  const gap = kpi.workforce_per_10k == null ? 0 : kpi.workforce_per_10k - WHO_WORKFORCE_PER_10K;
   return (
     <div className="kpis" data-testid="kpis">
       <Kpi id="population" label={t('kpi.population', { scope })} value={num(kpi.population)} note={t('kpi.districts', { n: num(kpi.districts) })} />

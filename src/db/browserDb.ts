@@ -77,8 +77,10 @@ export async function createBrowserDb(): Promise<SqlRunner> {
     const { sql, params = [] } = asQuery(q);
     if (signal?.aborted) throw abortError();
     const cancel = () => void conn.cancelSent();
-    if (!params.length && !READ_ONLY.test(sql)) await forgetPrepared();
-    const stmt = params.length ? await statement(sql, params) : null;
+    // Reads go through a (kept) prepared statement; anything else runs as is, after forgetting the statements.
+    const read = READ_ONLY.test(sql);
+    if (!read) await forgetPrepared();
+    const stmt = read || params.length ? await statement(sql, params) : null;
     try {
       // `send` runs the query as a pending query polled in steps, which `cancelSent` can stop.
       const reader = stmt ? await stmt.send(...params) : await conn.send(sql, true);

@@ -4,7 +4,7 @@ import type { Query, SqlRunner } from '../db/sqlRunner';
 import { dataExportQuery, dataTotalsQuery } from './dataTableSql';
 import { benchmarkQuery, equityOptionsQuery, indicatorQuery, subgroupEstimatesQuery, subgroupSeriesQuery } from './equitySql';
 import { needAccessQuery } from './needAccessSql';
-import { districtDensityQuery, kpiQuery, regionNameQuery } from './overviewSql';
+import { districtDensityQuery, regionNameQuery } from './overviewSql';
 import { partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery } from './partnershipsSql';
 import { trendQuery } from './trendsSql';
 
@@ -20,7 +20,6 @@ const HOSTILE = [
 
 /** Every query builder, fed the hostile text wherever a user value goes. */
 const builders: [string, (h: string) => Query][] = [
-  ['kpi', (h) => kpiQuery({ province: h, facilityType: h, ownership: h, service: h })],
   ['district densities', (h) => districtDensityQuery({ province: h, facilityType: h, ownership: h, service: h })],
   ['region name', (h) => regionNameQuery(h)],
   ['need vs access', (h) => needAccessQuery({ province: h, indicator: h, year: null })],

@@ -5,7 +5,8 @@ import { readParquet } from 'parquet-wasm';
 import { demoDb } from './demoDb';
 import { refreshDerived } from './derivedTables';
 import type { SqlRunner } from '../db/sqlRunner';
-import { districtDensityQuery, kpiQuery, OVERVIEW_CUBE, OVERVIEW_DISTRICTS, provincesQuery, type DistrictDensityRow, type KpiRow } from './overviewSql';
+import { kpiOf } from '../metrics/kpi';
+import { districtDensityQuery, OVERVIEW_CUBE, OVERVIEW_DISTRICTS, provincesQuery, type DistrictDensityRow } from './overviewSql';
 
 // Independent computation in plain JS over the same Parquet files (decoded with parquet-wasm, no SQL).
 const load = (t: string) => tableFromIPC(readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream()).toArray().map((r) => r.toJSON());
@@ -29,7 +30,7 @@ describe('overview SQL on the demo data', () => {
   };
 
   it.each([null, 'P3', 'P7'])('KPIs match an independent JS computation (province %s)', async (province) => {
-    const [k] = await db.rows<KpiRow>(kpiQuery({ province }));
+    const k = kpiOf(await db.rows<DistrictDensityRow>(districtDensityQuery({ province })));
     const e = expected(province);
     expect(k.districts).toBe(e.districts);
     expect(k.population).toBeCloseTo(e.population, 6);
@@ -65,11 +66,11 @@ describe('facility filters on the overview SQL', () => {
   });
 
   it('counts only facilities of the chosen type, ownership and service', async () => {
-    const [k] = await db.rows<KpiRow>(kpiQuery({ province: null, facilityType: 'hospital', ownership: 'public', service: 'surgery' }));
+    const k = kpiOf(await db.rows<DistrictDensityRow>(districtDensityQuery({ province: null, facilityType: 'hospital', ownership: 'public', service: 'surgery' })));
     const expected = facilities.filter((f) => f.type === 'hospital' && f.ownership === 'public' && Array.from(f.services ?? []).includes('surgery'));
     expect(k.facilities).toBe(expected.length);
     expect(k.beds).toBe(expected.reduce((s, f) => s + f.beds, 0));
-    const [all] = await db.rows<KpiRow>(kpiQuery({ province: null }));
+    const all = kpiOf(await db.rows<DistrictDensityRow>(districtDensityQuery({ province: null })));
     expect(all.facilities).toBe(facilities.length);
     expect(k.population).toBe(all.population); // people stay: only the facilities counted change
   });
@@ -102,7 +103,7 @@ describe('facility filters on the overview SQL', () => {
     const other = await demoDb(['regions', 'facilities']);
     await other.rows("CREATE OR REPLACE TABLE facilities AS SELECT * FROM facilities WHERE type = 'hospital'");
     await refreshDerived(other, ['facilities'], new Set(['regions', 'facilities']));
-    const [k] = await other.rows<KpiRow>(kpiQuery({ province: null }));
+    const k = kpiOf(await other.rows<DistrictDensityRow>(districtDensityQuery({ province: null })));
     expect(k.facilities).toBe(facilities.filter((x) => x.type === 'hospital').length);
     await other.rows('DROP TABLE facilities');
     await refreshDerived(other, ['facilities'], new Set(['regions']));

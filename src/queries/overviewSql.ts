@@ -35,7 +35,6 @@ export interface DistrictDensityRow {
   workforce_per_10k: number;
 }
 
-export type KpiRow = Omit<DistrictDensityRow, 'region_id' | 'name' | 'name_ar' | 'province_id' | 'province'> & { districts: number };
 
 /** The pre-aggregated table the overview's queries read (built by overviewCubeSql when facilities or regions change). */
 export const OVERVIEW_CUBE = 'overview_cube';
@@ -119,20 +118,6 @@ function districtsInScope(f: OverviewFilters): Query {
 export function districtDensityQuery(f: OverviewFilters): Query {
   const d = districtsInScope(f);
   return { sql: `${d.sql} ORDER BY region_id`, params: d.params };
-}
-
-/** National (or provincial) totals: the KPI cards. Densities are ratios of sums, not means of district ratios. */
-export function kpiQuery(f: OverviewFilters): Query {
-  const d = districtsInScope(f);
-  const population = 'SUM(population)';
-  return {
-    sql: `SELECT COUNT(*)::DOUBLE AS districts, ${population}::DOUBLE AS population, SUM(facilities) AS facilities, SUM(beds) AS beds,
-       SUM(doctors) AS doctors, SUM(nurses) AS nurses, SUM(midwives) AS midwives, SUM(workforce) AS workforce,
-       ${perTenThousand('SUM(facilities)', population)} AS facilities_per_10k, ${perTenThousand('SUM(beds)', population)} AS beds_per_10k,
-       ${perTenThousand('SUM(doctors)', population)} AS doctors_per_10k, ${perTenThousand('SUM(workforce)', population)} AS workforce_per_10k
-FROM (${d.sql}) AS d`,
-    params: d.params,
-  };
 }
 
 /** Provinces, for the region filter. */

@@ -11,7 +11,8 @@ import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { useMeasureMeta } from '../components/useMeasureMeta';
 import { useI18n } from '../i18n/I18nContext';
-import { districtDensityQuery, kpiQuery, type DistrictDensityRow, type KpiRow } from '../queries/overviewSql';
+import { kpiOf } from '../metrics/kpi';
+import { districtDensityQuery, type DistrictDensityRow } from '../queries/overviewSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
@@ -25,7 +26,6 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { t, num, region, locale, dir, lang } = useI18n();
   const filters = { province: view.province, ...facilityFiltersOf(view) };
   const filterKey = JSON.stringify(filters);
-  const kpi = useQuery<KpiRow>(useMemo(() => kpiQuery(filters), [filterKey]), NEEDS);
   const districtQuery = useMemo(() => districtDensityQuery(filters), [filterKey]);
   const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
   const meta = useMeasureMeta(view.measure);
@@ -35,6 +35,8 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
   const rows = districts.status === 'ready' || districts.status === 'loading' ? districts.rows ?? [] : [];
+  // The headline numbers are the sums of the districts shown: one query per change, and the cards always agree with the table.
+  const kpi = useMemo(() => (districts.status === 'ready' || districts.status === 'loading') && districts.rows ? kpiOf(districts.rows) : null, [districts]);
 
   // The map needs boundaries for at least one district in scope; otherwise the ranking and table carry the data.
   const mapped = useMemo(() => {
@@ -75,8 +77,8 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
 
   return (
     <>
-      <Panel title={t('overview.headline', { scope })} state={kpi} testId="kpi-panel">
-        {(kpi.status === 'ready' || kpi.status === 'loading') && kpi.rows?.[0] && <KpiCards kpi={kpi.rows[0]} scope={scope} />}
+      <Panel title={t('overview.headline', { scope })} state={districts} testId="kpi-panel">
+        {kpi && <KpiCards kpi={kpi} scope={scope} />}
       </Panel>
       {summary && <p className="summary" data-testid="worst-summary" aria-live="polite">{summary}</p>}
       <div className="view-controls"><MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} /></div>
