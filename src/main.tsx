@@ -1,13 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { Localised } from './components/Localised';
 import { startSession } from './state/datasetStore';
 import { EMBED_PANELS } from './state/embedPanels';
 import { parseEmbedParams } from './state/embedParams';
-import { EmbedPage } from './views/EmbedPage';
-import './styles.css';
 
+// The engine and the data start first, from this small entry; the interface (React, Plot, the views) is a separate
+// chunk that downloads and parses while DuckDB-WASM compiles in its worker.
 // `?embed=<panel>` shows one panel for an iframe: only its tables are loaded, so it starts sooner.
 const embed = parseEmbedParams(window.location.search);
 if (embed.requested) {
@@ -17,10 +13,7 @@ if (embed.requested) {
   root.lang = embed.lang;
   root.dir = embed.lang === 'ar' ? 'rtl' : 'ltr';
   if (embed.panel) startSession({ tables: EMBED_PANELS[embed.panel].tables, boundaries: EMBED_PANELS[embed.panel].boundaries });
+} else {
+  startSession();
 }
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {embed.requested ? <Localised lang={embed.lang}><EmbedPage request={embed} /></Localised> : <App />}
-  </StrictMode>,
-);
+void import('./ui').then(({ renderUi }) => renderUi(embed));
