@@ -203,6 +203,9 @@ const result = {
   loadingNative: nativeLoads.map((l) => ({ ...l, ...throughput(l.bytes, l.rows, l.ms) })),
   loadingPeer: peerLoads.map((l) => ({ ...l, ...throughput(l.bytes, l.rows, l.ms) })),
   allTablesLoadedMs: scaleResults.map((r) => ({ scale: r.scale, ms: r.allTablesMs })),
+  derivedTables: scaleResults.flatMap((r) => r.derived.map((d) => ({
+    scale: r.scale, ...d, wasmMs: d.ms, nativeMs: nativeLoads.find((n) => n.scale === r.scale && n.table === d.table)?.ms ?? null,
+  }))),
   memory: {
     peakMb: top.memory.rendererPeakMb ?? top.memory.jsHeapPeakMb,
     measure: 'peak resident memory (VmHWM) of the Chromium renderer process holding the page, its DuckDB worker and its decoder worker, while the app loads the largest scale run and redraws for the filter changes (before the bench\'s own isolated loads and E2SFCA)',
@@ -241,6 +244,9 @@ md.push(markdownTable(['scale', 'table', 'file MB', 'rows', 'app: download to re
     return [String(r.scale), l.table, fmt(l.bytes / 1e6, 2), fmt(l.rows), `${fmt(l.appMs)} ms`, `${fmt(l.appValidateInsertMs)} ms`,
       iso ? `${fmt(iso.fetchMs)} + ${fmt(iso.decodeMs)} + ${fmt(iso.insertMs)} ms` : '–', fmt(iso?.mbPerS, 1), fmt(iso?.rowsPerS), fmt(nt?.mbPerS, 1), fmt(nt?.rowsPerS)];
   }))));
+md.push(`\n### Pre-aggregation: derived tables built once per load (what makes a filter change cheap)\n`);
+md.push(markdownTable(['scale', 'table', 'rows', 'DuckDB-WASM build', 'native DuckDB build'],
+  result.derivedTables.map((d) => [String(d.scale), d.table, fmt(d.rows), `${fmt(d.wasmMs)} ms`, d.nativeMs == null ? '–' : `${fmt(d.nativeMs)} ms`])));
 md.push(`\n### Targets (issue 8)\n`);
 md.push(markdownTable(['target', 'measured', 'met'], targets.map((t) => [t.target, t.unit === 'x' ? times(t.value) : `${fmt(t.value)} ${t.unit}`, t.met ? 'yes' : 'no'])));
 md.push(`\n${result.machine.cpus} CPUs (${result.machine.cpuModel}), ${result.machine.memoryGb} GB, Node ${process.version}, ${chromiumVersion}; ${result.mode} run in ${fmt(result.durationS)} s.`);

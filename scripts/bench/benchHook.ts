@@ -6,6 +6,7 @@
 import { createWorkerDecoder } from '../../src/data/parquetDecoder';
 import { getEngine } from '../../src/db/engine';
 import { kpiOf } from '../../src/metrics/kpi';
+import { DERIVED_TABLES } from '../../src/queries/derivedTables';
 import type { Query } from '../../src/db/sqlRunner';
 import { queriesFor, type QueryKind } from './benchQueries';
 
@@ -128,6 +129,19 @@ const bench = {
   timeKind: async (kind: QueryKind, province: string | null, reps: number, warmUp = true) =>
     (await timeQuery(queriesFor(kind, province), reps + (warmUp ? 1 : 0), kind === 'kpi' ? kpiOf : undefined)).slice(warmUp ? 1 : 0),
   rows: async <T>(q: Query | string) => (await getEngine()).rows<T>(q),
+  /** Rebuild each derived table (as the app does after a load) and time it: the price of the pre-aggregation. */
+  timeDerived: async () => {
+    const db = await getEngine();
+    const out: { table: string; ms: number; rows: number }[] = [];
+    for (const d of DERIVED_TABLES) {
+      const t0 = performance.now();
+      await db.rows(d.build());
+      const ms = performance.now() - t0;
+      const [{ n }] = await db.rows<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${d.name}`);
+      out.push({ table: d.name, ms, rows: n });
+    }
+    return out;
+  },
   /** DuckDB's own account of its memory (buffer manager), in bytes. */
   duckdbMemory: async () => {
     const [r] = await (await getEngine()).rows<{ bytes: number }>('SELECT sum(memory_usage_bytes)::DOUBLE AS bytes FROM duckdb_memory()');

@@ -89,6 +89,8 @@ export interface ScaleResult {
   /** Long tasks (> 50 ms) the page reported over the whole run: shows that the Long Tasks observer works. */
   longTasksSeen: number;
   wasmQueries: { name: string; samplesMs: number[]; ms: number }[];
+  /** The derived (pre-aggregated) tables, rebuilt once and timed: what a load pays so that filter changes are cheap. */
+  derived: { table: string; ms: number; rows: number }[];
   memory: {
     /** Renderer peak RSS while the app loads the data and redraws for the filter changes: what a user's tab needs. */
     rendererPeakMb: number | null;
@@ -179,6 +181,8 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
       if (row) row.isolated = { ...iso, ...throughput(iso.bytes, iso.rows, iso.fetchMs + iso.decodeMs + iso.insertMs) };
     }
 
+    const derived = await page.evaluate(() => window.__careBench!.timeDerived());
+
     // The core queries and E2SFCA on the app's own DuckDB-WASM (one warm-up run each, not counted).
     const wasmQueries: ScaleResult['wasmQueries'] = [];
     for (const q of QUERY_SET) {
@@ -200,7 +204,7 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
     return {
       scale: o.scale, populationPoints: counts[0].p, facilities: counts[0].f, allTablesMs, loading,
       interaction: { ...s, longestTaskMs: Math.max(...counted.map((c) => c.longestTaskMs)), samples: counted },
-      wasmQueries, longTasksSeen,
+      wasmQueries, longTasksSeen, derived,
       memory: {
         rendererPeakMb: appRenderers.length ? Math.max(...appRenderers.map((r) => r.peakRssBytes)) / MB : null,
         rendererPeakWithBenchMb: renderers.length ? Math.max(...renderers.map((r) => r.peakRssBytes)) / MB : null,
