@@ -27,7 +27,7 @@ describe('export formats', () => {
   it('bundles data, metadata and a README that says the data are synthetic', () => {
     const meta: ExportMetadata = {
       title: 'Districts', dataset: 'Demo Republic (synthetic)', synthetic: true, source: 'test', filters: { province: 'P3' },
-      rows: 5, createdAt: '2026-11-25T00:00:00.000Z', sql: 'SELECT 1', params: [], tool: 'test',
+      rows: 5, createdAt: '2026-11-25T00:00:00.000Z', sql: 'SELECT 1', params: [], derivedTables: [], tool: 'test',
     };
     const files = unzipSync(toZip(table, new Uint8Array([1, 2, 3]), meta));
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.csv', 'data.parquet', 'metadata.json']);

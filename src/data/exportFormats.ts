@@ -23,6 +23,8 @@ export interface ExportMetadata {
   createdAt: string;
   sql: string;
   params: readonly unknown[];
+  /** Tables the app computed from the loaded ones and the query reads: run these first, in order, to reproduce it. */
+  derivedTables: readonly { name: string; sql: string }[];
   tool: string;
 }
 
@@ -95,7 +97,8 @@ export function readmeText(meta: ExportMetadata): string {
     `Filters: ${JSON.stringify(meta.filters)}`,
     '',
     'Files: data.csv and data.parquet hold the same rows; metadata.json holds the filters and the SQL',
-    '(with its parameters) that produced them, so the export can be cited and reproduced.',
+    '(with its parameters) that produced them, so the export can be cited and reproduced; when the SQL reads',
+    'tables the dashboard derives from the data (pre-aggregations), metadata.json gives their SQL too (derivedTables).',
     '',
   ].join('\n');
 }

@@ -55,9 +55,17 @@ describe('hostile text in the data is shown as text everywhere and never runs', 
   it('a tooltip shows the name as text', async () => {
     // The top bar of the ranking is the worst-served district, named with the <img> attack.
     const bar = w.page.locator('[data-testid="ranked-bars"] svg g[aria-label="bar"]').first().locator('rect').first();
-    await bar.scrollIntoViewIfNeeded(); // the open loader panel can push the chart below the fold
-    const box = (await bar.boundingBox())!;
-    await w.page.mouse.move(box.x + Math.max(2, box.width / 2), box.y + box.height / 2);
+    // The chart may be redrawn while we aim (the loader panel closing changes its width): aim again at the new bar.
+    await expect.poll(async () => {
+      try {
+        await bar.scrollIntoViewIfNeeded({ timeout: 2000 }); // the open loader panel can push the chart below the fold
+        const box = (await bar.boundingBox())!;
+        await w.page.mouse.move(box.x + Math.max(2, box.width / 2), box.y + box.height / 2);
+        return true;
+      } catch {
+        return false;
+      }
+    }, { timeout: 20_000 }).toBe(true);
     await w.page.waitForFunction((name) => [...document.querySelectorAll('[data-testid="ranked-bars"] g[aria-label="tip"] tspan, [data-testid="ranked-bars"] g[aria-label="tip"] text')]
       .some((t) => t.textContent?.includes(name)), IMG.slice(0, 12)); // Plot shortens long tip lines with an ellipsis
     await noScriptRan();

@@ -17,6 +17,18 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
   { name: OVERVIEW_DISTRICTS, needs: ['regions', 'facilities'], build: overviewDistrictsSql },
 ];
 
+/** The derived tables a query reads, with the ones they read, in build order: what reproducing it needs first. */
+export function derivedTablesRead(sql: string): { name: string; sql: string }[] {
+  const reads = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text);
+  const needed = new Set(DERIVED_TABLES.filter((d) => reads(sql, d.name)).map((d) => d.name));
+  // A derived table may read earlier ones: walk back through the build order.
+  for (const d of [...DERIVED_TABLES].reverse()) {
+    if (!needed.has(d.name)) continue;
+    for (const earlier of DERIVED_TABLES) if (earlier !== d && reads(d.build(), earlier.name)) needed.add(earlier.name);
+  }
+  return DERIVED_TABLES.filter((d) => needed.has(d.name)).map((d) => ({ name: d.name, sql: d.build() }));
+}
+
 /**
  * Bring the derived tables up to date after `changed` tables were loaded, replaced or removed; `ready` is every
  * table loaded now. Run before the new table versions are published, so no query reads a stale derived table.
