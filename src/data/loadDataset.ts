@@ -1,5 +1,6 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import type { TableName } from './contract';
+import { DecodeError } from './decodeParquet';
 import type { ParquetDecoder } from './parquetDecoder';
 import { commitTrusted, stageAndCommit } from './validateTable';
 import type { Issue } from './validationRules';
@@ -22,7 +23,8 @@ export interface DatasetSource {
 /**
  * Fetch, decode (in the worker) and validate each table; report every step. Downloads and decoding start at
  * once, while the engine is still starting (its ~1.5 s instantiation is the cold-start floor); inserting runs
- * in manifest order, so the first tables (regions, facilities) are ready first.
+ * in manifest order, so the first tables (regions, facilities) are ready first. A table goes in batch by batch
+ * (decoded one ahead of the insert), so neither the decoder nor the engine ever holds a whole large file decoded.
  */
 export async function loadDataset(
   engine: Promise<SqlRunner>,
@@ -31,14 +33,13 @@ export async function loadDataset(
   onProgress: (table: TableName, state: TableLoadState) => void,
 ): Promise<Set<TableName>> {
   const loaded = new Set<TableName>();
-  // Each download is decoded as soon as it arrives; the worker queues the requests.
-  const decoded = sources.map((s) => {
+  // Each download goes to the decoder as soon as it arrives; the worker decodes the first batch of each at once.
+  const fetched = sources.map((s) => {
     onProgress(s.table, { state: 'loading', step: 'fetching' });
     return fetchBytes(s.url).then(
       (bytes) => {
         onProgress(s.table, { state: 'loading', step: 'decoding' });
-        const size = bytes.byteLength;
-        return decode(bytes).then((ipc) => ({ ipc, size }), (error: Error) => ({ error: `not a readable Parquet file (${error.message})` }));
+        return { size: bytes.byteLength, batches: decode.batches(bytes) };
       },
       (error: Error) => ({ error: `could not be read (${error.message})` }),
     );
@@ -47,21 +48,22 @@ export async function loadDataset(
   for (let i = 0; i < sources.length; i++) {
     const { table, url } = sources[i];
     const file = url.split('/').pop()!.split('?')[0];
-    const got = await decoded[i];
+    const got = await fetched[i];
+    fetched[i] = Promise.resolve({ error: 'released' }); // the batches are consumed once: keep no reference to them
     if ('error' in got) {
       onProgress(table, { state: 'failed', message: `${file}: ${got.error}`, issues: [] });
       continue;
     }
     try {
-      const { ipc, size } = got;
+      const { batches, size } = got;
       onProgress(table, { state: 'loading', step: 'validating' });
       if (sources[i].trusted) {
-        const rows = await commitTrusted(db, table, ipc);
+        const rows = await commitTrusted(db, table, batches);
         loaded.add(table);
         onProgress(table, { state: 'ready', rows, bytes: size, issues: [] });
         continue;
       }
-      const result = await stageAndCommit(db, { table, file, ipc, loaded });
+      const result = await stageAndCommit(db, { table, file, batches, loaded });
       if (result.committed) {
         loaded.add(table);
         onProgress(table, { state: 'ready', rows: result.rows, bytes: size, issues: result.issues });
@@ -69,7 +71,8 @@ export async function loadDataset(
         onProgress(table, { state: 'failed', message: `${file}: ${result.issues.filter((x) => x.severity === 'error').length} problem(s); table not loaded`, issues: result.issues });
       }
     } catch (e) {
-      onProgress(table, { state: 'failed', message: `${file}: could not be loaded (${e instanceof Error ? e.message : String(e)})`, issues: [] });
+      const message = e instanceof DecodeError ? `not a readable Parquet file (${e.message})` : `could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+      onProgress(table, { state: 'failed', message: `${file}: ${message}`, issues: [] });
     }
   }
   return loaded;

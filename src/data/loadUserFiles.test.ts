@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
+import * as parquet from 'parquet-wasm';
 import { readParquet, Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { arrowTableFromColumns } from './arrowTable';
 import { CONTRACT, type TableName } from './contract';
 import { loadUserFiles } from './loadUserFiles';
+import { createInlineDecoder } from './parquetDecoder';
 import { stageAndCommit } from './validateTable';
 
-const decode = async (bytes: Uint8Array) => readParquet(bytes).intoIPCStream();
+const decode = createInlineDecoder(parquet);
 const parquetOf = (table: TableName, cols: Record<string, unknown[]>) =>
   writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT[table], cols), 'stream')));
 
@@ -26,7 +28,7 @@ describe('loading the user’s files', () => {
   beforeEach(async () => {
     db = await createNodeDb();
     for (const t of loaded) {
-      await stageAndCommit(db, { table: t, file: `${t}.parquet`, ipc: readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream(), loaded });
+      await stageAndCommit(db, { table: t, file: `${t}.parquet`, batches: [readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream()], loaded });
     }
   });
   const count = async (t: string) => (await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0].n;

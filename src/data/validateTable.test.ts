@@ -19,7 +19,7 @@ describe('stageAndCommit on the demo dataset', () => {
 
   it('accepts every demo table with no error and no warning', async () => {
     for (const table of ['regions', 'facilities', 'indicator_catalog', 'population', 'coverage', 'socioeconomic', 'partnerships'] as TableName[]) {
-      const r = await stageAndCommit(db, { table, file: `${table}.parquet`, ipc: demoIpc(table), loaded });
+      const r = await stageAndCommit(db, { table, file: `${table}.parquet`, batches: [demoIpc(table)], loaded });
       expect(r.issues, table).toEqual([]);
       expect(r.committed).toBe(true);
       loaded.add(table);
@@ -39,7 +39,7 @@ describe('stageAndCommit on the demo dataset', () => {
       type: ['hospital', 'clinic', 'spaceport', 'clinic'],
       beds: [-1, 2, 3, 4],
     });
-    const r = await stageAndCommit(db, { table: 'facilities', file: 'my_facilities.parquet', ipc: bad, loaded });
+    const r = await stageAndCommit(db, { table: 'facilities', file: 'my_facilities.parquet', batches: [bad], loaded });
     expect(r.committed).toBe(false);
     const found = r.issues.map((i) => [i.column, i.rule, i.rows]);
     expect(found).toEqual(expect.arrayContaining([
@@ -58,7 +58,7 @@ describe('stageAndCommit on the demo dataset', () => {
   });
 
   it('names a missing required column and does not commit', async () => {
-    const r = await stageAndCommit(db, { table: 'regions', file: 'regions.parquet', ipc: ipcOf({ region_id: ['X'], name: ['x'] }), loaded });
+    const r = await stageAndCommit(db, { table: 'regions', file: 'regions.parquet', batches: [ipcOf({ region_id: ['X'], name: ['x'] })], loaded });
     expect(r.committed).toBe(false);
     expect(r.issues.map((i) => `${i.column}:${i.rule}`)).toEqual(['level:required column', 'parent_id:required column', 'population:required column']);
     const [{ n }] = await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM regions');
@@ -70,7 +70,7 @@ describe('stageAndCommit on the demo dataset', () => {
       facility_id: ['N1', 'N2'], name: ['New 1', 'New 2'], region_id: ['D01', 'D02'],
       lat: [12.5, 13], lon: [33, 34], type: ['clinic', 'hospital'], ownership: ['public', 'cooperative'],
     });
-    const r = await stageAndCommit(db, { table: 'facilities', file: 'f.parquet', ipc, loaded });
+    const r = await stageAndCommit(db, { table: 'facilities', file: 'f.parquet', batches: [ipc], loaded });
     expect(r.committed).toBe(true);
     expect(r.issues.map((i) => [i.column, i.rule, i.severity])).toEqual([['ownership', 'known category', 'warning']]);
     expect(await db.rows('SELECT facility_id, beds, services FROM facilities ORDER BY 1')).toEqual([

@@ -76,8 +76,8 @@ export async function createBrowserDb(): Promise<SqlRunner> {
     },
     arrow: run,
     insertArrowIPC: (name, ipc, options) => exclusive(async () => {
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+      if (!options?.append) await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      await conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     }, options?.priority),
     async close() {
       await conn.close();
