@@ -49,7 +49,6 @@ export async function loadDataset(
     const { table, url } = sources[i];
     const file = url.split('/').pop()!.split('?')[0];
     const got = await fetched[i];
-    fetched[i] = Promise.resolve({ error: 'released' }); // the batches are consumed once: keep no reference to them
     if ('error' in got) {
       onProgress(table, { state: 'failed', message: `${file}: ${got.error}`, issues: [] });
       continue;
