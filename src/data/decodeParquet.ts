@@ -3,8 +3,8 @@ import type * as ParquetWasmModule from 'parquet-wasm';
 
 /**
  * Parquet bytes -> Arrow IPC (whole, or in batches of row groups), for Node (CLI, tests) and a Web Worker, with
- * parquet-wasm's errors turned into short messages a user can act on. Pure: the caller passes the parquet-wasm module (the Node build, or the
- * ESM build after `init()` in a worker), so this file runs anywhere.
+ * parquet-wasm's errors turned into short messages a user can act on. Pure: the caller passes the parquet-wasm
+ * module (the Node build, or the ESM build after `init()` in a worker), so this file runs anywhere.
  */
 
 /**

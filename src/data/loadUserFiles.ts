@@ -31,8 +31,8 @@ export interface BatchResult {
 
 /**
  * Load a batch of the user's Parquet files. Each is decoded, matched to a contract table (by name, else by
- * columns) and staged (batch by batch), then validated; keys resolve against the other files of the batch first, then the live
- * tables (in "add" mode). "add" commits each valid file on its own; "replace" is all-or-nothing: only when
+ * columns) and staged batch by batch, then validated; keys resolve against the other files of the batch first,
+ * then the live tables (in "add" mode). "add" commits each valid file on its own; "replace" is all-or-nothing: only when
  * every matched file is valid does the batch replace the data, and the tables it does not bring are removed.
  * Either way a file with errors never replaces data already loaded.
  */
@@ -40,7 +40,7 @@ export async function loadUserFiles(
   db: SqlRunner, decode: ParquetDecoder, files: readonly UserFile[], mode: LoadMode, loaded: ReadonlySet<TableName>,
 ): Promise<BatchResult> {
   const reports: FileReport[] = [];
-  const byTable = new Map<TableName, { file: string }>();
+  const byTable = new Map<TableName, string>();
   const order: TableName[] = [];
   const staged: StagedFile[] = [];
   try {
@@ -50,12 +50,12 @@ export async function loadUserFiles(
         const match = matchTable(f.name, columns);
         if (match.table === null) return { skip: `${f.name}: ${match.reason}`, status: 'unmatched' as const };
         if (byTable.has(match.table)) {
-          return { skip: `${f.name}: ${byTable.get(match.table)!.file} already provides the ${match.table} table in this batch`, status: 'rejected' as const, table: match.table };
+          return { skip: `${f.name}: ${byTable.get(match.table)} already provides the ${match.table} table in this batch`, status: 'rejected' as const, table: match.table };
         }
         return { table: match.table };
       });
       if (!('skip' in got)) {
-        byTable.set(got.table, { file: f.name });
+        byTable.set(got.table, f.name);
         order.push(got.table);
       } else {
         reports.push({ file: f.name, table: got.table ?? null, status: got.status, rows: 0, issues: [], message: got.skip });
@@ -65,7 +65,7 @@ export async function loadUserFiles(
     const validInBatch = new Set<TableName>();
     for (const table of order) {
       const resolve = (t: TableName) => (validInBatch.has(t) ? ident(stagingName(t)) : mode === 'add' && loaded.has(t) ? ident(t) : null);
-      const s = await validateStaged(db, table, byTable.get(table)!.file, resolve);
+      const s = await validateStaged(db, table, byTable.get(table)!, resolve);
       staged.push(s);
       if (s.valid) validInBatch.add(table);
     }
