@@ -2,14 +2,14 @@ import { DataType, tableFromIPC, tableToIPC, type Field } from 'apache-arrow';
 import type * as ParquetWasmModule from 'parquet-wasm';
 
 /**
- * Parquet bytes -> Arrow IPC, for Node (CLI, tests) and a Web Worker, with parquet-wasm's errors turned into
- * short messages a user can act on. Pure: the caller passes the parquet-wasm module (the Node build, or the
- * ESM build after `init()` in a worker), so this file runs anywhere.
+ * Parquet bytes -> Arrow IPC (whole, or in batches of row groups), for Node (CLI, tests) and a Web Worker, with
+ * parquet-wasm's errors turned into short messages a user can act on. Pure: the caller passes the parquet-wasm
+ * module (the Node build, or the ESM build after `init()` in a worker), so this file runs anywhere.
  */
 
 /**
- * Largest file accepted: 512 MB. Decoding holds the file, the Arrow table and its IPC copy in one 32-bit
- * wasm memory (4 GB at most), then DuckDB-WASM copies it again; above this a browser tab runs out of memory.
+ * Largest file accepted: 512 MB. Decoding holds the file plus a batch's Arrow data and IPC copy in one 32-bit
+ * wasm memory (4 GB at most), while DuckDB-WASM holds the table; above this a browser tab runs out of memory.
  */
 export const MAX_PARQUET_BYTES = 512 * 1024 * 1024;
 /**
@@ -118,10 +118,35 @@ export async function inspectParquet(bytes: Uint8Array, pq: ParquetWasm): Promis
 }
 
 /**
- * Decode the named columns (all when `columns` is absent) to Arrow IPC. Struct, map and union columns, and
- * lists of them, are refused among the columns read: the contract has only scalars and lists of text.
+ * Rows and declared bytes per batch: a batch's Arrow data and its IPC copy sit in the decoder's wasm memory and then
+ * DuckDB's, so a 10M-row file decoded in one piece needs ~1 GB more than in ~1M-row batches (measured, issue 8).
  */
-export async function decodeParquet(bytes: Uint8Array, pq: ParquetWasm, columns?: readonly string[]): Promise<DecodedParquet | DecodeFailure> {
+export const BATCH_LIMITS = { rows: 1 << 20, bytes: 64 * 1024 * 1024 };
+
+/** An opened file: its footer facts, and the batches (row groups decoded together) it will be read in. */
+export interface ParquetBatches extends ParquetInspection {
+  /** Row-group indexes per batch, in file order; one empty batch means "the whole file at once". */
+  plan: number[][];
+  /** Decode batch `i` to an Arrow IPC stream of the columns read. */
+  read(i: number): Uint8Array | DecodeFailure;
+}
+
+/** A failure met while reading a batch, as an exception (for loaders that consume batches as a stream). */
+export class DecodeError extends Error {
+  constructor(readonly failure: DecodeFailure) {
+    super(failure.column ? `${failure.message} (column ${failure.column})` : failure.message);
+    this.name = 'DecodeError';
+  }
+}
+
+/**
+ * Check a file and plan to decode the named columns (all when `columns` is absent) in batches of row groups.
+ * Struct, map and union columns, and lists of them, are refused among the columns read: the contract has only
+ * scalars and lists of text.
+ */
+export async function openParquet(
+  bytes: Uint8Array, pq: ParquetWasm, columns?: readonly string[], limits: { rows: number; bytes: number } = BATCH_LIMITS,
+): Promise<ParquetBatches | DecodeFailure> {
   const inspected = await inspectParquet(bytes, pq);
   if (!inspected.ok) return inspected;
   const read = columns ? inspected.columns.filter((c) => columns.includes(c.name)) : inspected.columns;
@@ -129,17 +154,59 @@ export async function decodeParquet(bytes: Uint8Array, pq: ParquetWasm, columns?
   if (nested) return fail('nested column', nestedMessage(nested), { column: nested.name });
   const checked = checkDeclaredSize(inspected.declaredBytes);
   if (checked) return checked;
+  const plan = planBatches(readFooterFacts(bytes)?.rowGroups ?? [], limits);
+  const names = read.length < inspected.columns.length ? read.map((c) => c.name) : null;
+  return { ...inspected, columns: read, plan, read: (i) => decodeBatch(bytes, pq, plan[i], names) };
+}
+
+/** Consecutive row groups in batches within `limits` (a larger group is a batch alone); [[]] when there is at most one. */
+export function planBatches(rowGroups: readonly { rows: number; bytes: number }[], limits: { rows: number; bytes: number }): number[][] {
+  if (rowGroups.length <= 1) return [[]];
+  const plan: number[][] = [];
+  let rows = 0;
+  let bytes = 0;
+  rowGroups.forEach((g, i) => {
+    const last = plan[plan.length - 1];
+    if (last && rows + g.rows <= limits.rows && bytes + g.bytes <= limits.bytes) {
+      last.push(i);
+      rows += g.rows;
+      bytes += g.bytes;
+    } else {
+      plan.push([i]);
+      rows = g.rows;
+      bytes = g.bytes;
+    }
+  });
+  return plan.length === 1 ? [[]] : plan;
+}
+
+function decodeBatch(bytes: Uint8Array, pq: ParquetWasm, rowGroups: number[], select: string[] | null): Uint8Array | DecodeFailure {
   let ipc: Uint8Array;
   try {
-    ipc = pq.readParquet(bytes).intoIPCStream();
+    ipc = pq.readParquet(bytes, rowGroups.length ? { rowGroups } : undefined).intoIPCStream();
   } catch (e) {
     return explainReadError(e);
   }
-  if (read.length < inspected.columns.length) {
-    // parquet-wasm 0.8's readParquet ignores its `columns` option (measured): drop the other columns here.
-    ipc = tableToIPC(tableFromIPC(ipc).select(read.map((c) => c.name)), 'stream');
+  // parquet-wasm 0.8's readParquet ignores its `columns` option (measured): drop the other columns here.
+  return select ? tableToIPC(tableFromIPC(ipc).select(select), 'stream') : ipc;
+}
+
+/** Every batch of an opened file in order; a batch that fails to decode throws a DecodeError. */
+export function* ipcBatches(file: ParquetBatches): Generator<Uint8Array> {
+  for (let i = 0; i < file.plan.length; i++) {
+    const ipc = file.read(i);
+    if (!(ipc instanceof Uint8Array)) throw new DecodeError(ipc);
+    yield ipc;
   }
-  return { ...inspected, columns: read, ipc };
+}
+
+/** Decode the named columns (all when `columns` is absent) of the whole file to one Arrow IPC stream. */
+export async function decodeParquet(bytes: Uint8Array, pq: ParquetWasm, columns?: readonly string[]): Promise<DecodedParquet | DecodeFailure> {
+  const file = await openParquet(bytes, pq, columns, { rows: Infinity, bytes: Infinity });
+  if (!file.ok) return file;
+  const { plan: _plan, read, ...inspected } = file;
+  const ipc = read(0);
+  return ipc instanceof Uint8Array ? { ...inspected, ipc } : ipc;
 }
 
 /** Decode every column and throw the result away: says whether the whole file is readable. */
@@ -156,26 +223,39 @@ export async function checkReadable(bytes: Uint8Array, pq: ParquetWasm): Promise
   }
 }
 
+export interface FooterFacts {
+  rows: number;
+  declaredBytes: number;
+  encrypted: boolean;
+  /** Rows and declared uncompressed bytes of each row group, in file order. */
+  rowGroups: { rows: number; bytes: number }[];
+}
+
 /**
- * Facts from the Thrift (compact protocol) footer, read in TypeScript so that no wasm runs on it: rows, the
- * row groups' declared uncompressed size, and whether columns are encrypted under a plaintext footer
+ * Facts from the Thrift (compact protocol) footer, read in TypeScript so that no wasm runs on it: rows, each
+ * row group's rows and declared uncompressed size, and whether columns are encrypted under a plaintext footer
  * (FileMetaData field 8, `encryption_algorithm`). Null when the footer cannot be parsed: the reader then
  * reports the damage in its own words.
  */
-export function readFooterFacts(bytes: Uint8Array): { rows: number; declaredBytes: number; encrypted: boolean } | null {
+export function readFooterFacts(bytes: Uint8Array): FooterFacts | null {
   const length = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 8, 4).getUint32(0, true);
   const r = new ThriftReader(bytes.subarray(bytes.length - 8 - length, bytes.length - 8));
   try {
-    const facts = { rows: 0, declaredBytes: 0, encrypted: false };
+    const facts: FooterFacts = { rows: 0, declaredBytes: 0, encrypted: false, rowGroups: [] };
     r.struct((id, type) => {
       if (id === 3 && type === T.I64) facts.rows = r.varint(true);
       else if (id === 4 && type === T.LIST) {
         r.list((elementType) => {
           if (elementType !== T.STRUCT) return r.skip(elementType);
+          const group = { rows: 0, bytes: 0 };
           r.struct((gid, gtype) => {
-            if (gid === 2 && gtype === T.I64) facts.declaredBytes += r.varint(true);
+            // RowGroup: 2 total_byte_size (uncompressed), 3 num_rows.
+            if (gid === 2 && gtype === T.I64) group.bytes = r.varint(true);
+            else if (gid === 3 && gtype === T.I64) group.rows = r.varint(true);
             else r.skip(gtype);
           });
+          facts.declaredBytes += group.bytes;
+          facts.rowGroups.push(group);
         });
       } else if (id === 8 && type === T.STRUCT) {
         facts.encrypted = true;

@@ -1,5 +1,6 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import type { TableName } from './contract';
+import { DecodeError } from './decodeParquet';
 import type { ParquetDecoder } from './parquetDecoder';
 import { commitTrusted, stageAndCommit } from './validateTable';
 import type { Issue } from './validationRules';
@@ -19,14 +20,15 @@ export interface DatasetSource {
   trusted?: boolean;
 }
 
-/**
- * Fetch, decode (in the worker) and validate each table; report every step. Downloads and decoding start at
- * once, while the engine is still starting (its ~1.5 s instantiation is the cold-start floor); inserting runs
- * in manifest order, so the first tables (regions, facilities) are ready first.
- */
 /** How many tables (in manifest order) decode while the engine starts. */
 const EARLY_TABLES = 2;
 
+/**
+ * Fetch, decode (in the worker) and validate each table; report every step. Downloads and decoding start at
+ * once, while the engine is still starting (its ~1.5 s instantiation is the cold-start floor); inserting runs
+ * in manifest order, so the first tables (regions, facilities) are ready first. A table goes in batch by batch
+ * (decoded one ahead of the insert), so neither the decoder nor the engine ever holds a whole large file decoded.
+ */
 export async function loadDataset(
   engine: Promise<SqlRunner>,
   decode: ParquetDecoder,
@@ -34,16 +36,15 @@ export async function loadDataset(
   onProgress: (table: TableName, state: TableLoadState) => void,
 ): Promise<Set<TableName>> {
   const loaded = new Set<TableName>();
-  // Each download is decoded as soon as it arrives; the worker queues the requests.
-  const decoded = sources.map((s, i) => {
+  // Each download goes to the decoder as soon as it arrives; the worker decodes the first batch of each at once.
+  const fetched = sources.map((s, i) => {
     onProgress(s.table, { state: 'loading', step: 'fetching' });
     // The first tables decode at once; the others wait for the engine, so as not to compete with its start.
     const turn = i < EARLY_TABLES ? Promise.resolve() : engine.then(() => undefined, () => undefined);
     return Promise.all([fetchBytes(s.url), turn]).then(
       ([bytes]) => {
         onProgress(s.table, { state: 'loading', step: 'decoding' });
-        const size = bytes.byteLength;
-        return decode(bytes).then((ipc) => ({ ipc, size }), (error: Error) => ({ error: `not a readable Parquet file (${error.message})` }));
+        return { size: bytes.byteLength, batches: decode.batches(bytes) };
       },
       (error: Error) => ({ error: `could not be read (${error.message})` }),
     );
@@ -52,21 +53,21 @@ export async function loadDataset(
   for (let i = 0; i < sources.length; i++) {
     const { table, url } = sources[i];
     const file = url.split('/').pop()!.split('?')[0];
-    const got = await decoded[i];
+    const got = await fetched[i];
     if ('error' in got) {
       onProgress(table, { state: 'failed', message: `${file}: ${got.error}`, issues: [] });
       continue;
     }
     try {
-      const { ipc, size } = got;
+      const { batches, size } = got;
       onProgress(table, { state: 'loading', step: 'validating' });
       if (sources[i].trusted) {
-        const rows = await commitTrusted(db, table, ipc);
+        const rows = await commitTrusted(db, table, batches);
         loaded.add(table);
         onProgress(table, { state: 'ready', rows, bytes: size, issues: [] });
         continue;
       }
-      const result = await stageAndCommit(db, { table, file, ipc, loaded });
+      const result = await stageAndCommit(db, { table, file, batches, loaded });
       if (result.committed) {
         loaded.add(table);
         onProgress(table, { state: 'ready', rows: result.rows, bytes: size, issues: result.issues });
@@ -74,7 +75,8 @@ export async function loadDataset(
         onProgress(table, { state: 'failed', message: `${file}: ${result.issues.filter((x) => x.severity === 'error').length} problem(s); table not loaded`, issues: result.issues });
       }
     } catch (e) {
-      onProgress(table, { state: 'failed', message: `${file}: could not be loaded (${e instanceof Error ? e.message : String(e)})`, issues: [] });
+      const message = e instanceof DecodeError ? `not a readable Parquet file (${e.message})` : `could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+      onProgress(table, { state: 'failed', message: `${file}: ${message}`, issues: [] });
     }
   }
   return loaded;

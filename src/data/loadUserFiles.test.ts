@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
+import * as parquet from 'parquet-wasm';
 import { readParquet, Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { arrowTableFromColumns } from './arrowTable';
 import { CONTRACT, type TableName } from './contract';
 import { loadUserFiles } from './loadUserFiles';
+import { createInlineDecoder } from './parquetDecoder';
+import { damagedLastGroup, populationInGroups } from './rowGroupFixtures';
 import { stageAndCommit } from './validateTable';
 
-const decode = async (bytes: Uint8Array) => readParquet(bytes).intoIPCStream();
+const decode = createInlineDecoder(parquet);
 const parquetOf = (table: TableName, cols: Record<string, unknown[]>) =>
   writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT[table], cols), 'stream')));
 
@@ -26,7 +29,7 @@ describe('loading the user’s files', () => {
   beforeEach(async () => {
     db = await createNodeDb();
     for (const t of loaded) {
-      await stageAndCommit(db, { table: t, file: `${t}.parquet`, ipc: readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream(), loaded });
+      await stageAndCommit(db, { table: t, file: `${t}.parquet`, batches: [readParquet(readFileSync(`data/${t}.parquet`)).intoIPCStream()], loaded });
     }
   });
   const count = async (t: string) => (await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0].n;
@@ -85,5 +88,19 @@ describe('loading the user’s files', () => {
     expect(r.reports.map((x) => x.status)).toEqual(['unreadable', 'unmatched', 'loaded']);
     expect(r.reports[0].message).toMatch(/^facilities\.csv: /);
     expect(r.reports[1].message).toMatch(/^misc\.parquet: /);
+  });
+
+  it('stages a large file batch by batch; one whose later batch is damaged is unreadable and changes nothing', async () => {
+    const inBatches = createInlineDecoder(parquet, undefined, { rows: 30_000, bytes: Infinity });
+    const good = await loadUserFiles(db, inBatches, [{ name: 'population.parquet', bytes: populationInGroups() }], 'add', loaded);
+    expect(good.reports[0]).toMatchObject({ status: 'loaded', table: 'population', rows: 100_000 });
+    const before = await db.rows('SELECT COUNT(*) AS n, SUM(population) AS p FROM population');
+    const bad = await loadUserFiles(db, inBatches, [{ name: 'population.parquet', bytes: damagedLastGroup(populationInGroups()) }], 'replace', loaded);
+    expect(bad.committed).toEqual([]);
+    expect(bad.reports[0]).toMatchObject({ status: 'unreadable', table: null });
+    expect(bad.reports[0].message).toMatch(/^population\.parquet: .*(damaged|decoder failed)/);
+    expect(await db.rows('SELECT COUNT(*) AS n, SUM(population) AS p FROM population')).toEqual(before);
+    expect(await count('regions')).toBe(56);
+    expect(await db.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__staging%'")).toEqual([]);
   });
 });

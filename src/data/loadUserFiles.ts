@@ -1,6 +1,7 @@
-import { tableFromIPC } from 'apache-arrow';
+import { RecordBatchReader } from 'apache-arrow';
 import type { SqlRunner } from '../db/sqlRunner';
-import { TABLE_NAMES, type TableName } from './contract';
+import type { TableName } from './contract';
+import { DecodeError } from './decodeParquet';
 import { matchTable } from './matchTable';
 import type { ParquetDecoder } from './parquetDecoder';
 import { ident } from './sqlText';
@@ -30,8 +31,8 @@ export interface BatchResult {
 
 /**
  * Load a batch of the user's Parquet files. Each is decoded, matched to a contract table (by name, else by
- * columns), staged and validated; keys resolve against the other files of the batch first, then the live
- * tables (in "add" mode). "add" commits each valid file on its own; "replace" is all-or-nothing: only when
+ * columns) and staged batch by batch, then validated; keys resolve against the other files of the batch first,
+ * then the live tables (in "add" mode). "add" commits each valid file on its own; "replace" is all-or-nothing: only when
  * every matched file is valid does the batch replace the data, and the tables it does not bring are removed.
  * Either way a file with errors never replaces data already loaded.
  */
@@ -39,34 +40,32 @@ export async function loadUserFiles(
   db: SqlRunner, decode: ParquetDecoder, files: readonly UserFile[], mode: LoadMode, loaded: ReadonlySet<TableName>,
 ): Promise<BatchResult> {
   const reports: FileReport[] = [];
-  const byTable = new Map<TableName, { file: string; ipc: Uint8Array }>();
-  for (const f of files) {
-    let ipc: Uint8Array;
-    try {
-      ipc = await decode(f.bytes.slice());
-    } catch (e) {
-      reports.push({ file: f.name, table: null, status: 'unreadable', rows: 0, issues: [], message: `${f.name}: ${e instanceof Error ? e.message : String(e)}` });
-      continue;
-    }
-    const columns = tableFromIPC(ipc).schema.fields.map((x) => x.name);
-    const match = matchTable(f.name, columns);
-    if (match.table === null) {
-      reports.push({ file: f.name, table: null, status: 'unmatched', rows: 0, issues: [], message: `${f.name}: ${match.reason}` });
-    } else if (byTable.has(match.table)) {
-      reports.push({ file: f.name, table: match.table, status: 'rejected', rows: 0, issues: [], message: `${f.name}: ${byTable.get(match.table)!.file} already provides the ${match.table} table in this batch` });
-    } else {
-      byTable.set(match.table, { file: f.name, ipc });
-    }
-  }
-
-  const order = TABLE_NAMES.filter((t) => byTable.has(t)).sort((a, b) => DEPENDENCY_ORDER.indexOf(a) - DEPENDENCY_ORDER.indexOf(b));
+  const byTable = new Map<TableName, string>();
+  const order: TableName[] = [];
   const staged: StagedFile[] = [];
   try {
-    for (const table of order) await stage(db, table, byTable.get(table)!.ipc);
+    // Each file is staged batch by batch as it is decoded, so only one decoded batch is held at a time.
+    for (const f of files) {
+      const got = await stageFile(db, decode, f, (columns) => {
+        const match = matchTable(f.name, columns);
+        if (match.table === null) return { skip: `${f.name}: ${match.reason}`, status: 'unmatched' as const };
+        if (byTable.has(match.table)) {
+          return { skip: `${f.name}: ${byTable.get(match.table)} already provides the ${match.table} table in this batch`, status: 'rejected' as const, table: match.table };
+        }
+        return { table: match.table };
+      });
+      if (!('skip' in got)) {
+        byTable.set(got.table, f.name);
+        order.push(got.table);
+      } else {
+        reports.push({ file: f.name, table: got.table ?? null, status: got.status, rows: 0, issues: [], message: got.skip });
+      }
+    }
+    order.sort((a, b) => DEPENDENCY_ORDER.indexOf(a) - DEPENDENCY_ORDER.indexOf(b));
     const validInBatch = new Set<TableName>();
     for (const table of order) {
       const resolve = (t: TableName) => (validInBatch.has(t) ? ident(stagingName(t)) : mode === 'add' && loaded.has(t) ? ident(t) : null);
-      const s = await validateStaged(db, table, byTable.get(table)!.file, resolve);
+      const s = await validateStaged(db, table, byTable.get(table)!, resolve);
       staged.push(s);
       if (s.valid) validInBatch.add(table);
     }
@@ -92,6 +91,44 @@ export async function loadUserFiles(
   } finally {
     for (const table of order) await dropStaged(db, table);
   }
+}
+
+type Refusal = { skip: string; status: 'unmatched' | 'rejected' | 'unreadable'; table?: TableName };
+
+/**
+ * Decode one file; once its first batch names its columns, `route` picks the table (or refuses the file), and every
+ * batch goes into that table's staging table. A file that fails to decode is refused and leaves no staging table.
+ */
+async function stageFile(
+  db: SqlRunner, decode: ParquetDecoder, f: UserFile, route: (columns: string[]) => { table: TableName } | Refusal,
+): Promise<{ table: TableName } | Refusal> {
+  const batches = decode.batches(f.bytes.slice())[Symbol.asyncIterator]();
+  let table: TableName | null = null;
+  try {
+    const first = await batches.next();
+    if (first.done) return { skip: `${f.name}: no data`, status: 'unreadable' };
+    const routed = route(columnNames(first.value));
+    if ('skip' in routed) return routed;
+    table = routed.table;
+    await stage(db, table, (async function* () {
+      yield first.value;
+      for (let next = await batches.next(); !next.done; next = await batches.next()) yield next.value;
+    })());
+    return { table };
+  } catch (e) {
+    if (table) await dropStaged(db, table);
+    if (!(e instanceof DecodeError)) throw e;
+    return { skip: `${f.name}: ${e.message}`, status: 'unreadable' };
+  } finally {
+    await batches.return?.();
+  }
+}
+
+/** Column names of an Arrow IPC stream, from its schema message alone. */
+function columnNames(ipc: Uint8Array): string[] {
+  const reader = RecordBatchReader.from(ipc);
+  reader.open();
+  return reader.schema.fields.map((x) => x.name);
 }
 
 // Keys before the tables that refer to them.

@@ -1,7 +1,7 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import { CONTRACT, type ColumnType, type TableName } from './contract';
 import {
-  checkParquetBytes, checkReadable, decodeParquet, inspectParquet, nestedMessage,
+  checkParquetBytes, checkReadable, DecodeError, inspectParquet, ipcBatches, nestedMessage, openParquet,
   type ColumnInfo, type ColumnKind, type DecodeFailure, type ParquetInspection, type ParquetWasm,
 } from './decodeParquet';
 import { matchTable } from './matchTable';
@@ -162,14 +162,16 @@ async function check(db: SqlRunner, pq: ParquetWasm, m: Matched, report: FileRep
   }
   if (typeErrors > 0) return;
 
-  const decoded = await decodeParquet(m.bytes, pq, spec.columns.map((c) => c.name).filter((c) => byName.has(c)));
-  if (!decoded.ok) return decodeProblem(report, decoded);
+  const file = await openParquet(m.bytes, pq, spec.columns.map((c) => c.name).filter((c) => byName.has(c)));
+  if (!file.ok) return decodeProblem(report, file);
 
   let result;
   try {
-    result = await stageAndCommit(db, { table: m.table, file: report.file, ipc: decoded.ipc, loaded });
+    // Batch by batch, as the app loads: a batch that fails to decode is the file's problem, and nothing is committed.
+    result = await stageAndCommit(db, { table: m.table, file: report.file, batches: ipcBatches(file), loaded });
   } catch (e) {
     await dropStaged(db, m.table).catch(() => undefined);
+    if (e instanceof DecodeError) return decodeProblem(report, e.failure);
     addProblem(report, null, 'load', 'error', m.inspection.rows, 'could not be loaded into the database', [], firstLine(e));
     return;
   }

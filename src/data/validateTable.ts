@@ -1,7 +1,10 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import { CONTRACT, type TableName } from './contract';
 import { ident } from './sqlText';
-import { commitSql, countChecksSql, duplicateKeySql, examplesSql, rowChecks, type Issue, type RefResolver } from './validationRules';
+import { commitSql, countChecksSql, duplicateKeySql, examplesSql, rowChecks, SQL_TYPE, swapSql, type Issue, type RefResolver } from './validationRules';
+
+/** A file as Arrow IPC streams, one per batch of rows (a single stream is `[ipc]`). */
+export type IpcBatches = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 export interface StagedFile {
   table: TableName;
@@ -12,18 +15,28 @@ export interface StagedFile {
   valid: boolean;
   staging: string;
   present: ReadonlySet<string>;
+  /** The staged columns are the contract's, in order and typed: committing renames the table instead of copying it. */
+  exact: boolean;
 }
 
-export interface StageResult extends Omit<StagedFile, 'staging' | 'present'> {
+export interface StageResult extends Omit<StagedFile, 'staging' | 'present' | 'exact'> {
   /** True when the table was replaced; false when errors kept the data already loaded. */
   committed: boolean;
 }
 
 export const stagingName = (table: TableName) => `__staging_${table}`;
 
-/** Load Arrow IPC into the table's staging table (the live table is untouched). */
-export async function stage(db: SqlRunner, table: TableName, ipc: Uint8Array): Promise<void> {
-  await db.insertArrowIPC(stagingName(table), ipc);
+/**
+ * Load a file's batches into the table's staging table, one after another (the live table is untouched): the engine
+ * holds the staged rows plus one batch, and each batch can be released as soon as it is in.
+ */
+export async function stage(db: SqlRunner, table: TableName, batches: IpcBatches): Promise<void> {
+  let first = true;
+  for await (const ipc of batches) {
+    await db.insertArrowIPC(stagingName(table), ipc, { append: !first });
+    first = false;
+  }
+  if (first) throw new Error(`no data was decoded for ${table}`);
 }
 
 /** Check a staged file against the contract; foreign keys resolve through `resolveRef`. */
@@ -34,7 +47,7 @@ export async function validateStaged(db: SqlRunner, table: TableName, file: stri
   const issue = (column: string, rule: string, rows: number, message: string, examples: string[] = [], severity: Issue['severity'] = 'error') =>
     issues.push({ file, table, column, rule, severity, rows, message: `${file}: ${column}: ${message}`, examples });
 
-  const described = await db.rows<{ column_name: string }>(`DESCRIBE ${ident(staging)}`);
+  const described = await db.rows<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(staging)}`);
   const present = new Set(described.map((d) => d.column_name));
   const [{ n: total }] = await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ident(staging)}`);
   for (const col of spec.columns) {
@@ -55,13 +68,31 @@ export async function validateStaged(db: SqlRunner, table: TableName, file: stri
       if (dup.dup_rows > 0) issue(spec.key.join(', '), 'unique key', dup.dup_rows, `${dup.dup_rows} row(s) share a key with another row`, dup.examples ? dup.examples.split('; ') : []);
     }
   }
-  return { table, file, rows: total, issues, valid: !issues.some((i) => i.severity === 'error'), staging, present };
+  return { table, file, rows: total, issues, valid: !issues.some((i) => i.severity === 'error'), staging, present, exact: isExact(table, described) };
 }
 
 /** Replace the live table with a validated staged file. */
 export async function commitStaged(db: SqlRunner, staged: StagedFile): Promise<void> {
   if (!staged.valid) throw new Error(`${staged.file}: not valid, refusing to commit`);
-  await db.rows(commitSql(CONTRACT[staged.table], staged.staging, staged.present));
+  await commit(db, staged.table, staged.present, staged.exact);
+}
+
+/** Staged rows -> live table: renamed when already typed as the contract says (no second copy), else cast and copied. */
+async function commit(db: SqlRunner, table: TableName, present: ReadonlySet<string>, exact: boolean): Promise<void> {
+  if (!exact) return void (await db.rows(commitSql(CONTRACT[table], stagingName(table), present)));
+  try {
+    await db.rows(swapSql(table, stagingName(table)));
+  } catch (e) {
+    await db.rows('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** DESCRIBE of a staged table equals the contract's columns: same names, order and SQL types. */
+function isExact(table: TableName, described: readonly { column_name: string; column_type: string }[]): boolean {
+  const spec = CONTRACT[table];
+  return described.length === spec.columns.length
+    && spec.columns.every((c, i) => described[i].column_name === c.name && described[i].column_type === SQL_TYPE[c.type]);
 }
 
 export async function dropStaged(db: SqlRunner, table: TableName): Promise<void> {
@@ -74,13 +105,13 @@ export async function dropStaged(db: SqlRunner, table: TableName): Promise<void>
  */
 export async function stageAndCommit(
   db: SqlRunner,
-  input: { table: TableName; file: string; ipc: Uint8Array; loaded: ReadonlySet<TableName> },
+  input: { table: TableName; file: string; batches: IpcBatches; loaded: ReadonlySet<TableName> },
 ): Promise<StageResult> {
-  await stage(db, input.table, input.ipc);
   try {
+    await stage(db, input.table, input.batches);
     const staged = await validateStaged(db, input.table, input.file, (t) => (input.loaded.has(t) ? ident(t) : null));
     if (staged.valid) await commitStaged(db, staged);
-    const { staging: _s, present: _p, ...result } = staged;
+    const { staging: _s, present: _p, exact: _e, ...result } = staged;
     return { ...result, committed: staged.valid };
   } finally {
     await dropStaged(db, input.table);
@@ -91,11 +122,11 @@ export async function stageAndCommit(
  * Load a file known to satisfy the contract (the embedded demo, which the test suite validates) without
  * re-checking it: typed and ordered as the contract says, a few hundred milliseconds sooner at start-up.
  */
-export async function commitTrusted(db: SqlRunner, table: TableName, ipc: Uint8Array): Promise<number> {
-  await stage(db, table, ipc);
+export async function commitTrusted(db: SqlRunner, table: TableName, batches: IpcBatches): Promise<number> {
   try {
-    const described = await db.rows<{ column_name: string }>(`DESCRIBE ${ident(stagingName(table))}`);
-    await db.rows(commitSql(CONTRACT[table], stagingName(table), new Set(described.map((d) => d.column_name))));
+    await stage(db, table, batches);
+    const described = await db.rows<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(stagingName(table))}`);
+    await commit(db, table, new Set(described.map((d) => d.column_name)), isExact(table, described));
     const [{ n }] = await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ident(table)}`);
     return n;
   } finally {

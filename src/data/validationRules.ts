@@ -127,3 +127,11 @@ export function commitSql(spec: TableSpec, stagingTable: string, present: Readon
   const cols = spec.columns.map((c) => `${present.has(c.name) ? castExpr(c) : `NULL::${SQL_TYPE[c.type]}`} AS ${ident(c.name)}`);
   return `CREATE OR REPLACE TABLE ${ident(spec.name)} AS SELECT ${cols.join(', ')} FROM ${ident(stagingTable)}`;
 }
+
+/**
+ * Make a staged table the live one without copying it: one transaction, so the old table is only gone once the new
+ * one has its name (a query never finds the table missing, and a failed rename leaves the old one in place).
+ */
+export function swapSql(table: string, stagingTable: string): string {
+  return `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${ident(table)}; ALTER TABLE ${ident(stagingTable)} RENAME TO ${ident(table)}; COMMIT`;
+}

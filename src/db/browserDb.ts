@@ -108,9 +108,12 @@ export async function createBrowserDb(): Promise<SqlRunner> {
     },
     arrow: run,
     insertArrowIPC: (name, ipc, options) => exclusive(async () => {
-      await forgetPrepared();
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+      if (!options?.append) {
+        // A table is (re)created: cached plans may hold the old one.
+        await forgetPrepared();
+        await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      }
+      await conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     }, options?.priority),
     async close() {
       await conn.close();

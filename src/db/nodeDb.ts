@@ -48,9 +48,9 @@ export async function createNodeDb(): Promise<SqlRunner> {
       if (options?.signal?.aborted) throw abortError();
       return run(q);
     },
-    async insertArrowIPC(name, ipc) {
-      conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    async insertArrowIPC(name, ipc, options) {
+      if (!options?.append) conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     },
     async close() {
       conn.close();

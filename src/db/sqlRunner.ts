@@ -15,14 +15,19 @@ export interface RunOptions {
   priority?: 'interactive' | 'background';
 }
 
+export interface InsertOptions extends RunOptions {
+  /** Add the rows to the existing table instead of replacing it (lets a large file go in batch by batch). */
+  append?: boolean;
+}
+
 /** What the rest of the app needs from DuckDB, in the browser (worker) and in Node (tests, scripts). */
 export interface SqlRunner {
   /** Run a query and return plain row objects (BIGINT cast to double). */
   rows<T = Row>(query: Query | string, options?: RunOptions): Promise<T[]>;
   /** Run a query and return the Arrow table (for exports and large results). */
   arrow(query: Query | string, options?: RunOptions): Promise<Table>;
-  /** Create (or replace) table `name` from Arrow IPC stream bytes. */
-  insertArrowIPC(name: string, ipc: Uint8Array, options?: RunOptions): Promise<void>;
+  /** Create (or replace) table `name` from Arrow IPC stream bytes; with `append`, add the rows to it (columns by position). */
+  insertArrowIPC(name: string, ipc: Uint8Array, options?: InsertOptions): Promise<void>;
   close(): Promise<void>;
 }
 

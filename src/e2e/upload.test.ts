@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { tableToIPC } from 'apache-arrow';
-import { Table as WasmTable, writeParquet } from 'parquet-wasm';
+import { Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parquet-wasm';
 import { arrowTableFromColumns } from '../data/arrowTable';
 import { CONTRACT, type TableName } from '../data/contract';
 import { districtFacts, fmt } from './demoFacts';
@@ -55,6 +55,18 @@ describe('an analyst loads their own Parquet files', () => {
     await upload([{ name: 'facilities.parquet', buffer: Buffer.from('this is not parquet') }]);
     await expect(w.page.getByTestId('load-report').innerText()).resolves.toMatch(/^facilities\.parquet: /);
     expect(await kpi('facilities')).toBe('3');
+  });
+
+  it('a file larger than one decoding batch (1.2M rows in two row groups) is decoded and staged batch by batch', async () => {
+    const n = 1_200_000;
+    const cols = {
+      cell_id: Int32Array.from({ length: n }, (_, i) => i), region_id: Array.from({ length: n }, (_, i) => (i % 2 ? 'D01' : 'D02')),
+      lat: new Float64Array(n).fill(12), lon: new Float64Array(n).fill(33), population: new Float64Array(n).fill(1),
+    };
+    const props = new WriterPropertiesBuilder().setMaxRowGroupSize(n / 2).build();
+    const buffer = Buffer.from(writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT.population, cols), 'stream')), props));
+    await upload([{ name: 'population.parquet', buffer }]);
+    await expect(w.page.getByTestId('load-report').innerText()).resolves.toContain('population.parquet: loaded as population (1200000 rows)');
   });
 
   it('replacing with a tiny country of one’s own: the synthetic label goes, the views show the new country', async () => {
