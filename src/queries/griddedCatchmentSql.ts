@@ -19,6 +19,9 @@ import { capacitySql, catchmentSql, quoteTable, type CatchmentSqlOptions, type S
 /** Kilometres per degree of latitude on the haversine sphere (R = 6371 km). */
 export const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
 
+/** Cell key = row * CELL_KEY + column; columns stay below it for cells of 0.01 km and wider. */
+export const CELL_KEY = 10_000_000;
+
 export interface GriddedCatchmentOptions extends Omit<CatchmentSqlOptions, 'costsTable' | 'supplyCapacity'> {
   /** Side of a grid cell (km), at least 0.01. */
   cellKm: number;
@@ -51,7 +54,7 @@ export function griddedCatchmentSql(o: GriddedCatchmentOptions): SqlQuery {
     ...o, service: undefined, by: 'cell', supplyCapacity: 'column', tables: { population: 'grid_demand', facilities: 'grid_supply' },
   });
   const key = (lat: string, lon: string) =>
-    `CAST(floor((${lat} + 90) / g.dlat) AS BIGINT) * 10000000 + CAST(floor((${lon} + 180) / g.dlon) AS BIGINT)`;
+    `CAST(floor((${lat} + 90) / g.dlat) AS BIGINT) * ${CELL_KEY} + CAST(floor((${lon} + 180) / g.dlon) AS BIGINT)`;
   const weighted = (w: string, col: string) => `coalesce(sum(${w} * ${col}) / nullif(sum(${w}), 0), avg(${col}))`;
   const sql = `WITH grid_args AS (SELECT CAST(? AS DOUBLE) AS cell_km, CAST(? AS VARCHAR) AS service),
 grid_fac AS (
