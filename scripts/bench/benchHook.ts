@@ -125,8 +125,8 @@ const bench = {
   changeProvince,
   loadIsolated,
   /** Time a query kind of benchQueries.ts: `reps` samples, after one warm-up run unless `warmUp` is false. */
-  timeKind: async (kind: QueryKind, province: string | null, reps: number, warmUp = true) =>
-    (await timeQuery(queriesFor(kind, province), reps + (warmUp ? 1 : 0), kind === 'kpi' ? kpiOf : undefined)).slice(warmUp ? 1 : 0),
+  timeKind: async (kind: QueryKind, province: string | null, reps: number, warmUp = true, cellKm: number | null = null) =>
+    (await timeQuery(queriesFor(kind, province, cellKm), reps + (warmUp ? 1 : 0), kind === 'kpi' ? kpiOf : undefined)).slice(warmUp ? 1 : 0),
   rows: async <T>(q: Query | string) => (await getEngine()).rows<T>(q),
   /** DuckDB's own account of its memory (buffer manager), in bytes. */
   duckdbMemory: async () => {
