@@ -126,8 +126,8 @@ const bench = {
   changeProvince,
   loadIsolated,
   /** Time a query kind of benchQueries.ts: `reps` samples, after one warm-up run unless `warmUp` is false. */
-  timeKind: async (kind: QueryKind, province: string | null, reps: number, warmUp = true) =>
-    (await timeQuery(queriesFor(kind, province), reps + (warmUp ? 1 : 0), kind === 'kpi' ? kpiOf : undefined)).slice(warmUp ? 1 : 0),
+  timeKind: async (kind: QueryKind, province: string | null, reps: number, warmUp = true, cellKm: number | null = null) =>
+    (await timeQuery(queriesFor(kind, province, cellKm), reps + (warmUp ? 1 : 0), kind === 'kpi' ? kpiOf : undefined)).slice(warmUp ? 1 : 0),
   rows: async <T>(q: Query | string) => (await getEngine()).rows<T>(q),
   /** Rebuild each derived table (as the app does after a load) and time it: the price of the pre-aggregation. */
   timeDerived: async () => {

@@ -105,6 +105,8 @@ export interface ScaleOptions {
   scale: number; changes: number; queryReps: number; isolated: string[]; loadTimeoutMs: number;
   /** E2SFCA runs (0 = skip: too many pairs for an interactive recomputation); quick runs take one sample with no warm-up. */
   e2sfcaReps: number; e2sfcaWarmUp: boolean;
+  /** The grid the Access view picks at this scale (null = exact), as queriesFor takes it. */
+  e2sfcaCellKm: number | null;
 }
 
 /** Load the app on the data folder the server currently maps, then measure. One fresh browser per scale (clean peaks). */
@@ -186,10 +188,10 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
     // The core queries and E2SFCA on the app's own DuckDB-WASM (one warm-up run each, not counted).
     const wasmQueries: ScaleResult['wasmQueries'] = [];
     for (const q of QUERY_SET) {
-      const e2 = q.kind === 'e2sfca';
+      const e2 = q.kind.startsWith('e2sfca');
       if (e2 && o.e2sfcaReps === 0) continue;
       const reps = e2 ? o.e2sfcaReps : o.queryReps;
-      const samplesMs = await page.evaluate(([kind, province, n, warm]) => window.__careBench!.timeKind(kind, province, n, warm), [q.kind, q.province, reps, !e2 || o.e2sfcaWarmUp] as const);
+      const samplesMs = await page.evaluate(([kind, province, n, warm, cellKm]) => window.__careBench!.timeKind(kind, province, n, warm, cellKm), [q.kind, q.province, reps, !e2 || o.e2sfcaWarmUp, o.e2sfcaCellKm] as const);
       wasmQueries.push({ name: q.name, samplesMs, ms: median(samplesMs) });
       log(`  scale ${o.scale}: wasm ${q.name}: ${median(samplesMs).toFixed(1)} ms`);
     }

@@ -64,6 +64,8 @@ describe('access view in Chromium, on the demo Parquet files', () => {
     await w.page.waitForSelector('[data-testid="priority-bars"] svg', { timeout: 90_000 });
     await expect(w.page.locator('[data-testid="access-table"] tbody tr').count()).resolves.toBe(48);
     await expect(w.page.getByTestId('access-method-note').innerText()).resolves.toContain('Travel time is an estimate');
+    // 100k points stay under the pair budget: computed exactly, and the note says so (no grid).
+    await expect(w.page.getByTestId('access-grid-note').innerText()).resolves.toContain('computed person by person');
     await expect(w.page.getByTestId('access-map-panel').innerText()).resolves.toContain('synthetic demonstration data');
   });
 

@@ -41,6 +41,13 @@ const CAPACITY_SQL: Record<Capacity, string> = {
   workforce: 'coalesce(doctors, 0) + coalesce(nurses, 0) + coalesce(midwives, 0)',
 };
 
+/** The SQL expression (over facilities columns) for a capacity option; only allow-listed options pass. */
+export function capacitySql(capacity: Capacity): string {
+  const sql = CAPACITY_SQL[capacity];
+  if (sql === undefined) throw new Error(`unknown capacity: ${capacity}`);
+  return sql;
+}
+
 const R = EARTH_RADIUS_KM;
 
 /** Haversine in SQL, same formula and argument order as `haversineKm` (arguments are column expressions). */
@@ -166,6 +173,11 @@ export interface CatchmentSqlOptions {
    * travel-time matrix (and how published cases with given costs are tested). Lat/lon are then not needed.
    */
   costsTable?: string;
+  /**
+   * 'column': the facilities table already holds the supply in a `capacity` column (facilities summed to grid
+   * cells by `griddedCatchmentSql`); `capacity` then only names what it is.
+   */
+  supplyCapacity?: 'column';
 }
 
 /**
@@ -175,8 +187,7 @@ export interface CatchmentSqlOptions {
  * by 'region': region_id, population, accessibility = sum(P_i A_i) / sum(P_i) (NULL when population is 0).
  */
 export function catchmentSql(o: CatchmentSqlOptions): SqlQuery {
-  const capacity = CAPACITY_SQL[o.capacity];
-  if (capacity === undefined) throw new Error(`unknown capacity: ${o.capacity}`);
+  const capacity = o.supplyCapacity === 'column' ? 'coalesce(capacity, 0)' : capacitySql(o.capacity);
   const b = new Builder(o.tables, o.costsTable === undefined);
   const radius = b.arg(checkKm(catchmentOf(o), 'catchmentKm'), 'DOUBLE');
   const weight = weightSql(o, b);
@@ -261,7 +272,7 @@ function checkKm(v: number, name: string): number {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function quoteTable(name: string): string {
+export function quoteTable(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
   return `"${name}"`;
 }

@@ -4,6 +4,7 @@ import type { SqlRunner } from '../db/sqlRunner';
 import { floatingCatchment, haversineKm } from '../metrics/access';
 import { coverageAt } from '../views/accessCoverage';
 import { catchmentSql } from './accessSql';
+import { griddedCatchmentSql } from './griddedCatchmentSql';
 import {
   catchmentOptions, catchmentSummaryQuery, distanceSummaryQuery, districtPovertyQuery, facilityPointsQuery,
   type CatchmentSummaryOptions, type DistanceBucketRow, type MapCell,
@@ -156,6 +157,16 @@ describe('catchmentSummaryQuery', () => {
       const pop = mine.reduce((a, c) => a + c.population, 0);
       const expected = (1e4 * mine.reduce((a, c) => a + c.population * ref.get(String(c.cell_id))!, 0)) / pop;
       expect(rows.find((r) => r.kind === 'region' && r.region_id === d.id)?.value).toBeCloseTo(expected, 9);
+    }
+  });
+
+  it('runs the library catchment unchanged when exact, the gridded one when given a cell side', () => {
+    for (const method of ['2sfca', 'e2sfca_step', 'e2sfca_gauss', 'gravity'] as const) {
+      const o = { ...base, method };
+      const exact = catchmentSummaryQuery({ ...o, cellKm: null });
+      expect(exact).toEqual(catchmentSummaryQuery(o));
+      expect(exact.sql).toContain(catchmentSql(catchmentOptions(o)).sql);
+      expect(catchmentSummaryQuery({ ...o, cellKm: 3 }).sql).toContain(griddedCatchmentSql({ ...catchmentOptions(o), cellKm: 3 }).sql);
     }
   });
 

@@ -9,6 +9,8 @@
  */
 import type { Query } from '../db/sqlRunner';
 import { catchmentSql, nearestFacilitySql, type Capacity } from './accessSql';
+import { catchmentPlanSql } from './catchmentPlan';
+import { griddedCatchmentSql } from './griddedCatchmentSql';
 
 /** The services a user can pick; 'any' = every facility in the table. */
 export const ACCESS_SERVICES = ['any', 'emergency', 'maternity', 'surgery', 'immunization'] as const;
@@ -101,6 +103,8 @@ export interface CatchmentSummaryOptions extends AccessScope {
   sigmaKm: number;
   /** Distance exponent for 'gravity'. */
   beta: number;
+  /** Grid cell side (km) when the exact pairs are too many (`chooseCatchmentPlan`); null or absent = exact. */
+  cellKm?: number | null;
 }
 
 export interface AccessibilityRegionRow {
@@ -134,7 +138,7 @@ export function catchmentOptions(o: CatchmentSummaryOptions) {
  * people, summarised in one pass: population-weighted per district ('region') and per map cell ('cell').
  */
 export function catchmentSummaryQuery(o: CatchmentSummaryOptions): Query {
-  const inner = catchmentSql(catchmentOptions(o));
+  const inner = o.cellKm == null ? catchmentSql(catchmentOptions(o)) : griddedCatchmentSql({ ...catchmentOptions(o), cellKm: o.cellKm });
   const sql = `WITH measured AS (
   SELECT c.region_id, c.population, 1e4 * c.accessibility AS value, CAST(p.lat AS DOUBLE) AS lat, CAST(p.lon AS DOUBLE) AS lon, NULL AS bucket
   FROM (${inner.sql}) c JOIN population p ON p.cell_id = c.cell_id
@@ -147,6 +151,11 @@ SELECT CASE WHEN grouping(gx) = 0 THEN 'cell' ELSE 'region' END AS kind, region_
 FROM binned GROUP BY GROUPING SETS ((region_id), (gx, gy))
 ORDER BY kind DESC, region_id, gy, gx`;
   return { sql, params: [...inner.params, o.province, o.province, MAP_CELLS_ACROSS] };
+}
+
+/** The estimate that decides between exact and gridded (`catchmentPlanSql`): always over the whole country, as the measure is. */
+export function catchmentPlanQuery(o: { service: AccessService; catchmentKm: number }): Query {
+  return catchmentPlanSql({ service: checkService(o.service), catchmentKm: o.catchmentKm });
 }
 
 /** CTEs `scoped` (points in the province), `ext` (grid origin and cell side) and `binned` over `measured`. */

@@ -3,10 +3,14 @@ import { useI18n } from '../i18n/I18nContext';
 import { EARTH_RADIUS_KM, reachableKm } from '../metrics/access';
 import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, MOTORISED, WALKING, WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import { LUO_QI_STEP_WEIGHTS } from '../queries/accessViewSql';
+import type { CatchmentPlan } from '../queries/catchmentPlan';
 import type { AccessSettings } from './accessSettings';
 
-/** The method and its assumptions in plain language (in the interface language), with the current settings filled in. */
-export function AccessMethodNote({ settings: s, lancetApplies }: { settings: AccessSettings; lancetApplies: boolean }) {
+/**
+ * The method and its assumptions in plain language (in the interface language), with the current settings filled in;
+ * `plan` is how the accessibility on screen was computed (exact or on a grid), null until it is known.
+ */
+export function AccessMethodNote({ settings: s, lancetApplies, plan }: { settings: AccessSettings; lancetApplies: boolean; plan: CatchmentPlan | null }) {
   const { t, num, pct, locale } = useI18n();
   const c = s.catchmentKm;
   /** A setting as typed (1.3, 7.5, 15), in the locale's digits. */
@@ -41,6 +45,14 @@ export function AccessMethodNote({ settings: s, lancetApplies }: { settings: Acc
           <strong>{t('access.note.accessLead')}</strong>
           {t('access.note.access', { method, capacity: t(`access.cap.${s.capacity}`).toLowerCase(), decay, unit: t(`access.capUnit.${s.capacity}`) })}
         </li>
+        {plan && (
+          <li data-testid="access-grid-note">
+            <strong>{t('access.note.sizeLead')}</strong>
+            {plan.cellKm == null
+              ? t('access.note.exact', { pairs: num(plan.pairs / 1e6, 1) })
+              : t('access.note.grid', { pairs: num(plan.exactPairs / 1e6, 0), cell: num(plan.cellKm) })}
+          </li>
+        )}
         <li><strong>{t('access.note.priorityLead')}</strong>{t('access.note.priority')}</li>
         <li>
           <strong>{t('access.note.shortageLead')}</strong>

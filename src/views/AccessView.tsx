@@ -10,9 +10,10 @@ import { useI18n } from '../i18n/I18nContext';
 import { hpsaShortage, priorityScores, travelMinutes, workforceShortage } from '../metrics/access';
 import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import {
-  catchmentSummaryQuery, distanceSummaryQuery, districtPovertyQuery, facilityPointsQuery,
+  catchmentPlanQuery, catchmentSummaryQuery, distanceSummaryQuery, districtPovertyQuery, facilityPointsQuery,
   type AccessibilityRegionRow, type DistanceBucketRow, type DistrictPovertyRow, type FacilityPoint, type MapCell,
 } from '../queries/accessViewSql';
+import { chooseCatchmentPlan, type CatchmentPlan, type CatchmentPlanRow } from '../queries/catchmentPlan';
 import { districtDensityQuery, type DistrictDensityRow } from '../queries/overviewSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
 import { TABLE_NAMES, type TableName } from '../data/contract';
@@ -100,21 +101,28 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     () => distanceSummaryQuery({ province, service: s.service, stepKm: steps.stepKm, maxSteps: steps.maxSteps }),
     [province, s.service, steps.stepKm, steps.maxSteps],
   );
-  const catchmentQ = useMemo(
-    () => catchmentSummaryQuery({ province, service: s.service, method: s.method, capacity: s.capacity, catchmentKm: s.catchmentKm, sigmaKm: s.sigmaKm, beta: s.beta }),
-    [province, s.service, s.method, s.capacity, s.catchmentKm, s.sigmaKm, s.beta],
-  );
+  const planQ = useMemo(() => catchmentPlanQuery({ service: s.service, catchmentKm: s.catchmentKm }), [s.service, s.catchmentKm]);
   // Queries run one after another on the engine: the quick ones first, the heavy catchment last.
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province, service: s.service }), [province, s.service]), DISTRICT_NEEDS);
   const densities = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery({ province, ...facilityFiltersOf(view) }), [province, JSON.stringify(facilityFiltersOf(view))]), DISTRICT_NEEDS);
   const poverty = useQuery<DistrictPovertyRow>(useMemo(() => districtPovertyQuery({ province }), [province]), POVERTY_NEEDS);
   const distance = useHeavyQuery<SummaryRow>(distanceQ, GEO_NEEDS);
-  const catchment = useHeavyQuery<SummaryRow>(catchmentQ, GEO_NEEDS, distance);
+  // Exact or on a grid: the plan (a cheap count) decides before the heavy run, which waits for it.
+  const planState = useHeavyQuery<CatchmentPlanRow>(planQ, GEO_NEEDS, distance);
+  const plan: CatchmentPlan | null = planState.status === 'ready' && planState.rows.length ? chooseCatchmentPlan(planState.rows) : null;
+  const cellKm = plan?.cellKm ?? null;
+  const catchmentQ = useMemo(
+    () => catchmentSummaryQuery({ province, service: s.service, method: s.method, capacity: s.capacity, catchmentKm: s.catchmentKm, sigmaKm: s.sigmaKm, beta: s.beta, cellKm }),
+    [province, s.service, s.method, s.capacity, s.catchmentKm, s.sigmaKm, s.beta, cellKm],
+  );
+  const catchmentRun = useHeavyQuery<SummaryRow>(catchmentQ, GEO_NEEDS, planState);
+  const catchment: QueryState<SummaryRow> = planState.status === 'error' ? planState : catchmentRun;
+  useTiming(planState, 'access-catchment-plan');
   useTiming(catchment, 'access-catchment');
   useTiming(distance, 'access-distance');
 
   const dist = useLastRows(distance, steps);
-  const acc = useLastRows(catchment, s);
+  const acc = useLastRows(catchment, plan);
   const source = t('access.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
 
   // Coverage at the slider's threshold, from the distance buckets of the last finished run (the same step width).
@@ -271,7 +279,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
             <div className="kpi">
               <div className="kpi-label">{t('access.kpiAccess', { method: s.method.startsWith('e2') ? 'E2SFCA' : s.method === 'gravity' ? 'gravity' : '2SFCA' })}</div>
               <div className="kpi-value" data-testid="access-national">{num(accessNational, 1)}</div>
-              <div className="kpi-note">{t('access.kpiAccessNote', { unit: accessUnit, km: num(s.catchmentKm) })}{acc.updating ? t('access.updating') : ''}</div>
+              <div className="kpi-note">{t('access.kpiAccessNote', { unit: accessUnit, km: num(s.catchmentKm) })}{acc.key?.cellKm != null ? t('access.kpiGrid', { cell: num(acc.key.cellKm) }) : ''}{acc.updating ? t('access.updating') : ''}</div>
             </div>
           </div>
         )}
@@ -338,7 +346,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         <AccessDistrictTable rows={districtRows} selected={view.district} onSelect={(district) => onChange({ district })} />
       </Panel>
 
-      <AccessMethodNote settings={s} lancetApplies={lancetApplies} />
+      <AccessMethodNote settings={s} lancetApplies={lancetApplies} plan={acc.key} />
     </>
   );
 }
