@@ -51,7 +51,7 @@ describe('overview SQL on the demo data', () => {
     expect(rows.reduce((s, r) => s + r.facilities, 0)).toBe(facilities.length);
   });
 
-  it('filters districts by province through a parameter, and treats hostile text as a value', async () => {
+  it('filters districts by province, and treats hostile text as a value', async () => {
     expect(await db.rows(districtDensityQuery({ province: 'P2' }))).toHaveLength(9);
     expect(await db.rows(districtDensityQuery({ province: "P2' OR 1=1 --" }))).toHaveLength(0);
     expect((await db.rows(provincesQuery())).length).toBe(7);

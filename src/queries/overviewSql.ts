@@ -1,3 +1,4 @@
+import { codeOrParam } from '../data/sqlText';
 import type { Query } from '../db/sqlRunner';
 
 /** Access measures the overview can map and rank: per 10,000 people in each district. */
@@ -83,16 +84,17 @@ const perTenThousand = (x: string, population: string) => `1e4 * ${x} / NULLIF($
 
 /**
  * Districts in scope with their totals and densities, summed from the cube. Only the filters that are set appear in
- * the SQL: a `? IS NULL OR` guard keeps DuckDB from simplifying the plan (measured 3-4x slower per query).
+ * the SQL (a `? IS NULL OR` guard keeps DuckDB from simplifying the plan: measured 3-4x slower per query), and
+ * codes go in as literals (codeOrParam).
  */
 function cubeDistricts(f: OverviewFilters): Query {
   const { province = null, facilityType = null, ownership = null, service = null } = f;
-  const facility = ['NOT district_row', service == null ? 'service IS NULL' : 'service = ?'];
-  const params: unknown[] = service == null ? [] : [service];
-  if (facilityType != null) (facility.push('type = ?'), params.push(facilityType));
-  if (ownership != null) (facility.push('ownership = ?'), params.push(ownership));
+  const params: unknown[] = [];
+  const facility = ['NOT district_row', service == null ? 'service IS NULL' : `service = ${codeOrParam(service, params)}`];
+  if (facilityType != null) facility.push(`type = ${codeOrParam(facilityType, params)}`);
+  if (ownership != null) facility.push(`ownership = ${codeOrParam(ownership, params)}`);
   const where = [`(district_row OR (${facility.join(' AND ')}))`];
-  if (province != null) (where.push('province_id = ?'), params.push(province));
+  if (province != null) where.push(`province_id = ${codeOrParam(province, params)}`);
   const workforce = 'SUM(doctors) + SUM(nurses) + SUM(midwives)';
   const population = 'any_value(population)';
   return {
@@ -109,9 +111,9 @@ FROM ${OVERVIEW_CUBE} WHERE ${where.join(' AND ')} GROUP BY region_id`,
 /** Districts in scope: read from overview_districts when no facility filter is set, summed from the cube otherwise. */
 function districtsInScope(f: OverviewFilters): Query {
   if (f.facilityType != null || f.ownership != null || f.service != null) return cubeDistricts(f);
-  return f.province == null
-    ? { sql: `SELECT * FROM ${OVERVIEW_DISTRICTS}`, params: [] }
-    : { sql: `SELECT * FROM ${OVERVIEW_DISTRICTS} WHERE province_id = ?`, params: [f.province] };
+  const params: unknown[] = [];
+  const where = f.province == null ? '' : ` WHERE province_id = ${codeOrParam(f.province, params)}`;
+  return { sql: `SELECT * FROM ${OVERVIEW_DISTRICTS}${where}`, params };
 }
 
 /** One row per district in scope, with counts and densities per 10,000 people. */

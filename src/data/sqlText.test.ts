@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { codeOrParam } from './sqlText';
+
+describe('codeOrParam', () => {
+  it('writes codes as literals and everything else as parameters', () => {
+    const params: unknown[] = [];
+    expect(['P3', 'D03-07', 'health_centre', 'faith_based', 'ICD:10.2'].map((v) => codeOrParam(v, params))).toEqual(["'P3'", "'D03-07'", "'health_centre'", "'faith_based'", "'ICD:10.2'"]);
+    expect(params).toEqual([]);
+    const hostile = ["P2' OR 1=1 --", 'a b', 'x;DROP TABLE t', '\\', 'naïve', '"q"', '', 'x'.repeat(65), "'", 'a--b\n'];
+    expect(hostile.map((v) => codeOrParam(v, params))).toEqual(hostile.map(() => '?'));
+    expect(params).toEqual(hostile);
+  });
+});
