@@ -74,7 +74,7 @@ export async function createBrowserDb(): Promise<SqlRunner> {
   }
 
   async function execute(q: Query | string, signal?: AbortSignal): Promise<Table> {
-    const { sql, params = [] } = asQuery(q);
+    const { sql, params = [], quick = false } = asQuery(q);
     if (signal?.aborted) throw abortError();
     const cancel = () => void conn.cancelSent();
     // Reads go through a (kept) prepared statement; anything else runs as is, after forgetting the statements.
@@ -82,6 +82,11 @@ export async function createBrowserDb(): Promise<SqlRunner> {
     if (!read) await forgetPrepared();
     const stmt = read || params.length ? await statement(sql, params) : null;
     try {
+      if (quick && stmt) {
+        const table = await stmt.query(...params);
+        if (signal?.aborted) throw abortError();
+        return table;
+      }
       // `send` runs the query as a pending query polled in steps, which `cancelSent` can stop.
       const reader = stmt ? await stmt.send(...params) : await conn.send(sql, true);
       signal?.addEventListener('abort', cancel);

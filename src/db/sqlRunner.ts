@@ -6,6 +6,12 @@ export type Row = Record<string, unknown>;
 export interface Query {
   sql: string;
   params?: readonly unknown[];
+  /**
+   * Reads only small (pre-aggregated) tables: run in one round trip to the engine's worker, not as a pending query
+   * polled in steps. Saves ~0.4 ms a query; such a query cannot be cancelled once started (it is still skipped while
+   * queued, and its result is dropped when superseded).
+   */
+  quick?: boolean;
 }
 
 export interface RunOptions {

@@ -119,7 +119,7 @@ function districtsInScope(f: OverviewFilters): Query {
 /** One row per district in scope, with counts and densities per 10,000 people. */
 export function districtDensityQuery(f: OverviewFilters): Query {
   const d = districtsInScope(f);
-  return { sql: `${d.sql} ORDER BY region_id`, params: d.params };
+  return { sql: `${d.sql} ORDER BY region_id`, params: d.params, quick: true };
 }
 
 /** Provinces, for the region filter. */
