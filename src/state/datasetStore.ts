@@ -61,7 +61,14 @@ function update(patch: Partial<DatasetState>) {
   listeners.forEach((l) => l());
 }
 
-const readyTables = (tables: DatasetState['tables']) => new Set(TABLE_NAMES.filter((t) => tables[t].state === 'ready'));
+/**
+ * Rebuild the tables derived from `changed` (the overview's pre-aggregation) before the new versions are published.
+ * A failure is not fatal: the panels that read a missing derived table show the engine's error.
+ */
+function rebuildDerived(db: SqlRunner, changed: readonly TableName[], tables: DatasetState['tables']): Promise<void> {
+  const ready = new Set(TABLE_NAMES.filter((t) => tables[t].state === 'ready'));
+  return refreshDerived(db, changed, ready).catch((e) => console.warn('derived tables not rebuilt:', e));
+}
 
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -106,7 +113,7 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   queue = loadDataset(engine.then(inBackground), getDecoder(), demoSources, (table, tableState) => {
     published = published.then(async () => {
       const ready = tableState.state === 'ready';
-      if (ready) await engine.then((db) => refreshDerived(db, [table], readyTables({ ...state.tables, [table]: tableState }))).catch(() => undefined);
+      if (ready) await engine.then((db) => rebuildDerived(db, [table], { ...state.tables, [table]: tableState }));
       const sources = ready ? { ...state.sources, [table]: DEMO_SOURCE } : state.sources;
       update({ tables: { ...state.tables, [table]: tableState }, sources, ...bump(ready ? [table] : []) });
     });
@@ -160,7 +167,7 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
       tables[t] = { state: 'absent' };
       delete sources[t];
     }
-    await refreshDerived(db, [...result.committed, ...result.removed], readyTables(tables));
+    await rebuildDerived(db, [...result.committed, ...result.removed], tables);
     const replaced = mode === 'replace' && result.committed.length > 0;
     const fromDemo = Object.values(sources).some((s) => s === DEMO_SOURCE);
     const userFiles = Object.values(sources).filter((s) => s !== DEMO_SOURCE);
