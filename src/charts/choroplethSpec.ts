@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
 import type { ChartLocale } from './direction';
 import { formatNumber, type MeasureMeta } from './measureMeta';
+import { quantileBreaks } from './quantileBreaks';
 
 export type { BoundaryFeature } from '../data/boundaries';
 import type { BoundaryFeature } from '../data/boundaries';
@@ -37,7 +38,8 @@ export function choroplethSpec({
     width,
     height: Math.round(width * 0.72),
     projection: { type: 'mercator', domain: focus, inset: 8 },
-    color: { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: meta.short, tickFormat: (d: number) => formatNumber(d, meta.digits, locale) },
+    // Equal-count classes (the worst fifth stands out), as breaks so that tied values do not make empty classes.
+    color: { type: 'threshold', domain: quantileBreaks(rows.map((r) => r[meta.column]), 5), scheme: 'YlGnBu', legend: true, label: meta.short, tickFormat: (d: number) => formatNumber(d, meta.digits, locale) },
     caption,
     ariaLabel: L.aria,
     marks: [

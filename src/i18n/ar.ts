@@ -198,7 +198,7 @@ export const ar: Record<MessageKey, string> = {
   'overview.headline': 'الأرقام الرئيسية، {scope}',
   'overview.lowest': 'الأدنى في {measure}: {list}.',
   'overview.mapTitle': 'أين الفجوة؟ {measure}',
-  'overview.mapSubtitle': 'المديريات في خمس فئات متساوية العدد؛ الأغمق أفضل خدمةً. مرّر المؤشر لرؤية القيم؛ انقر مديرية لاختيارها في كل الصفحات.',
+  'overview.mapSubtitle': 'المديريات في خمس فئات متساوية العدد على الأكثر (أقل عند تساوي قيم كثيرة)؛ الأغمق أفضل خدمةً. مرّر المؤشر لرؤية القيم؛ انقر مديرية لاختيارها في كل الصفحات.',
   'overview.noBoundaries': 'لم تُحمَّل حدود لهذه المديريات: انظر الترتيب والجدول. حمّل GeoJSON أو TopoJSON مفتاحه region_id لرسم الخريطة.',
   'overview.rankedTitle': 'ترتيب المديريات: {measure}',
   'overview.rankedRef': 'الخط المتقطع: {ref}',

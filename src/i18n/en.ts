@@ -199,7 +199,7 @@ export const en = {
   'overview.headline': 'Headline figures, {scope}',
   'overview.lowest': 'Lowest {measure}: {list}.',
   'overview.mapTitle': 'Where is the gap? {measure}',
-  'overview.mapSubtitle': 'Districts in five equal-count classes; darker is better served. Hover for values; click a district to select it everywhere.',
+  'overview.mapSubtitle': 'Districts in up to five equal-count classes (fewer when many share a value); darker is better served. Hover for values; click a district to select it everywhere.',
   'overview.noBoundaries': 'No boundaries loaded for these districts: see the ranking and the table. Load GeoJSON or TopoJSON keyed by region_id to draw the map.',
   'overview.rankedTitle': 'Districts ranked: {measure}',
   'overview.rankedRef': 'Dashed line: {ref}',

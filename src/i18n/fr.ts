@@ -198,7 +198,7 @@ export const fr: Record<MessageKey, string> = {
   'overview.headline': 'Chiffres clés, {scope}',
   'overview.lowest': '{measure} les plus faibles : {list}.',
   'overview.mapTitle': 'Où sont les écarts ? {measure}',
-  'overview.mapSubtitle': 'Districts en cinq classes d’effectifs égaux ; plus foncé = mieux desservi. Survolez pour les valeurs ; cliquez sur un district pour le sélectionner partout.',
+  'overview.mapSubtitle': 'Districts en cinq classes d’effectifs égaux au plus (moins quand beaucoup partagent une valeur) ; plus foncé = mieux desservi. Survolez pour les valeurs ; cliquez sur un district pour le sélectionner partout.',
   'overview.noBoundaries': 'Aucune limite chargée pour ces districts : voir le classement et le tableau. Chargez un GeoJSON ou TopoJSON identifié par region_id pour dessiner la carte.',
   'overview.rankedTitle': 'Districts classés : {measure}',
   'overview.rankedRef': 'Ligne pointillée : {ref}',
