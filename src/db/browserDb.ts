@@ -55,10 +55,12 @@ export async function createBrowserDb(): Promise<SqlRunner> {
   // (parse, bind, plan) is a third of a small query's time in the engine. Cleared when tables change, so a cached
   // plan never holds on to a replaced table's storage.
   const prepared = new Map<string, duckdb.AsyncPreparedStatement>();
-  async function statement(sql: string, params: readonly unknown[]): Promise<duckdb.AsyncPreparedStatement> {
+  const prepare = (sql: string, params: readonly unknown[]) =>
+    conn.prepare(sql).catch((e) => { throw new QueryError(String(e?.message ?? e), sql, params); });
+  async function keptStatement(sql: string, params: readonly unknown[]): Promise<duckdb.AsyncPreparedStatement> {
     let stmt = prepared.get(sql);
     if (stmt) prepared.delete(sql);
-    else stmt = await conn.prepare(sql).catch((e) => { throw new QueryError(String(e?.message ?? e), sql, params); });
+    else stmt = await prepare(sql, params);
     prepared.set(sql, stmt);
     for (const [old, s] of prepared) {
       if (prepared.size <= MAX_PREPARED) break;
@@ -77,10 +79,11 @@ export async function createBrowserDb(): Promise<SqlRunner> {
     const { sql, params = [], quick = false } = asQuery(q);
     if (signal?.aborted) throw abortError();
     const cancel = () => void conn.cancelSent();
-    // Reads go through a (kept) prepared statement; anything else runs as is, after forgetting the statements.
+    // Reads go through a kept prepared statement; anything else forgets them first, and a write with parameters is
+    // prepared for this run only.
     const read = READ_ONLY.test(sql);
     if (!read) await forgetPrepared();
-    const stmt = read || params.length ? await statement(sql, params) : null;
+    const stmt = read ? await keptStatement(sql, params) : params.length ? await prepare(sql, params) : null;
     try {
       if (quick && stmt) {
         const table = await stmt.query(...params);
@@ -96,13 +99,15 @@ export async function createBrowserDb(): Promise<SqlRunner> {
       return batches.length ? new Table(batches) : new Table(reader.schema);
     } catch (e) {
       if (signal?.aborted) throw abortError();
-      if (stmt) {
+      if (read) {
+        // A kept statement that failed is not kept.
         prepared.delete(sql);
-        await stmt.close().catch(() => undefined);
+        await stmt?.close().catch(() => undefined);
       }
       throw new QueryError(e instanceof Error ? e.message : String(e), sql, params);
     } finally {
       signal?.removeEventListener('abort', cancel);
+      if (!read) await stmt?.close();
     }
   }
   const run = (q: Query | string, options?: RunOptions) => exclusive(() => execute(q, options?.signal), options?.priority);
