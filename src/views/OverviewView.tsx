@@ -34,9 +34,10 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const name = (r: DistrictDensityRow) => region(r.region_id, r.name);
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
-  const rows = districts.status === 'ready' || districts.status === 'loading' ? districts.rows ?? [] : [];
+  const shown = districts.status === 'ready' || districts.status === 'loading' ? districts.rows : undefined;
+  const rows = shown ?? [];
   // The headline numbers are the sums of the districts shown: one query per change, and the cards always agree with the table.
-  const kpi = useMemo(() => (districts.status === 'ready' || districts.status === 'loading') && districts.rows ? kpiOf(districts.rows) : null, [districts]);
+  const kpi = useMemo(() => (shown ? kpiOf(shown) : null), [shown]);
 
   // The map needs boundaries for at least one district in scope; otherwise the ranking and table carry the data.
   const mapped = useMemo(() => {
