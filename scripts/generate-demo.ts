@@ -2,6 +2,7 @@
 // usage: npm run data -- [--scale N] [--seed S] [--out DIR]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFirstPage } from './first-page';
 import { buildDemo } from './demo/buildDemo';
 import { writeDemo } from './demo/writeDemo';
 
@@ -19,4 +20,5 @@ const t0 = performance.now();
 const demo = buildDemo({ seed, scale });
 const files = await writeDemo(demo, outDir, { seed, scale });
 for (const f of files) console.log(`${path.join(outDir, f.file).padEnd(36)} ${String(f.rows).padStart(10)} rows ${(f.bytes / 1024).toFixed(0).padStart(8)} KiB`);
+console.log(`${await writeFirstPage(outDir)} (the first page's answers, scripts/first-page.ts)`);
 console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -37,7 +37,7 @@ export function Panel({ title, subtitle, state, empty, actions, children, testId
     );
   } else if (state && 'rows' in state && state.rows?.length === 0) body = <p className="panel-status">{empty ?? t('panel.empty')}</p>;
   return (
-    <section className="panel" data-testid={testId} data-panel-id={id} aria-busy={state?.status === 'loading' || state?.status === 'waiting'}>
+    <section className="panel" data-testid={testId} data-panel-id={id} data-prefetched={state?.status === 'ready' && state.prefetched ? '' : undefined} aria-busy={state?.status === 'loading' || state?.status === 'waiting'}>
       <header className="panel-header">
         <div>
           <h2>{title}</h2>

@@ -7,6 +7,7 @@ import socioeconomic from '../../data/socioeconomic.parquet?url';
 import indicatorCatalog from '../../data/indicator_catalog.parquet?url';
 import partnerships from '../../data/partnerships.parquet?url';
 import boundaries from '../../data/boundaries.geojson?url';
+import firstPage from '../../data/first-page.json?url';
 
 /**
  * The embedded demo dataset, served from our own origin. Order = load order (keys before their users).
@@ -26,4 +27,6 @@ export const DEMO_DATASET = {
     { table: 'partnerships', url: partnerships, trusted: true },
   ] satisfies { table: TableName; url: string; trusted: boolean }[],
   boundariesUrl: boundaries,
+  /** Answers to the first page's queries over these files, computed at build time (scripts/first-page.ts). */
+  firstPageUrl: firstPage,
 };

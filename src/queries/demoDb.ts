@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readParquet } from 'parquet-wasm';
 import type { TableName } from '../data/contract';
+import { commitTrusted } from '../data/validateTable';
 import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { refreshDerived } from './derivedTables';
@@ -11,7 +12,8 @@ import { refreshDerived } from './derivedTables';
  */
 export async function demoDb(tables: readonly TableName[], dir = 'data'): Promise<SqlRunner> {
   const db = await createNodeDb();
-  for (const t of tables) await db.insertArrowIPC(t, readParquet(readFileSync(`${dir}/${t}.parquet`)).intoIPCStream());
+  // As the app commits the demo's trusted files: typed by the contract, absent optional columns as typed NULLs.
+  for (const t of tables) await commitTrusted(db, t, [readParquet(readFileSync(`${dir}/${t}.parquet`)).intoIPCStream()]);
   await refreshDerived(db, tables, new Set(tables));
   return db;
 }

@@ -7,6 +7,7 @@ import { createWorkerDecoder, type ParquetDecoder } from '../data/parquetDecoder
 import { getEngine } from '../db/engine';
 import { inBackground, type SqlRunner } from '../db/sqlRunner';
 import { refreshDerived } from '../queries/derivedTables';
+import { fetchFirstPage, NO_ANSWERS, type Prefetched } from './firstPage';
 import { sessionTables } from './sessionTables';
 
 export type EngineStatus = { state: 'loading' } | { state: 'ready'; db: SqlRunner } | { state: 'failed'; message: string };
@@ -17,6 +18,8 @@ export interface DatasetState {
   engine: EngineStatus;
   tables: Record<TableName, TableLoadState>;
   boundaries: BoundaryFeature[] | null;
+  /** Build-time answers to the first page's queries over the demo files, shown until the engine can answer. */
+  prefetched: Prefetched;
   /** Where each table's rows came from: the demo, or the user's file name. */
   sources: Partial<Record<TableName, string>>;
   /** The report of the last batch of user files, for the loader panel. */
@@ -40,6 +43,7 @@ let state: DatasetState = {
   engine: { state: 'loading' },
   tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { state: 'waiting' }])) as Record<TableName, TableLoadState>,
   boundaries: null,
+  prefetched: NO_ANSWERS,
   sources: {},
   lastLoad: null,
   version: 0,
@@ -98,6 +102,7 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
       .catch(() => update({ boundaries: [] }));
   }
   const engine = getEngine();
+  void fetchFirstPage(DEMO_DATASET.firstPageUrl).then((prefetched) => update({ prefetched }));
   engine.then(
     (db) => {
       performance.mark('engine-ready');

@@ -11,7 +11,7 @@ import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from '../data/
 import type { Row } from '../db/sqlRunner';
 import { columnsOf, dataExportQuery, dataPageQuery, dataTotalsQuery, PAGE_SIZES, whereClause, type DataTableFilters } from '../queries/dataTableSql';
 import { useDataset } from '../state/useDataset';
-import { useQuery } from '../state/useQuery';
+import { rowsOf, useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
@@ -67,7 +67,7 @@ export function DataView({ view, scope, onChange }: ViewProps) {
   }))), [f.table]);
   const sorting: SortingState = f.sort.map((s) => ({ id: s.column, desc: s.desc }));
   const pagination: PaginationState = { pageIndex: f.page, pageSize: f.pageSize };
-  const data = page.status === 'ready' || page.status === 'loading' ? page.rows ?? EMPTY : EMPTY;
+  const data = rowsOf(page) ?? EMPTY;
   const table = useTable({
     features, columns, data, manualSorting: true, manualPagination: true, rowCount,
     state: { sorting, pagination },

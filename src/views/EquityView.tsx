@@ -16,7 +16,7 @@ import {
 } from '../queries/accessInequalitySql';
 import { benchmarkQuery, equityOptionsQuery, subgroupSeriesQuery } from '../queries/equitySql';
 import { useDataset } from '../state/useDataset';
-import { useQuery, type QueryState } from '../state/useQuery';
+import { rowsOf, useQuery } from '../state/useQuery';
 import './equity.css';
 import {
   accessInequality, displayed, groupBy, headlineGap, isWealthDimension, measureDigits, measureSeries,
@@ -29,7 +29,6 @@ import type { ViewProps } from './viewRegistry';
 const COVERAGE = ['coverage', 'indicator_catalog'] as const;
 const BENCH = ['coverage', 'regions'] as const;
 const ACCESS = ['regions', 'facilities', 'socioeconomic'] as const;
-const rowsOf = <T,>(q: QueryState<T>): T[] | null => (q.status === 'ready' ? q.rows : q.status === 'loading' ? q.rows ?? null : null);
 
 /**
  * Who is left behind: WHO HEAT's equiplot, subgroup estimates, summary measures with CIs and readings,

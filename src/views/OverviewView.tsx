@@ -15,7 +15,7 @@ import { kpiOf } from '../metrics/kpi';
 import { districtDensityQuery, type DistrictDensityRow } from '../queries/overviewSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
 import { useDataset } from '../state/useDataset';
-import { useQuery } from '../state/useQuery';
+import { rowsOf, useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
 
 const NEEDS = ['regions', 'facilities'] as const;
@@ -34,7 +34,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const name = (r: DistrictDensityRow) => region(r.region_id, r.name);
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
-  const shown = districts.status === 'ready' || districts.status === 'loading' ? districts.rows : undefined;
+  const shown = rowsOf(districts);
   const rows = shown ?? [];
   // The headline numbers are the sums of the districts shown: one query per change, and the cards always agree with the table.
   const kpi = useMemo(() => (shown ? kpiOf(shown) : null), [shown]);

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerKey, FIRST_PAGE_QUERIES } from '../src/queries/firstPageQueries';
+import { NO_ANSWERS, parseFirstPage } from '../src/state/firstPage';
+import { FIRST_PAGE_FILE, firstPageAnswers } from './first-page';
+
+describe('first-page.json: the first page answered at build time', () => {
+  it('is up to date with the demo files: the engine gives the same answers now (regenerate with `tsx scripts/first-page.ts`)', async () => {
+    const saved = JSON.parse(readFileSync(`data/${FIRST_PAGE_FILE}`, 'utf8'));
+    expect(saved).toEqual(JSON.parse(JSON.stringify(await firstPageAnswers('data'))));
+  });
+
+  it('answers every first-page query, each district once, with finite numbers', () => {
+    const answers = parseFirstPage(JSON.parse(readFileSync(`data/${FIRST_PAGE_FILE}`, 'utf8')));
+    expect([...answers.keys()]).toEqual(FIRST_PAGE_QUERIES.map(answerKey));
+    const districts = answers.get(answerKey(FIRST_PAGE_QUERIES[0])) as { region_id: string; population: number }[];
+    expect(districts).toHaveLength(48);
+    expect(new Set(districts.map((d) => d.region_id)).size).toBe(48);
+    expect(districts.every((d) => Number.isFinite(d.population) && d.population > 0)).toBe(true);
+  });
+
+  it('treats a malformed file as no answers, so the engine answers instead', () => {
+    expect(parseFirstPage(null)).toBe(NO_ANSWERS);
+    expect(parseFirstPage({ answers: 'x' })).toBe(NO_ANSWERS);
+    expect([...parseFirstPage({ answers: [{ key: 1, rows: [] }, { key: 'k', rows: {} }, { key: 'ok', rows: [{ a: 1 }] }] })]).toEqual([['ok', [{ a: 1 }]]]);
+  });
+});
