@@ -8,7 +8,7 @@
  * Ratios within one run are the result; absolute times depend on the machine and its load.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { nativeCatchmentPlan } from './bench/nativeCatchmentPlan';
 import { CATCHMENT_PAIR_BUDGET, type CatchmentPlan } from '../src/queries/catchmentPlan';
 import { loadPeerTable, peerDistrictDensity, type PeerLoad } from './bench/peerEngine';
 import { serveBench } from './bench/server';
+import { FIRST_PAGE_FILE, writeFirstPage } from './first-page';
 import { median, ratio, throughput } from './bench/stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,7 +56,12 @@ if (!existsSync(CHROMIUM_PATH)) {
 
 const dataDir = (scale: number) => path.join(root, scale === 1 ? 'data' : `data/scale-${scale}`);
 for (const scale of scales) {
-  if (existsSync(path.join(dataDir(scale), 'population.parquet'))) continue;
+  if (existsSync(path.join(dataDir(scale), 'population.parquet'))) {
+    // Folders generated before first-page.json existed get it now (a few seconds: regions and facilities only).
+    const answers = path.join(dataDir(scale), FIRST_PAGE_FILE);
+    if (!existsSync(answers) || statSync(answers).mtimeMs < statSync(path.join(dataDir(scale), 'facilities.parquet')).mtimeMs) await writeFirstPage(dataDir(scale));
+    continue;
+  }
   log(`data for scale ${scale} missing: generating it (npm run data -- --scale ${scale})`);
   execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-demo.ts', '--scale', String(scale)], { cwd: root, stdio: 'inherit' });
 }
@@ -87,7 +93,8 @@ try {
   } finally {
     await browser.close();
   }
-  log(`  first chart ${coldStart.firstChartMs.toFixed(0)} ms, engine floor ${coldStart.engineFloorMs.toFixed(0)} ms, ratio ${coldStart.ratio.toFixed(2)}`);
+  log(`  first chart ${coldStart.firstChartMs.toFixed(0)} ms, engine floor ${coldStart.engineFloorMs.toFixed(0)} ms, ratio ${coldStart.ratio.toFixed(2)}; ` +
+    `first chart from the engine ${coldStart.engineChartMs.toFixed(0)} ms, ratio ${coldStart.engineChartRatio.toFixed(2)}`);
   for (const scale of scales) {
     log(`scale ${scale}: loading ${dataDir(scale)} in the app…`);
     server.setData(dataDir(scale));
@@ -184,6 +191,7 @@ const perPair = e2sfca.filter((e) => e.wasmMs != null && e.cellKm == null && e.p
 const wasmMsPerPair = perPair.length ? median(perPair) : Number.NaN;
 const targets = [
   { target: 'cold start <= 1.3x engine floor', value: coldStart!.ratio, limit: 1.3, unit: 'x' },
+  { target: 'cold start, chart from the engine (interactive) <= 1.3x engine floor', value: coldStart!.engineChartRatio, limit: 1.3, unit: 'x' },
   ...(scale1 ? [{ target: 'interaction p95 < 100 ms at scale 1', value: scale1.interaction.p95, limit: 100, unit: 'ms' }] : []),
   ...(at10M ? [
     { target: 'interaction p95 < 300 ms at 10M points', value: at10M.interaction.p95, limit: 300, unit: 'ms' },
@@ -234,8 +242,8 @@ if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n'
 
 const md: string[] = [];
 md.push(`### Cold start (medians of ${coldStart!.samples.firstChartMs.length} fresh contexts each)\n`);
-md.push(markdownTable(['navigation to first chart', 'engine floor (bare DuckDB-WASM page)', 'ratio', 'app: engine ready', 'app: facilities ready', 'app: all tables ready'], [[
-  `${fmt(coldStart!.firstChartMs)} ms`, `${fmt(coldStart!.engineFloorMs)} ms`, times(coldStart!.ratio), `${fmt(coldStart!.appEngineReadyMs)} ms`,
+md.push(markdownTable(['navigation to first chart', 'engine floor (bare DuckDB-WASM page)', 'ratio', 'first chart from the engine', 'ratio', 'app: engine ready', 'app: facilities ready', 'app: all tables ready'], [[
+  `${fmt(coldStart!.firstChartMs)} ms`, `${fmt(coldStart!.engineFloorMs)} ms`, times(coldStart!.ratio), `${fmt(coldStart!.engineChartMs)} ms`, times(coldStart!.engineChartRatio), `${fmt(coldStart!.appEngineReadyMs)} ms`,
   `${fmt(coldStart!.appFacilitiesReadyMs)} ms`, `${fmt(coldStart!.appAllTablesReadyMs)} ms`]]));
 md.push(`\n### Per scale\n`);
 md.push(markdownTable(
