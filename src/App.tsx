@@ -57,7 +57,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
 }) {
   const { t, tx, region, lang } = useI18n();
   const sep = lang === 'ar' ? '، ' : ', ';
-  const dataset = useDataset();
+  const dataset = useDataset('sources', 'name', 'synthetic');
   const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);
   const scope = view.province ? region(view.province) : t('app.wholeCountry');
   // The dataset's name in the interface language: the demo's, the demo plus the user's files, or the user's files.

@@ -20,7 +20,7 @@ export function sameOriginUrl(input: string, base: string): URL | null {
 
 /** Drop or pick Parquet and boundary files, or give same-host URLs; see what loaded and what was refused, and why. */
 export function DatasetLoader() {
-  const { lastLoad, tables } = useDataset();
+  const { lastLoad, tables } = useDataset('lastLoad', 'tables');
   const { t, num } = useI18n();
   const [mode, setMode] = useState<LoadMode>('add');
   const [url, setUrl] = useState('');

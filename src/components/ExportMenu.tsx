@@ -16,7 +16,7 @@ interface ExportMenuProps {
 
 /** Download exactly the rows a panel shows, in CSV, Parquet, Arrow, JSON or a citable ZIP bundle. */
 export function ExportMenu({ query, title, fileBase, filters }: ExportMenuProps) {
-  const { engine, name, synthetic } = useDataset();
+  const { engine, name, synthetic } = useDataset('engine', 'name', 'synthetic');
   const { t, num } = useI18n();
   const [status, setStatus] = useState<string>('');
   const run = async (format: ExportFormat) => {

@@ -4,7 +4,7 @@ import { useDataset } from '../state/useDataset';
 
 /** What is loaded, what is loading, and what failed (with the validator's words). */
 export function LoadProgress() {
-  const { engine, tables, sources } = useDataset();
+  const { engine, tables, sources } = useDataset('engine', 'tables', 'sources');
   const { t, num } = useI18n();
   const done = TABLE_NAMES.filter((t) => tables[t].state === 'ready').length;
   const allDone = TABLE_NAMES.every((t) => ['ready', 'failed', 'absent'].includes(tables[t].state));

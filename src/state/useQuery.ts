@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TableName } from '../data/contract';
 import { isAbort, type Query } from '../db/sqlRunner';
 import { answerKey } from '../queries/firstPageQueries';
-import { useDataset } from './useDataset';
+import { useDataset, useTableStates } from './useDataset';
 
 export type QueryState<T> =
   | { status: 'waiting'; reason: string }
@@ -17,13 +17,14 @@ export type QueryState<T> =
  * build-time answer (the first page's, over the demo files) shows that answer.
  */
 export function useQuery<T>(query: Query, needs: readonly TableName[]): QueryState<T> {
-  const { engine, tables, tableVersions, prefetched } = useDataset();
+  const { engine, prefetched } = useDataset('engine', 'prefetched');
+  const tables = useTableStates(needs);
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting', reason: 'Starting the database…' });
-  const missing = needs.filter((t) => tables[t].state !== 'ready');
-  const failed = needs.find((t) => tables[t].state === 'failed');
-  const absent = needs.find((t) => tables[t].state === 'absent');
+  const missing = needs.filter((_, i) => tables[i].state !== 'ready');
+  const failed = needs.find((_, i) => tables[i].state === 'failed');
+  const absent = needs.find((_, i) => tables[i].state === 'absent');
   const key = JSON.stringify(query);
-  const versions = needs.map((t) => tableVersions[t]).join();
+  const versions = tables.map((t) => t.version).join();
   const early = prefetched.get(answerKey(query)) as T[] | undefined;
 
   useEffect(() => {
@@ -31,7 +32,8 @@ export function useQuery<T>(query: Query, needs: readonly TableName[]): QuerySta
     if (absent) return setState({ status: 'error', message: `The current dataset has no ${absent} table, which this panel needs. Load one with “Load your data”.` });
     if (failed) return setState({ status: 'error', message: `The ${failed} table could not be loaded, so this panel cannot be shown.` });
     if (engine.state !== 'ready' || missing.length) {
-      if (early) return setState({ status: 'ready', rows: early, prefetched: true });
+      // Already showing it: keep the same state, so nothing re-renders while the tables load.
+      if (early) return setState((s) => (s.status === 'ready' && s.rows === early ? s : { status: 'ready', rows: early, prefetched: true }));
       return setState({ status: 'waiting', reason: engine.state !== 'ready' ? 'Starting the database…' : `Loading ${missing.join(', ')}…` });
     }
     // A newer query (or unmounting) aborts this one: skipped if queued, cancelled if running.

@@ -51,7 +51,7 @@ const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
  * one at a time — four loads would mean four E2SFCA runs queued in front of everything else.
  */
 function useHeavyQuery<T>(query: Query, needs: readonly TableName[], after?: QueryState<unknown>): QueryState<T> {
-  const { tables } = useDataset();
+  const { tables } = useDataset('tables');
   // 'absent': not in this dataset (the user's files, or an embedded panel's subset); nothing to wait for.
   const settled = TABLE_NAMES.every((t) => ['ready', 'failed', 'absent'].includes(tables[t].state));
   // Issued only once `after` has finished: the engine answers in the order it was asked, so the quicker query
@@ -84,7 +84,7 @@ function useTiming(state: QueryState<unknown>, name: string) {
 
 /** Who can reach care: distance to the nearest facility, share within a threshold, catchment accessibility, priority. */
 export function AccessView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset();
+  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
   const { t, num, pct, region, lang, locale, dir } = useI18n();
   const loc = { locale, rtl: dir === 'rtl' };
   const sep = lang === 'ar' ? '، ' : ', ';

@@ -43,7 +43,7 @@ function readSettings(extra: Readonly<Record<string, string>>, province: string 
 
 /** The rows of any table, filtered, sorted and paged in SQL; exports write every filtered row. */
 export function DataView({ view, scope, onChange }: ViewProps) {
-  const { tables, synthetic } = useDataset();
+  const { tables, synthetic } = useDataset('tables', 'synthetic');
   const { t, num, locale } = useI18n();
   const f = readSettings(view.extra, view.province);
   const spec = CONTRACT[f.table];

@@ -32,7 +32,7 @@ export function EmbedPage({ request }: { request: EmbedRequest }) {
 }
 
 function EmbeddedPanel({ panel, request, notices }: { panel: EmbedPanelId; request: EmbedRequest; notices: (n: string[]) => ReactNode }) {
-  const dataset = useDataset();
+  const dataset = useDataset('synthetic');
   const { t, region } = useI18n();
   // Settings changed inside the embed (a click on a district) stay in the page: the host's address is not ours.
   const [{ state, notices: urlNotices }, setParsed] = useState(() => parseViewState(window.location.search));

@@ -36,7 +36,7 @@ const ACCESS = ['regions', 'facilities', 'socioeconomic'] as const;
  * poverty). Settings live in the link (`indicator`, `dimension`, `year`, `measure_code`, `lines`).
  */
 export function EquityView({ view, scope, onChange }: ViewProps) {
-  const { synthetic } = useDataset();
+  const { synthetic } = useDataset('synthetic');
   const { t, tx, region, num, year: yr, pct: pctText, locale, dir, lang } = useI18n();
   const loc = { locale, rtl: dir === 'rtl' };
   // Every number in the locale's digits and separators (one decimal unless told).

@@ -20,7 +20,7 @@ const NEEDS = ['regions', 'facilities', 'socioeconomic', 'indicator_catalog'] as
 
 /** Are the districts that need care most the ones that have least of it? */
 export function NeedView({ view, scope, onChange }: ViewProps) {
-  const { synthetic } = useDataset();
+  const { synthetic } = useDataset('synthetic');
   const { t, tx, num, region, locale, lang } = useI18n();
   const iname = (i: NeedIndicator) => tx(`indicator.${i.indicator_id}`, i.name);
   const indicators = useQuery<NeedIndicator>(useMemo(needIndicatorsQuery, []), NEEDS);

@@ -22,7 +22,7 @@ const NEEDS = ['regions', 'facilities'] as const;
 
 /** The first page: headline numbers, the gap map, the district ranking and the district table. */
 export function OverviewView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset();
+  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
   const { t, num, region, locale, dir, lang } = useI18n();
   const filters = { province: view.province, ...facilityFiltersOf(view) };
   const filterKey = JSON.stringify(filters);

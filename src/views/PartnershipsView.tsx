@@ -23,7 +23,7 @@ const NEEDS = ['regions', 'facilities', 'partnerships'] as const;
 
 /** Do partnerships go where the gaps are? */
 export function PartnershipsView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset();
+  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
   const { t, tx, num, pct, region, locale, dir } = useI18n();
   const label = (prefix: 'partner' | 'programme', s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);

@@ -58,7 +58,7 @@ export function gainLabel(r: PlacementRequest, { t, num }: Pick<I18n, 't' | 'num
 export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   form: PlacementRequest; onForm: (r: PlacementRequest) => void; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void;
 }) {
-  const { engine, tables, synthetic } = useDataset();
+  const { engine, tables, synthetic } = useDataset('engine', 'tables', 'synthetic');
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);

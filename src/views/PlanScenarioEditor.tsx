@@ -31,7 +31,7 @@ interface Props {
 
 /** Named scenarios and their changes: add a facility, upgrade one, or send a mobile clinic out. */
 export function PlanScenarioEditor({ scenarios, active, districts, sites, district, km, onDistrict, onScenarios }: Props) {
-  const { synthetic, name: dataset } = useDataset();
+  const { synthetic, name: dataset } = useDataset('synthetic', 'name');
   const i18n = useI18n();
   const { t, num, tx, region } = i18n;
   const typeLabel = (v: string) => tx(`ftype.${v}`, v.replace(/_/g, ' '));

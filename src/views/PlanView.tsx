@@ -56,7 +56,7 @@ const compareRows = (f: Fmt, km: number): Row[] => {
 
 /** If we open, upgrade or fund care here, how much does the gap close? And where would K new facilities help most? */
 export function PlanView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset();
+  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const settings = parsePlanSettings(view.extra, t);

@@ -15,7 +15,7 @@ const NEEDS = ['regions', 'coverage', 'socioeconomic', 'indicator_catalog'] as c
 
 /** An indicator over the years: the selected district or province against the national line. */
 export function TrendsView({ view, onChange }: ViewProps) {
-  const { synthetic } = useDataset();
+  const { synthetic } = useDataset('synthetic');
   const { t, tx, num, region, year, locale } = useI18n();
   const iname = (i: TrendIndicator) => tx(`indicator.${i.indicator_id}`, i.name);
   const indicators = useQuery<TrendIndicator>(useMemo(trendIndicatorsQuery, []), NEEDS);

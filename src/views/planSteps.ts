@@ -11,7 +11,7 @@ import type { QueryState } from '../state/useQuery';
  * `ms` is how long the last finished run took (also recorded as a performance measure named `timing`).
  */
 export function useTableSteps(steps: readonly Query[] | null, needs: readonly TableName[], timing?: string): { state: QueryState<never>; version: number; ms: number | null } {
-  const { engine, tables, tableVersions } = useDataset();
+  const { engine, tables, tableVersions } = useDataset('engine', 'tables', 'tableVersions');
   const [state, setState] = useState<QueryState<never>>({ status: 'waiting', reason: 'Starting the database…' });
   const [done, setDone] = useState({ version: 0, ms: null as number | null });
   const counter = useRef(0);

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { memo, type ComponentType } from 'react';
 import type { ViewId, ViewState } from '../state/urlState';
 import { AccessView } from './AccessView';
 import { EquityView } from './EquityView';
@@ -16,8 +16,13 @@ export interface ViewProps {
   onChange: (patch: Partial<ViewState>) => void;
 }
 
-/** The dashboard's pages, in tab order. Each id must also be listed in VIEW_IDS (state/urlState.ts). */
-export const VIEWS: readonly { id: ViewId; label: string; component: ComponentType<ViewProps> }[] = [
+type Page = { id: ViewId; label: string; component: ComponentType<ViewProps> };
+
+/**
+ * The dashboard's pages, in tab order. Each id must also be listed in VIEW_IDS (state/urlState.ts). Memoised: the
+ * header re-renders as tables load, and a page full of charts should re-render only for its own props and queries.
+ */
+export const VIEWS: readonly Page[] = ([
   { id: 'overview', label: 'Overview', component: OverviewView },
   { id: 'equity', label: 'Equity', component: EquityView },
   { id: 'need', label: 'Need vs access', component: NeedView },
@@ -26,4 +31,4 @@ export const VIEWS: readonly { id: ViewId; label: string; component: ComponentTy
   { id: 'data', label: 'Data', component: DataView },
   { id: 'access', label: 'Access', component: AccessView },
   { id: 'plan', label: 'Plan', component: PlanView },
-];
+] satisfies Page[]).map((v) => ({ ...v, component: memo(v.component) }));
