@@ -8,7 +8,7 @@
  * Ratios within one run are the result; absolute times depend on the machine and its load.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { nativeCatchmentPlan } from './bench/nativeCatchmentPlan';
 import { CATCHMENT_PAIR_BUDGET, type CatchmentPlan } from '../src/queries/catchmentPlan';
 import { loadPeerTable, peerDistrictDensity, type PeerLoad } from './bench/peerEngine';
 import { serveBench } from './bench/server';
-import { FIRST_PAGE_FILE, writeFirstPage } from './first-page';
+import { ensureFirstPage, FIRST_PAGE_FILE } from './first-page';
 import { median, ratio, throughput } from './bench/stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,8 +58,7 @@ const dataDir = (scale: number) => path.join(root, scale === 1 ? 'data' : `data/
 for (const scale of scales) {
   if (existsSync(path.join(dataDir(scale), 'population.parquet'))) {
     // Folders generated before first-page.json existed get it now (a few seconds: regions and facilities only).
-    const answers = path.join(dataDir(scale), FIRST_PAGE_FILE);
-    if (!existsSync(answers) || statSync(answers).mtimeMs < statSync(path.join(dataDir(scale), 'facilities.parquet')).mtimeMs) await writeFirstPage(dataDir(scale));
+    if (await ensureFirstPage(dataDir(scale))) log(`scale ${scale}: wrote ${FIRST_PAGE_FILE}`);
     continue;
   }
   log(`data for scale ${scale} missing: generating it (npm run data -- --scale ${scale})`);

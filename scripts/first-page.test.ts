@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerKey, FIRST_PAGE_QUERIES } from '../src/queries/firstPageQueries';
 import { NO_ANSWERS, parseFirstPage } from '../src/state/firstPage';
-import { FIRST_PAGE_FILE, firstPageAnswers } from './first-page';
+import { ensureFirstPage, FIRST_PAGE_FILE, firstPageAnswers, firstPageIsCurrent } from './first-page';
 
 describe('first-page.json: the first page answered at build time', () => {
   it('is up to date with the demo files: the engine gives the same answers now (regenerate with `tsx scripts/first-page.ts`)', async () => {
@@ -17,6 +19,16 @@ describe('first-page.json: the first page answered at build time', () => {
     expect(districts).toHaveLength(48);
     expect(new Set(districts.map((d) => d.region_id)).size).toBe(48);
     expect(districts.every((d) => Number.isFinite(d.population) && d.population > 0)).toBe(true);
+  });
+
+  it('is recomputed when a source file changes (checked by SHA-256), and only then', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'first-page-'));
+    for (const f of ['regions.parquet', 'facilities.parquet', FIRST_PAGE_FILE]) copyFileSync(`data/${f}`, path.join(dir, f));
+    expect(firstPageIsCurrent(dir)).toBe(true);
+    expect(await ensureFirstPage(dir)).toBe(false);
+    // Other bytes under the same name (any other file will do): the answers are stale.
+    copyFileSync('data/population.parquet', path.join(dir, 'facilities.parquet'));
+    expect(firstPageIsCurrent(dir)).toBe(false);
   });
 
   it('treats a malformed file as no answers, so the engine answers instead', () => {

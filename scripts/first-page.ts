@@ -1,7 +1,8 @@
 // Answers the first page's queries over the demo files in a folder, with the app's own engine (DuckDB-WASM, the
 // tables committed as the app commits them), and writes them beside the files as first-page.json.
 // `npm run data` runs it after generating; alone: `tsx scripts/first-page.ts [DIR ...]` (default: data).
-import { statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoDb } from '../src/queries/demoDb';
@@ -21,11 +22,37 @@ export async function firstPageAnswers(dir: string): Promise<FirstPageFile> {
       if (rows.some((r) => Object.values(r).some((v) => typeof v === 'number' && !Number.isFinite(v)))) continue;
       answers.push({ key: answerKey(q), rows });
     }
-    const sources = FIRST_PAGE_TABLES.map((t) => ({ file: `${t}.parquet`, bytes: statSync(path.join(dir, `${t}.parquet`)).size }));
-    return { generator: 'scripts/first-page.ts', sources, answers };
+    return { generator: 'scripts/first-page.ts', sources: sourcesOf(dir), answers };
   } finally {
     await db.close();
   }
+}
+
+/** The files the answers come from, with their SHA-256: what makes the answers current. */
+function sourcesOf(dir: string): FirstPageFile['sources'] {
+  return FIRST_PAGE_TABLES.map((t) => {
+    const bytes = readFileSync(path.join(dir, `${t}.parquet`));
+    return { file: `${t}.parquet`, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+}
+
+/** True when `dir` has a first-page.json computed from the files now in `dir`. */
+export function firstPageIsCurrent(dir: string): boolean {
+  const file = path.join(dir, FIRST_PAGE_FILE);
+  if (!existsSync(file)) return false;
+  try {
+    const saved = (JSON.parse(readFileSync(file, 'utf8')) as FirstPageFile).sources;
+    return JSON.stringify(saved) === JSON.stringify(sourcesOf(dir));
+  } catch {
+    return false;
+  }
+}
+
+/** Write first-page.json unless it is current; returns whether it was (re)written. */
+export async function ensureFirstPage(dir: string): Promise<boolean> {
+  if (firstPageIsCurrent(dir)) return false;
+  await writeFirstPage(dir);
+  return true;
 }
 
 export async function writeFirstPage(dir: string): Promise<string> {

@@ -2,7 +2,7 @@
 export interface FirstPageFile {
   generator: string;
   /** The files the answers were computed from. */
-  sources: { file: string; bytes: number }[];
+  sources: { file: string; bytes: number; sha256: string }[];
   /** `key` is `answerKey(query)`: SQL text and parameters. */
   answers: { key: string; rows: Record<string, unknown>[] }[];
 }
