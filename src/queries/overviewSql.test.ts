@@ -79,6 +79,7 @@ describe('facility filters on the overview SQL', () => {
   const regions = tableFromIPC(readParquet(readFileSync('data/regions.parquet')).intoIPCStream()).toArray().map((r) => r.toJSON());
   it.each([
     { province: null },
+    { province: 'P3' },
     { province: 'P3', facilityType: 'hospital' },
     { province: null, ownership: 'private', service: 'maternity' },
     { province: 'P5', facilityType: 'health_post', ownership: 'public', service: 'surgery' },
