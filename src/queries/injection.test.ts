@@ -4,7 +4,7 @@ import type { Query, SqlRunner } from '../db/sqlRunner';
 import { dataExportQuery, dataTotalsQuery } from './dataTableSql';
 import { benchmarkQuery, equityOptionsQuery, indicatorQuery, subgroupEstimatesQuery, subgroupSeriesQuery } from './equitySql';
 import { needAccessQuery } from './needAccessSql';
-import { districtDensityQuery, regionNameQuery } from './overviewSql';
+import { districtDensityQuery } from './overviewSql';
 import { partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery } from './partnershipsSql';
 import { trendQuery } from './trendsSql';
 
@@ -21,7 +21,6 @@ const HOSTILE = [
 /** Every query builder, fed the hostile text wherever a user value goes. */
 const builders: [string, (h: string) => Query][] = [
   ['district densities', (h) => districtDensityQuery({ province: h, facilityType: h, ownership: h, service: h })],
-  ['region name', (h) => regionNameQuery(h)],
   ['need vs access', (h) => needAccessQuery({ province: h, indicator: h, year: null })],
   ['partnership districts', (h) => partnershipDistrictsQuery({ province: h, year: null, partnerType: h, programme: h, measure: 'workforce', facilityType: h })],
   ['partnership counts', (h) => partnershipCountsQuery({ province: h, year: 2020, partnerType: h, programme: h, measure: 'beds' })],

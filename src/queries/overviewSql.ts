@@ -136,11 +136,6 @@ export function provincesQuery(): Query {
   return { sql: 'SELECT region_id, name, name_ar FROM regions WHERE level = 1 ORDER BY name', params: [] };
 }
 
-/** A region's name, for labels. */
-export function regionNameQuery(regionId: string): Query {
-  return { sql: 'SELECT name, name_ar FROM regions WHERE region_id = ?', params: [regionId] };
-}
-
 /** Every region's names, for labels in the interface language (name_ar, name_fr are optional: typed NULLs when a file lacks them). */
 export function regionNamesQuery(): Query {
   return { sql: 'SELECT region_id, name, name_ar, name_fr FROM regions', params: [] };
