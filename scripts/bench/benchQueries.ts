@@ -1,7 +1,7 @@
 /** The queries every engine runs, shared by the page hook (benchHook.ts) and the Node side (bench.ts). */
 import type { Query } from '../../src/db/sqlRunner';
 import { catchmentSql } from '../../src/queries/accessSql';
-import { catchmentPlanSql } from '../../src/queries/catchmentPlan';
+import { ACCESS_DEMAND_CELLS, catchmentPlanSql } from '../../src/queries/catchmentPlan';
 import { griddedCatchmentSql } from '../../src/queries/griddedCatchmentSql';
 import { districtDensityQuery } from '../../src/queries/overviewSql';
 
@@ -35,7 +35,7 @@ export function queriesFor(kind: QueryKind, province: string | null, cellKm: num
     case 'kpi':
     case 'districts': return [districtDensityQuery({ province })];
     case 'e2sfca': return [...queriesFor('e2sfca-plan', null), cellKm == null ? catchmentSql(BENCH_E2SFCA) : griddedCatchmentSql({ ...BENCH_E2SFCA, cellKm })];
-    case 'e2sfca-plan': return [catchmentPlanSql({ catchmentKm: BENCH_E2SFCA.catchmentKm })];
+    case 'e2sfca-plan': return [catchmentPlanSql({ catchmentKm: BENCH_E2SFCA.catchmentKm, demandCells: ACCESS_DEMAND_CELLS })];
     case 'noop': return [{ sql: 'SELECT 1 AS one', params: [] }];
     case 'noop-prepared': return [{ sql: 'SELECT ?::INTEGER AS one', params: [1] }];
   }

@@ -9,7 +9,7 @@
  */
 import type { Query } from '../db/sqlRunner';
 import { catchmentSql, nearestFacilitySql, type Capacity } from './accessSql';
-import { catchmentPlanSql } from './catchmentPlan';
+import { ACCESS_DEMAND_CELLS, catchmentPlanSql } from './catchmentPlan';
 import { griddedCatchmentSql } from './griddedCatchmentSql';
 
 /** The services a user can pick; 'any' = every facility in the table. */
@@ -155,7 +155,7 @@ ORDER BY kind DESC, region_id, gy, gx`;
 
 /** The estimate that decides between exact and gridded (`catchmentPlanSql`): always over the whole country, as the measure is. */
 export function catchmentPlanQuery(o: { service: AccessService; catchmentKm: number }): Query {
-  return catchmentPlanSql({ service: checkService(o.service), catchmentKm: o.catchmentKm });
+  return catchmentPlanSql({ service: checkService(o.service), catchmentKm: o.catchmentKm, demandCells: ACCESS_DEMAND_CELLS });
 }
 
 /** CTEs `scoped` (points in the province), `ext` (grid origin and cell side) and `binned` over `measured`. */

@@ -1,6 +1,7 @@
 import type { TableName } from '../data/contract';
 import { ident } from '../data/sqlText';
 import type { SqlRunner } from '../db/sqlRunner';
+import { ACCESS_DEMAND_CELLS, accessDemandCellsSql } from './catchmentPlan';
 import { OVERVIEW_CUBE, OVERVIEW_DISTRICTS, overviewCubeSql, overviewDistrictsSql } from './overviewSql';
 
 /** A table computed from loaded tables once, so that queries read it instead of recomputing it on every change. */
@@ -15,6 +16,8 @@ export interface DerivedTable {
 export const DERIVED_TABLES: readonly DerivedTable[] = [
   { name: OVERVIEW_CUBE, needs: ['regions', 'facilities'], build: overviewCubeSql },
   { name: OVERVIEW_DISTRICTS, needs: ['regions', 'facilities'], build: overviewDistrictsSql },
+  // The population per grid cell that the Access view's plan reads at every catchment and service change.
+  { name: ACCESS_DEMAND_CELLS, needs: ['population'], build: accessDemandCellsSql },
 ];
 
 /** The derived tables a query reads, with the ones they read, in build order: what reproducing it needs first. */

@@ -3,7 +3,7 @@ import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { mulberry32 } from '../metrics/random';
 import { catchmentSql, pairsWithinSql, type CatchmentSqlOptions } from './accessSql';
-import { catchmentPlanSql, chooseCatchmentPlan, type CatchmentPlanRow } from './catchmentPlan';
+import { ACCESS_DEMAND_CELLS, catchmentPlanSql, chooseCatchmentPlan, GRID_CELLS_KM, type CatchmentPlanRow } from './catchmentPlan';
 import { demoDb } from './demoDb';
 import { fixtureTable } from './fixtureTable';
 import { griddedCatchmentSql } from './griddedCatchmentSql';
@@ -118,6 +118,14 @@ describe('on the demo at scale 1', () => {
       // sum_i P_i A_i = sum_j S_j over facilities with demand in reach: the grid moves capacity, never loses or adds it.
       expect(Math.abs(delivered(grid) - delivered(exact))).toBeLessThanOrEqual(1e-9 * delivered(exact));
     });
+
+  it('plans the same from the derived population cells as from the points themselves', async () => {
+    const fromPoints = await db.rows<CatchmentPlanRow>(catchmentPlanSql({ catchmentKm: 15, service: 'maternity' }));
+    const fromCells = await db.rows<CatchmentPlanRow>(catchmentPlanSql({ catchmentKm: 15, service: 'maternity', demandCells: ACCESS_DEMAND_CELLS }));
+    expect(fromCells).toEqual(fromPoints);
+    expect(fromCells.map((r) => r.cell_km)).toEqual([...GRID_CELLS_KM]);
+    expect(() => catchmentPlanSql({ catchmentKm: 15, cellsKm: [2, 4], demandCells: ACCESS_DEMAND_CELLS })).toThrow('default cell sides only');
+  });
 
   it('is planned exact (scale 1 keeps the exact computation), with an estimate near the true pair count', async () => {
     const rows = await db.rows<CatchmentPlanRow>(catchmentPlanSql({ catchmentKm: 15 }));

@@ -29,14 +29,15 @@ export interface GriddedCatchmentOptions extends Omit<CatchmentSqlOptions, 'cost
 
 /**
  * The body of a one-row CTE with `dlat`, `dlon`: degrees of a cell `cellKm` (SQL expression) tall and at most
- * `cellKm` wide anywhere in the data (longitude width taken at the lowest |lat| of `population` and `facilities`).
- * Cell indices are floor((lat + 90) / dlat) and floor((lon + 180) / dlon): a cell k times as wide holds exactly
- * k x k of them, which the pair estimate uses.
+ * `cellKm` wide anywhere in the data (longitude width taken at the lowest |lat| of `population`, and of `facilities`
+ * when given). Cell indices are floor((lat + 90) / dlat) and floor((lon + 180) / dlon): a cell k times as wide holds
+ * exactly k x k of them, which the pair estimate uses.
  */
-export function cellDegreesSql(cellKm: string, population: string, facilities: string): string {
+export function cellDegreesSql(cellKm: string, population: string, facilities?: string): string {
+  const lowest = `(SELECT min(abs(CAST(lat AS DOUBLE))) FROM ${population})`;
   return `SELECT ${cellKm} / ${KM_PER_DEGREE} AS dlat,
-    ${cellKm} / (${KM_PER_DEGREE} * greatest(cos(radians(least(89.9, coalesce(least(
-      (SELECT min(abs(CAST(lat AS DOUBLE))) FROM ${population}), (SELECT min(abs(lat)) FROM ${facilities})), 0)))), 1e-6)) AS dlon`;
+    ${cellKm} / (${KM_PER_DEGREE} * greatest(cos(radians(least(89.9, coalesce(${facilities ? `least(
+      ${lowest}, (SELECT min(abs(lat)) FROM ${facilities}))` : lowest}, 0)))), 1e-6)) AS dlon`;
 }
 
 /** Same columns and order as `catchmentSql`: by 'cell' one row per population point, by 'region' per region. */
