@@ -3,12 +3,19 @@ import type { Query } from '../../src/db/sqlRunner';
 import { catchmentSql } from '../../src/queries/accessSql';
 import { ACCESS_DEMAND_CELLS, catchmentPlanSql } from '../../src/queries/catchmentPlan';
 import { griddedCatchmentSql } from '../../src/queries/griddedCatchmentSql';
+import { distanceSummaryQuery } from '../../src/queries/accessViewSql';
 import { districtDensityQuery } from '../../src/queries/overviewSql';
+import { DEFAULTS, distanceSteps } from '../../src/views/accessSettings';
+
+const steps = distanceSteps(DEFAULTS);
 
 /** The E2SFCA the Access view computes by default: Gaussian decay, sigma 7.5 km, 15 km catchment, workforce, per region. */
 export const BENCH_E2SFCA = { method: 'e2sfca', capacity: 'workforce', catchmentKm: 15, gaussianSigma: 7.5, by: 'region' } as const;
 
-export type QueryKind = 'kpi' | 'districts' | 'e2sfca' | 'e2sfca-plan' | 'noop' | 'noop-prepared';
+export type QueryKind = 'kpi' | 'districts' | 'e2sfca' | 'e2sfca-plan' | 'distance' | 'noop' | 'noop-prepared';
+
+/** The Access view's recomputations: seconds, not milliseconds, so timed with fewer repetitions. */
+export const isHeavy = (kind: QueryKind) => kind === 'e2sfca' || kind === 'e2sfca-plan' || kind === 'distance';
 
 /**
  * The overview's aggregations, a filter change, and E2SFCA. `kpi` is what the overview computes for its cards: the
@@ -20,6 +27,7 @@ export const QUERY_SET: readonly { name: string; kind: QueryKind; province: stri
   { name: 'filter change: district rows + totals (province P3)', kind: 'kpi', province: 'P3' },
   { name: 'e2sfca by region (gaussian, 15 km)', kind: 'e2sfca', province: null },
   { name: 'e2sfca plan alone: pair estimate that picks exact or grid', kind: 'e2sfca-plan', province: null },
+  { name: 'distance to the nearest facility, every point (Access view)', kind: 'distance', province: null },
   // The fixed cost of one query through the engine (the browser adds a worker round trip; with parameters the app
   // prepares, runs and closes a statement: three round trips).
   { name: 'overhead: SELECT 1', kind: 'noop', province: null },
@@ -36,6 +44,7 @@ export function queriesFor(kind: QueryKind, province: string | null, cellKm: num
     case 'districts': return [districtDensityQuery({ province })];
     case 'e2sfca': return [...queriesFor('e2sfca-plan', null), cellKm == null ? catchmentSql(BENCH_E2SFCA) : griddedCatchmentSql({ ...BENCH_E2SFCA, cellKm })];
     case 'e2sfca-plan': return [catchmentPlanSql({ catchmentKm: BENCH_E2SFCA.catchmentKm, demandCells: ACCESS_DEMAND_CELLS })];
+    case 'distance': return [distanceSummaryQuery({ province: null, service: DEFAULTS.service, stepKm: steps.stepKm, maxSteps: steps.maxSteps })];
     case 'noop': return [{ sql: 'SELECT 1 AS one', params: [] }];
     case 'noop-prepared': return [{ sql: 'SELECT ?::INTEGER AS one', params: [1] }];
   }

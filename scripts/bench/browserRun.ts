@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../src/e2e/browser';
 import type { ChangeTiming, IsolatedLoad, ProgressEvent } from './benchHook';
-import { QUERY_SET } from './benchQueries';
+import { isHeavy, QUERY_SET } from './benchQueries';
 import { rendererMemory } from './processMemory';
 import { median, summarize, throughput, type Summary } from './stats';
 
@@ -122,6 +122,8 @@ export interface ScaleOptions {
   e2sfcaReps: number; e2sfcaWarmUp: boolean;
   /** The grid the Access view picks at this scale (null = exact), as queriesFor takes it. */
   e2sfcaCellKm: number | null;
+  /** Run the Access view's distance to the nearest facility (false: its first search pass would form too many pairs). */
+  distance: boolean;
 }
 
 /** Load the app on the data folder the server currently maps, then measure. One fresh browser per scale (clean peaks). */
@@ -203,10 +205,10 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
     // The core queries and E2SFCA on the app's own DuckDB-WASM (one warm-up run each, not counted).
     const wasmQueries: ScaleResult['wasmQueries'] = [];
     for (const q of QUERY_SET) {
-      const e2 = q.kind.startsWith('e2sfca');
-      if (e2 && o.e2sfcaReps === 0) continue;
-      const reps = e2 ? o.e2sfcaReps : o.queryReps;
-      const samplesMs = await page.evaluate(([kind, province, n, warm, cellKm]) => window.__careBench!.timeKind(kind, province, n, warm, cellKm), [q.kind, q.province, reps, !e2 || o.e2sfcaWarmUp, o.e2sfcaCellKm] as const);
+      const heavy = isHeavy(q.kind);
+      if ((q.kind === 'e2sfca' && o.e2sfcaReps === 0) || (q.kind === 'distance' && !o.distance)) continue;
+      const reps = heavy ? Math.max(1, o.e2sfcaReps) : o.queryReps;
+      const samplesMs = await page.evaluate(([kind, province, n, warm, cellKm]) => window.__careBench!.timeKind(kind, province, n, warm, cellKm), [q.kind, q.province, reps, !heavy || o.e2sfcaWarmUp, o.e2sfcaCellKm] as const);
       wasmQueries.push({ name: q.name, samplesMs, ms: median(samplesMs) });
       log(`  scale ${o.scale}: wasm ${q.name}: ${median(samplesMs).toFixed(1)} ms`);
     }

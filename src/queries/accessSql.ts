@@ -85,13 +85,20 @@ export interface NearestOptions {
    * next, and so on; cells still unmatched fall back to a scan of all facilities, so the result is always exact.
    * Small radii keep the pair join small in dense cities; the fallback should only see remote cells.
    */
-  searchRadiiKm?: number[];
+  searchRadiiKm?: readonly number[];
 }
+
+/**
+ * The default search radii: doubling from 1 km, so a cell is paired only with facilities within about twice its
+ * nearest one's distance. Measured on the demo at scale 10 (1 M points, DuckDB-WASM): 35 s with [5, 15, 60] and 54 s
+ * with [20, 80] for a service, against 5 s and 3.6 s with these radii; same distances.
+ */
+export const NEAREST_SEARCH_KM: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 
 /** Distance to the nearest facility per population cell: cell_id, region_id, population, distance_km,
  *  facility_id (ties go to the smallest facility_id). NULL distance when there is no facility at all. */
 export function nearestFacilitySql(o: NearestOptions = {}): SqlQuery {
-  const radii = o.searchRadiiKm ?? [15, 60];
+  const radii = o.searchRadiiKm ?? NEAREST_SEARCH_KM;
   if (radii.length === 0) throw new Error('searchRadiiKm: need at least one radius');
   radii.forEach((r, k) => {
     checkKm(r, 'searchRadiiKm');

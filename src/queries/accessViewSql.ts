@@ -76,9 +76,8 @@ function checkService(s: AccessService): string | undefined {
 export function distanceSummaryQuery(o: DistanceSummaryOptions): Query {
   if (!(o.stepKm > 0) || !Number.isFinite(o.stepKm)) throw new Error(`invalid stepKm: ${o.stepKm}`);
   if (!Number.isInteger(o.maxSteps) || o.maxSteps < 1) throw new Error(`invalid maxSteps: ${o.maxSteps}`);
-  // Radii for the staged search: small first (dense towns), the rest fall back to an exact scan.
   const service = checkService(o.service);
-  const near = nearestFacilitySql({ service, searchRadiiKm: service ? [20, 80] : [5, 15, 60] });
+  const near = nearestFacilitySql({ service });
   const sql = `WITH measured AS (
   SELECT n.region_id, n.population, n.distance_km AS value, CAST(p.lat AS DOUBLE) AS lat, CAST(p.lon AS DOUBLE) AS lon,
     CASE WHEN n.distance_km IS NULL THEN CAST(? AS BIGINT) + 1

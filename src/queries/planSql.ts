@@ -21,7 +21,7 @@
  */
 import type { Query } from '../db/sqlRunner';
 import { OUTREACH_TYPE, type ScenarioEdit } from '../metrics/scenario';
-import { haversineSql, nearestFacilitySql, pairsWithinSql } from './accessSql';
+import { haversineSql, NEAREST_SEARCH_KM, nearestFacilitySql, pairsWithinSql } from './accessSql';
 import { PLACEMENT_DEMAND_TABLE } from './placementSql';
 import { scenarioTableSql } from './scenarioSql';
 
@@ -30,8 +30,8 @@ export const PLAN_UNDERSERVED = 'plan_underserved';
 /** Scenario k's facility list and nearest distances (temporary tables, one per scenario so runs never collide). */
 export const planTables = (k: number) => ({ facilities: `plan_fac_${k}`, added: `plan_new_${k}`, near: `plan_near_${k}` });
 
-// Staged search radii: most points find a facility within 5 km; the rest fall back to wider searches and a scan.
-const SEARCH_RADII_KM = [5, 15, 60];
+// Today's distances are stored in bands of the nearest-facility search radii (see incrementalNearestSql).
+const SEARCH_RADII_KM = NEAREST_SEARCH_KM;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function quoteTable(name: string): string {
