@@ -1,27 +1,18 @@
 /// <reference types="vitest/config" />
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstPageIsCurrent } from './scripts/firstPageCurrent.ts';
 
 /**
  * data/first-page.json (the first page's answers, shown before the engine is up) must come from the Parquet files
  * beside it: their SHA-256 are checked at every build and dev start, and the answers recomputed (~4 s) if they changed.
  */
 function firstPageAnswers(): Plugin {
-  const current = () => {
-    try {
-      const { sources } = JSON.parse(readFileSync('data/first-page.json', 'utf8')) as { sources: { file: string; sha256: string }[] };
-      return sources.every((s) => createHash('sha256').update(readFileSync(`data/${s.file}`)).digest('hex') === s.sha256);
-    } catch {
-      return false;
-    }
-  };
   return {
     name: 'care-first-page',
     buildStart() {
-      if (current()) return;
+      if (firstPageIsCurrent('data')) return;
       execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/first-page.ts', 'data'], { stdio: 'inherit' });
       this.warn('data/first-page.json did not match data/*.parquet: recomputed');
     },

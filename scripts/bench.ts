@@ -26,7 +26,8 @@ import { NEAREST_SEARCH_KM } from '../src/queries/accessSql';
 import { CATCHMENT_PAIR_BUDGET, type CatchmentPlan } from '../src/queries/catchmentPlan';
 import { loadPeerTable, peerDistrictDensity, type PeerLoad } from './bench/peerEngine';
 import { serveBench } from './bench/server';
-import { ensureFirstPage, FIRST_PAGE_FILE } from './first-page';
+import { ensureFirstPage } from './first-page';
+import { FIRST_PAGE_FILE } from './firstPageCurrent.ts';
 import { median, ratio, throughput } from './bench/stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

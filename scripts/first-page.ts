@@ -1,15 +1,15 @@
 // Answers the first page's queries over the demo files in a folder, with the app's own engine (DuckDB-WASM, the
 // tables committed as the app commits them), and writes them beside the files as first-page.json.
 // `npm run data` runs it after generating; alone: `tsx scripts/first-page.ts [DIR ...]` (default: data).
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoDb } from '../src/queries/demoDb';
 import { answerKey, FIRST_PAGE_QUERIES, FIRST_PAGE_TABLES } from '../src/queries/firstPageQueries';
 import type { FirstPageFile } from '../src/state/firstPage';
+import { FIRST_PAGE_FILE, firstPageIsCurrent, sha256Of } from './firstPageCurrent.ts';
 
-export const FIRST_PAGE_FILE = 'first-page.json';
+const sourceFiles = FIRST_PAGE_TABLES.map((t) => `${t}.parquet`);
 
 /** The answers for the files in `dir`, as the app's engine computes them. */
 export async function firstPageAnswers(dir: string): Promise<FirstPageFile> {
@@ -28,29 +28,17 @@ export async function firstPageAnswers(dir: string): Promise<FirstPageFile> {
   }
 }
 
-/** The files the answers come from, with their SHA-256: what makes the answers current. */
+/** The files the answers come from, with their SHA-256: what makes the answers current (firstPageCurrent.ts). */
 function sourcesOf(dir: string): FirstPageFile['sources'] {
-  return FIRST_PAGE_TABLES.map((t) => {
-    const bytes = readFileSync(path.join(dir, `${t}.parquet`));
-    return { file: `${t}.parquet`, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return sourceFiles.map((file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return { file, bytes: bytes.byteLength, sha256: sha256Of(bytes) };
   });
-}
-
-/** True when `dir` has a first-page.json computed from the files now in `dir`. */
-export function firstPageIsCurrent(dir: string): boolean {
-  const file = path.join(dir, FIRST_PAGE_FILE);
-  if (!existsSync(file)) return false;
-  try {
-    const saved = (JSON.parse(readFileSync(file, 'utf8')) as FirstPageFile).sources;
-    return JSON.stringify(saved) === JSON.stringify(sourcesOf(dir));
-  } catch {
-    return false;
-  }
 }
 
 /** Write first-page.json unless it is current; returns whether it was (re)written. */
 export async function ensureFirstPage(dir: string): Promise<boolean> {
-  if (firstPageIsCurrent(dir)) return false;
+  if (firstPageIsCurrent(dir, sourceFiles)) return false;
   await writeFirstPage(dir);
   return true;
 }
