@@ -6,18 +6,15 @@ import { getSnapshot, startDemoSession, subscribe, type DatasetState } from './d
 export type { DatasetState, EngineStatus } from './datasetStore';
 
 /**
- * The dataset session: engine status, per-table load state, boundaries. Starts it on first use.
- * With `keys`, the component re-renders only when one of those fields changes, not on every step of a table's load
- * (a whole-page re-render of the overview costs ~0.1 s of main thread, measured, and a load has dozens of steps).
+ * The fields `keys` of the dataset session (engine status, per-table load state, boundaries...). Starts it on first use.
+ * The component re-renders only when one of those fields changes, not on every step of a table's load (a whole-page
+ * re-render of the overview costs ~0.1 s of main thread, measured, and a load has dozens of steps).
  */
-export function useDataset(): DatasetState;
-export function useDataset<K extends keyof DatasetState>(...keys: K[]): Pick<DatasetState, K>;
 export function useDataset<K extends keyof DatasetState>(...keys: K[]): Pick<DatasetState, K> {
   useEffect(startDemoSession, []);
   const picked = useRef<Pick<DatasetState, K> | null>(null);
   return useSyncExternalStore(subscribe, () => {
     const state = getSnapshot();
-    if (keys.length === 0) return state;
     const last = picked.current;
     if (last && keys.every((k) => last[k] === state[k])) return last;
     return (picked.current = Object.fromEntries(keys.map((k) => [k, state[k]])) as Pick<DatasetState, K>);
