@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH } from '../src/e2e/browser';
 import { kpiOf } from '../src/metrics/kpi';
 import { districtDensityQuery } from '../src/queries/overviewSql';
-import { BENCH_E2SFCA, isHeavy, QUERY_SET, queriesFor } from './bench/benchQueries';
+import { BENCH_E2SFCA, isHeavy, QUERY_SET, queriesFor, type QueryKind } from './bench/benchQueries';
 import { launch, measureColdStart, measureScale, type ColdStart, type ScaleResult } from './bench/browserRun';
 import { buildBenchSite } from './bench/build';
 import { fmt, markdownTable, times } from './bench/markdown';
@@ -83,10 +83,14 @@ const site = values.site ?? buildBenchSite(root);
 const server = await serveBench(site, dataDir(1));
 let chromiumVersion = '';
 let coldStart: ColdStart;
-// The distance search's first pass pairs every point with the facilities within 1 km: ~1/225 of the pairs within the
-// 15 km catchment. Past the same budget as E2SFCA it is not run (measured at scale 100, ~170 M first-pass pairs:
+// The kinds not run at a scale, in the browser and natively. E2SFCA: when even the grid the app picks passes the pair
+// budget. Distance: its search's first pass pairs every point with the facilities within 1 km, ~1/225 of the pairs
+// within the 15 km catchment; past the same budget it is not run (measured at scale 100, ~170 M first-pass pairs:
 // DuckDB-WASM runs out of memory at 3.1 GB).
-const distanceRuns = (scale: number) => pairEstimates.get(scale)! * (NEAREST_SEARCH_KM[0] / BENCH_E2SFCA.catchmentKm) ** 2 <= e2sfcaMaxPairs;
+const skipped = (scale: number): QueryKind[] => [
+  ...(plans.get(scale)!.pairs > e2sfcaMaxPairs ? ['e2sfca' as const] : []),
+  ...(pairEstimates.get(scale)! * (NEAREST_SEARCH_KM[0] / BENCH_E2SFCA.catchmentKm) ** 2 > e2sfcaMaxPairs ? ['distance' as const] : []),
+];
 const scaleResults: ScaleResult[] = [];
 try {
   log(`serving ${site} at ${server.url}`);
@@ -106,10 +110,10 @@ try {
     scaleResults.push(await measureScale(server.url, {
       scale, changes,
       queryReps: quick ? 21 : 41,
-      e2sfcaReps: plans.get(scale)!.pairs > e2sfcaMaxPairs ? 0 : quick ? 1 : 3,
-      e2sfcaWarmUp: !quick,
+      heavyReps: quick ? 1 : 3,
+      heavyWarmUp: !quick,
+      skip: skipped(scale),
       e2sfcaCellKm: plans.get(scale)!.cellKm,
-      distance: distanceRuns(scale),
       isolated: ['facilities', 'population'],
       loadTimeoutMs: 30 * 60_000,
     }, log));
@@ -149,7 +153,7 @@ for (const r of scaleResults) {
   for (const q of QUERY_SET) {
     const qs = queriesFor(q.kind, q.province, plans.get(r.scale)!.cellKm);
     const heavy = isHeavy(q.kind);
-    if ((q.kind === 'e2sfca' && plans.get(r.scale)!.pairs > e2sfcaMaxPairs) || (q.kind === 'distance' && !distanceRuns(r.scale))) {
+    if (skipped(r.scale).includes(q.kind)) {
       queries.push({ scale: r.scale, name: q.name, wasmMs: null, nativeMs: null, peerMs: null, nativeThreads: native.threads });
       continue;
     }

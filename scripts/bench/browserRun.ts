@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../src/e2e/browser';
 import type { ChangeTiming, IsolatedLoad, ProgressEvent } from './benchHook';
-import { isHeavy, QUERY_SET } from './benchQueries';
+import { isHeavy, QUERY_SET, type QueryKind } from './benchQueries';
 import { rendererMemory } from './processMemory';
 import { median, summarize, throughput, type Summary } from './stats';
 
@@ -118,12 +118,12 @@ export interface ScaleResult {
 
 export interface ScaleOptions {
   scale: number; changes: number; queryReps: number; isolated: string[]; loadTimeoutMs: number;
-  /** E2SFCA runs (0 = skip: too many pairs for an interactive recomputation); quick runs take one sample with no warm-up. */
-  e2sfcaReps: number; e2sfcaWarmUp: boolean;
+  /** Runs of the heavy kinds (isHeavy: E2SFCA, its plan, distance); quick runs take one sample with no warm-up. */
+  heavyReps: number; heavyWarmUp: boolean;
+  /** The kinds not run at this scale (too many pairs for an interactive recomputation, or for the engine's memory). */
+  skip: readonly QueryKind[];
   /** The grid the Access view picks at this scale (null = exact), as queriesFor takes it. */
   e2sfcaCellKm: number | null;
-  /** Run the Access view's distance to the nearest facility (false: its first search pass would form too many pairs). */
-  distance: boolean;
 }
 
 /** Load the app on the data folder the server currently maps, then measure. One fresh browser per scale (clean peaks). */
@@ -206,9 +206,9 @@ export async function measureScale(baseUrl: string, o: ScaleOptions, log: (s: st
     const wasmQueries: ScaleResult['wasmQueries'] = [];
     for (const q of QUERY_SET) {
       const heavy = isHeavy(q.kind);
-      if ((q.kind === 'e2sfca' && o.e2sfcaReps === 0) || (q.kind === 'distance' && !o.distance)) continue;
-      const reps = heavy ? Math.max(1, o.e2sfcaReps) : o.queryReps;
-      const samplesMs = await page.evaluate(([kind, province, n, warm, cellKm]) => window.__careBench!.timeKind(kind, province, n, warm, cellKm), [q.kind, q.province, reps, !heavy || o.e2sfcaWarmUp, o.e2sfcaCellKm] as const);
+      if (o.skip.includes(q.kind)) continue;
+      const reps = heavy ? o.heavyReps : o.queryReps;
+      const samplesMs = await page.evaluate(([kind, province, n, warm, cellKm]) => window.__careBench!.timeKind(kind, province, n, warm, cellKm), [q.kind, q.province, reps, !heavy || o.heavyWarmUp, o.e2sfcaCellKm] as const);
       wasmQueries.push({ name: q.name, samplesMs, ms: median(samplesMs) });
       log(`  scale ${o.scale}: wasm ${q.name}: ${median(samplesMs).toFixed(1)} ms`);
     }
