@@ -34,10 +34,10 @@ export interface GriddedCatchmentOptions extends Omit<CatchmentSqlOptions, 'cost
  * exactly k x k of them, which the pair estimate uses.
  */
 export function cellDegreesSql(cellKm: string, population: string, facilities?: string): string {
-  const lowest = `(SELECT min(abs(CAST(lat AS DOUBLE))) FROM ${population})`;
+  const lowestPoint = `(SELECT min(abs(CAST(lat AS DOUBLE))) FROM ${population})`;
+  const lowest = facilities ? `least(${lowestPoint}, (SELECT min(abs(lat)) FROM ${facilities}))` : lowestPoint;
   return `SELECT ${cellKm} / ${KM_PER_DEGREE} AS dlat,
-    ${cellKm} / (${KM_PER_DEGREE} * greatest(cos(radians(least(89.9, coalesce(${facilities ? `least(
-      ${lowest}, (SELECT min(abs(lat)) FROM ${facilities}))` : lowest}, 0)))), 1e-6)) AS dlon`;
+    ${cellKm} / (${KM_PER_DEGREE} * greatest(cos(radians(least(89.9, coalesce(${lowest}, 0)))), 1e-6)) AS dlon`;
 }
 
 /** Same columns and order as `catchmentSql`: by 'cell' one row per population point, by 'region' per region. */
