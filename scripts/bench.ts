@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR]`
+ * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time]`
  *
  * Builds the site (production, into a temp folder, with the bench-only entry and hook of scripts/bench/vite.bench.config.ts),
  * serves it on loopback and drives Debian's headless Chromium. In one run: cold start against the engine floor, loading,
  * filter-change latency, the overview's queries and E2SFCA on DuckDB-WASM, memory; then the same queries on native DuckDB
- * (the limit) and Arquero over hyparquet (the JavaScript peer). Markdown to stdout, JSON to --out.
+ * (the limit) and Arquero over hyparquet (the JavaScript peer); travel time over a friction surface against GRASS r.cost
+ * (scripts/bench/travelTime.ts). Markdown to stdout, JSON to --out. `--only travel-time` runs that part alone.
  * Ratios within one run are the result; absolute times depend on the machine and its load.
  */
 import { execFileSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { serveBench } from './bench/server';
 import { ensureFirstPage } from './first-page';
 import { FIRST_PAGE_FILE } from './firstPageCurrent.ts';
 import { median, ratio, throughput } from './bench/stats';
+import { benchTravelTime, travelTimeMarkdown, type TravelTimeRow } from './bench/travelTime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -39,8 +41,10 @@ const { values } = parseArgs({
     site: { type: 'string' },
     changes: { type: 'string' },
     'e2sfca-max-pairs': { type: 'string' },
+    only: { type: 'string' },
   },
 });
+if (values.only != null && values.only !== 'travel-time') throw new Error(`unknown --only: ${values.only} (known: travel-time)`);
 const quick = values.quick!;
 const scales = (values.scales ?? (quick ? '1' : '1,10,100')).split(',').map(Number);
 if (scales.some((s) => !(s > 0))) throw new Error(`invalid --scales: ${values.scales}`);
@@ -54,6 +58,11 @@ const log = (s: string) => console.error(s);
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(`The benchmark needs Debian's Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);
   process.exit(2);
+}
+
+if (values.only === 'travel-time') {
+  await travelTimeOnly();
+  process.exit(0);
 }
 
 const dataDir = (scale: number) => path.join(root, scale === 1 ? 'data' : `data/scale-${scale}`);
@@ -92,6 +101,7 @@ const skipped = (scale: number): QueryKind[] => [
   ...(pairEstimates.get(scale)! * (NEAREST_SEARCH_KM[0] / BENCH_E2SFCA.catchmentKm) ** 2 > e2sfcaMaxPairs ? ['distance' as const] : []),
 ];
 const scaleResults: ScaleResult[] = [];
+let travel: { rows: TravelTimeRow[]; grassVersion: string | null } = { rows: [], grassVersion: null };
 try {
   log(`serving ${site} at ${server.url}`);
   const { browser } = await launch();
@@ -118,6 +128,8 @@ try {
       loadTimeoutMs: 30 * 60_000,
     }, log));
   }
+  log('travel time: full surface and one new facility in Chromium, GRASS r.cost on the same raster…');
+  travel = await benchTravelTime(server.url, { reps: quick ? 1 : 3, log });
 } finally {
   await server.close();
   if (!values.site) rmSync(site, { recursive: true, force: true });
@@ -246,6 +258,8 @@ const result = {
     perScale: scaleResults.map((r) => ({ scale: r.scale, ...r.memory })),
   },
   targets,
+  travelTime: travel.rows,
+  travelTimeNative: travel.grassVersion,
   durationS: (performance.now() - t0) / 1000,
 };
 if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n');
@@ -280,10 +294,38 @@ md.push(markdownTable(['scale', 'table', 'file MB', 'rows', 'app: download to re
 md.push(`\n### Pre-aggregation: derived tables built once per load (what makes a filter change cheap)\n`);
 md.push(markdownTable(['scale', 'table', 'rows', 'DuckDB-WASM build', 'native DuckDB build'],
   result.derivedTables.map((d) => [String(d.scale), d.table, fmt(d.rows), `${fmt(d.wasmMs)} ms`, d.nativeMs == null ? '–' : `${fmt(d.nativeMs)} ms`])));
+md.push(`\n### Travel time (cost distance over a friction surface; GRASS r.cost as the native peer)\n`);
+md.push(travelTimeMarkdown(travel.rows, travel.grassVersion));
 md.push(`\n### Targets (issue 8)\n`);
 md.push(markdownTable(['target', 'measured', 'met'], targets.map((t) => [t.target, t.unit === 'x' ? times(t.value) : `${fmt(t.value)} ${t.unit}`, t.met ? 'yes' : 'no'])));
 md.push(`\n${result.machine.cpus} CPUs (${result.machine.cpuModel}), ${result.machine.memoryGb} GB, Node ${process.version}, ${chromiumVersion}; ${result.mode} run in ${fmt(result.durationS)} s.`);
 console.log(md.join('\n'));
+
+/** `--only travel-time`: build, serve, measure travel time, print and write only that. */
+async function travelTimeOnly(): Promise<void> {
+  const start = performance.now();
+  log('building the site (production, bench entry points)…');
+  const site = values.site ?? buildBenchSite(root);
+  const server = await serveBench(site, path.join(root, 'data'));
+  let travel: Awaited<ReturnType<typeof benchTravelTime>>;
+  let chromium = '';
+  try {
+    const { browser } = await launch();
+    chromium = browser.version();
+    await browser.close();
+    travel = await benchTravelTime(server.url, { reps: quick ? 1 : 3, log });
+  } finally {
+    await server.close();
+    if (!values.site) rmSync(site, { recursive: true, force: true });
+  }
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium, platform: `${os.type()} ${os.release()}` };
+  const durationS = (performance.now() - start) / 1000;
+  if (values.out) {
+    writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), mode: `${quick ? 'quick' : 'full'}, only travel-time`, machine, travelTime: travel.rows, travelTimeNative: travel.grassVersion, durationS }, null, 2) + '\n');
+  }
+  console.log(`### Travel time (cost distance over a friction surface; GRASS r.cost as the native peer)\n\n${travelTimeMarkdown(travel.rows, travel.grassVersion)}\n\n` +
+    `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${process.version}, ${chromium}; run in ${fmt(durationS)} s.`);
+}
 
 function readPackageVersion(name: string): string {
   try {

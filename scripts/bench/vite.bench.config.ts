@@ -1,7 +1,7 @@
 /**
  * Build config for `npm run bench` only; the app's vite.config.ts is untouched. It adds:
  *  - a second HTML entry, engine-floor.html: a bare page that only starts DuckDB-WASM with the same bundle (the floor
- *    of cold start);
+ *    of cold start); a third, travel-time.html, that times the travel-time worker on the bench's friction surface;
  *  - a replacement for src/data/demoManifest.ts whose table URLs point at ./bench-data/, which the bench's own server
  *    maps to data/ or data/scale-N/ (one build serves every scale; nothing changes in the app's code). The same module
  *    installs `window.__careBench` (benchHook.ts), so the hook exists only in this build.
@@ -45,7 +45,7 @@ export default mergeConfig(app, {
   plugins: [benchManifest()],
   build: {
     rollupOptions: {
-      input: { main: path.join(root, 'index.html'), engineFloor: path.join(here, 'engine-floor.html') },
+      input: { main: path.join(root, 'index.html'), engineFloor: path.join(here, 'engine-floor.html'), travelTime: path.join(here, 'travel-time.html') },
     },
   },
 } satisfies UserConfig);
