@@ -3,87 +3,75 @@
  * grouped in buckets of width `width`, and every move costs at least `width`, so a cell taken from the lowest bucket
  * can never be improved by another cell of that bucket. Its key is final when its bucket is reached, whatever the
  * order inside the bucket: the search stays exact (costs add up in float64 as with the heap) while push and pop are
- * O(1) instead of O(log n). Buckets form a ring long enough for the costliest move; entries are singly linked in
- * typed arrays with a free list, so no object is allocated per entry.
+ * O(1) instead of O(log n). Buckets form a ring long enough for the costliest move; each bucket is a pair of growable
+ * typed arrays, so no object is allocated per entry.
  *
  * Only usable when the cheapest move costs > 0 and the ring stays reasonably short; `bucketWidthFor` decides.
  */
+const NO_KEYS = new Float64Array(0);
+const NO_CELLS = new Int32Array(0);
+
 export class BucketQueue {
   size = 0;
   /** The key of the entry pop() returned last. */
   key = 0;
   private readonly invWidth: number;
   private readonly mask: number;
-  private readonly heads: Int32Array;
-  private keys: Float64Array;
-  private cells: Int32Array;
-  private next: Int32Array;
-  private free = -1;
-  private used = 0;
+  // One growable stack per bucket of the ring: a pop reads the end of a contiguous array (no pointer chasing).
+  private readonly keys: Float64Array[];
+  private readonly cells: Int32Array[];
+  private readonly lengths: Int32Array;
   /** Absolute index of the lowest bucket that may hold entries. */
   private current = 0;
 
   /** `maxMove`: the costliest single move (sets the ring's length). */
-  constructor(width: number, maxMove: number, capacity = 1024) {
+  constructor(width: number, maxMove: number) {
     this.invWidth = 1 / width;
     let ring = 2;
     while (ring < maxMove / width + 3) ring *= 2;
     this.mask = ring - 1;
-    this.heads = new Int32Array(ring).fill(-1);
-    this.keys = new Float64Array(capacity);
-    this.cells = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
+    // Buckets start empty (a shared zero-length array) and grow on first use: a long ring costs little.
+    this.keys = new Array<Float64Array>(ring).fill(NO_KEYS);
+    this.cells = new Array<Int32Array>(ring).fill(NO_CELLS);
+    this.lengths = new Int32Array(ring);
   }
 
   push(key: number, cell: number): void {
     let b = Math.floor(key * this.invWidth);
     // Float rounding may put a key a hair below the bucket being emptied: it joins that bucket (its key is kept exact).
     if (b < this.current) b = this.current;
-    let e = this.free;
-    if (e >= 0) this.free = this.next[e];
-    else {
-      if (this.used === this.keys.length) this.grow();
-      e = this.used++;
-    }
     const slot = b & this.mask;
-    this.keys[e] = key;
-    this.cells[e] = cell;
-    this.next[e] = this.heads[slot];
-    this.heads[slot] = e;
+    const len = this.lengths[slot];
+    if (len === this.cells[slot].length) this.grow(slot);
+    this.keys[slot][len] = key;
+    this.cells[slot][len] = cell;
+    this.lengths[slot] = len + 1;
     this.size++;
   }
 
   /** Removes an entry of the lowest non-empty bucket and returns its cell; its key is then in `key`. Callers check size. */
   pop(): number {
-    const heads = this.heads;
-    const mask = this.mask;
-    let slot = this.current & mask;
-    while (heads[slot] < 0) slot = ++this.current & mask;
-    const e = heads[slot];
-    heads[slot] = this.next[e];
-    this.next[e] = this.free;
-    this.free = e;
+    const lengths = this.lengths;
+    let slot = this.current & this.mask;
+    while (lengths[slot] === 0) slot = ++this.current & this.mask;
+    const len = --lengths[slot];
     this.size--;
-    this.key = this.keys[e];
-    return this.cells[e];
+    this.key = this.keys[slot][len];
+    return this.cells[slot][len];
   }
 
-  private grow(): void {
-    const n = this.keys.length * 2;
-    const keys = new Float64Array(n);
-    const cells = new Int32Array(n);
-    const next = new Int32Array(n);
-    keys.set(this.keys);
-    cells.set(this.cells);
-    next.set(this.next);
-    this.keys = keys;
-    this.cells = cells;
-    this.next = next;
+  private grow(slot: number): void {
+    const keys = new Float64Array(Math.max(16, this.keys[slot].length * 2));
+    keys.set(this.keys[slot]);
+    this.keys[slot] = keys;
+    const cells = new Int32Array(Math.max(16, this.cells[slot].length * 2));
+    cells.set(this.cells[slot]);
+    this.cells[slot] = cells;
   }
 }
 
 /** Longest ring accepted (buckets); past it the friction range is too wide for buckets and the heap is used. */
-export const MAX_BUCKET_RING = 1 << 20;
+export const MAX_BUCKET_RING = 1 << 16;
 
 /**
  * The bucket width (the cheapest possible move) and the costliest move for a surface whose finite frictions lie in

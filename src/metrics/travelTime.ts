@@ -48,7 +48,7 @@ export function costDistance(input: CostDistanceInput): CostDistanceResult {
   const nearest = new Int32Array(n).fill(-1);
   const capacity = Math.max(1024, input.sources.length * 4);
   const buckets = bucketWidthFor(minFriction, maxFriction, grid.lengths.minLength, grid.lengths.maxLength);
-  const heap: CellQueue = buckets ? new BucketQueue(buckets.width, buckets.maxMove, capacity) : new MinHeap(capacity);
+  const heap: CellQueue = buckets ? new BucketQueue(buckets.width, buckets.maxMove) : new MinHeap(capacity);
   input.sources.forEach((cell, i) => {
     checkCell(cell, n, `sources[${i}]`);
     // Duplicate start cells: the first index keeps the cell.
