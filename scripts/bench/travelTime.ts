@@ -78,6 +78,18 @@ export async function benchTravelTime(baseUrl: string, o: { reps: number; log: (
         if (g.nearest[i] !== ours.nearest[i]) nearestDiffCells++;
       }
       if (maxRelDiffVsGrass > 1e-4) throw new Error(`travel time: costDistance differs from r.cost by ${maxRelDiffVsGrass} (relative) on the bench raster`);
+      // Where the nearest facility differs, it must be a tie: GRASS's facility alone reaches the cell in the same time
+      // (a search bounded by that time, so each check is cheap).
+      let checked = 0;
+      for (let i = 0; i < ours.minutes.length && checked < 2000; i++) {
+        if (Number.isNaN(g.minutes[i]) || g.nearest[i] === ours.nearest[i]) continue;
+        checked++;
+        const limit = ours.minutes[i] * (1 + 1e-6);
+        const alone = costDistance({ width: B.width, height: B.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: B.cellSizeM, sources: Int32Array.of(surface.sources[g.nearest[i]]), knightsMove, maxMinutes: limit }).minutes[i];
+        if (!(Math.abs(alone - ours.minutes[i]) <= 1e-6 * ours.minutes[i])) {
+          throw new Error(`travel time: cell ${i}: r.cost's nearest facility ${g.nearest[i]} takes ${alone} min, costDistance's ${ours.nearest[i]} ${ours.minutes[i]} min: not a tie`);
+        }
+      }
       o.log(`  travel time, ${knightsMove ? '16' : '8'} neighbours: GRASS r.cost ${fmt(grassMs)} ms; costDistance vs r.cost: max relative difference ` +
         `${maxRelDiffVsGrass.toExponential(1)}, nearest differs on ${fmt(nearestDiffCells)} cells (equal-time ties)`);
     }
