@@ -15,6 +15,7 @@ import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
 import { parseViewState, serializeViewState, type UrlNotice, type ViewState } from './state/urlState';
 import { VIEWS } from './views/viewRegistry';
+import { UpdateNotice } from './components/UpdateNotice';
 
 /** The language comes from the link, else this browser's last choice; a bad `?lang=` gives a notice. */
 function parseAll(search: string) {
@@ -90,6 +91,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
           {allNotices.map((n) => <p key={n}>{n}</p>)}
         </div>
       )}
+      <UpdateNotice />
       <nav className="tabs" aria-label={t('app.views')}>
         {VIEWS.map((v) => (
           <button key={v.id} type="button" className="tab" aria-current={v.id === view.view ? 'page' : undefined}

@@ -1,6 +1,7 @@
 import { startSession } from './state/datasetStore';
 import { EMBED_PANELS } from './state/embedPanels';
 import { parseEmbedParams } from './state/embedParams';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 
 // The engine and the data start first, from this small entry; the interface (React, Plot, the views) is a separate
 // chunk that downloads and parses while DuckDB-WASM compiles in its worker.
@@ -17,3 +18,5 @@ if (embed.requested) {
   startSession();
 }
 void import('./ui').then(({ renderUi }) => renderUi(embed));
+// Offline use after the first visit (a service worker caching this deployment); silent where it cannot register.
+registerServiceWorker();
