@@ -44,6 +44,7 @@ export function registerServiceWorker(): void {
         else if (hadController) announce(null);
       });
       const registration = await container.register('./sw.js', { scope: './' });
+      if (!registration) return; // a browser (or test harness) that blocks service workers
       const watch = (worker: ServiceWorker | null) => {
         worker?.addEventListener('statechange', () => {
           if (worker.state === 'installed' && container.controller) announce(worker);
