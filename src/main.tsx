@@ -19,4 +19,5 @@ if (embed.requested) {
 }
 void import('./ui').then(({ renderUi }) => renderUi(embed));
 // Offline use after the first visit (a service worker caching this deployment); silent where it cannot register.
-registerServiceWorker();
+// Not from an embed: a panel on another organisation's page should not download the whole dashboard (~45 MB).
+if (!embed.requested) registerServiceWorker();

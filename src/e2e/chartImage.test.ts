@@ -111,3 +111,23 @@ describe('a panel with data and a chart: one Download menu with both, and the ZI
     expect(w.consoleErrors).toEqual([]);
   });
 });
+
+describe('an embedded panel offers its image too', () => {
+  it('Download menu in the embed, SVG with the title, right to left in Arabic', async () => {
+    const browser = await launchBrowser();
+    try {
+      const w = await openWatched(browser, `${inject('baseUrl')}?embed=overview-bars&lang=ar`);
+      await w.page.waitForSelector('[data-testid="ranked-bars"] svg', { timeout: 60_000 });
+      const menu = w.page.getByTestId('image-overview-bars');
+      await menu.locator('summary').click();
+      const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator('button[data-image="svg"]').click()]);
+      const svg = readFileSync(await dl.path(), 'utf8');
+      expect(roleText(svg, 'title')).toBe(await w.page.locator('.panel h2').innerText());
+      expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
+      expect(texts(svg)).toContain(ar['app.synthetic']);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
