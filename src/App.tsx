@@ -6,6 +6,7 @@ import { LanguagePicker } from './components/LanguagePicker';
 import { LoadProgress } from './components/LoadProgress';
 import { SelectionBar } from './components/SelectionBar';
 import { Localised } from './components/Localised';
+import { UpdateNotice } from './components/UpdateNotice';
 import { useI18n } from './i18n/I18nContext';
 import { initialLang, rememberLang, storedLang, type Lang } from './i18n/lang';
 import { DEMO_DATASET } from './data/demoManifest';
@@ -15,7 +16,6 @@ import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
 import { parseViewState, serializeViewState, type UrlNotice, type ViewState } from './state/urlState';
 import { VIEWS } from './views/viewRegistry';
-import { UpdateNotice } from './components/UpdateNotice';
 
 /** The language comes from the link, else this browser's last choice; a bad `?lang=` gives a notice. */
 function parseAll(search: string) {

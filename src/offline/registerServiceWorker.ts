@@ -36,12 +36,13 @@ export function registerServiceWorker(): void {
   const start = async () => {
     try {
       const container = navigator.serviceWorker;
-      const hadController = Boolean(container.controller);
+      let controlled = Boolean(container.controller);
       container.addEventListener('controllerchange', () => {
         // Our "reload" click, or a first install claiming the page (same deployment: nothing to do), or another tab
         // updating: this page's code is then older than its worker, so offer the reload.
         if (reloading) window.location.reload();
-        else if (hadController) announce(null);
+        else if (controlled) announce(null);
+        controlled = true;
       });
       const registration = await container.register('./sw.js', { scope: './' });
       if (!registration) return; // a browser (or test harness) that blocks service workers
