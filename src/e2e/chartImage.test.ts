@@ -78,6 +78,24 @@ describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, mes
     await expect(menu.locator('.image-status').innerText()).resolves.toBe(messages['image.saved'].replace('{file}', `${id}.png`));
   });
 
+  it('Copy image puts the same PNG (2x) on the clipboard', async () => {
+    await w.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+    const menu = w.page.getByTestId('image-overview-bars');
+    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+    // The clipboard takes writes from a focused document only.
+    await w.page.bringToFront();
+    await menu.locator('button[data-image="copy"]').click();
+    await expect.poll(() => menu.locator('.image-status').innerText(), { timeout: 20_000 }).toBe(messages['image.copied']);
+    const pasted = await w.page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const bitmap = await createImageBitmap(await item.getType('image/png'));
+      return { types: item.types, width: bitmap.width, height: bitmap.height };
+    });
+    const svg = await download(menu, 'button[data-image="svg"]');
+    const s = svgSize(svg.bytes.toString('utf8'));
+    expect(pasted).toEqual({ types: ['image/png'], width: 2 * s.width, height: 2 * s.height });
+  });
+
   it('logged no error and sent nothing to another origin', () => {
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
