@@ -1,4 +1,4 @@
-import { startSession } from './state/datasetStore';
+import { getSnapshot, startSession, subscribe } from './state/datasetStore';
 import { EMBED_PANELS } from './state/embedPanels';
 import { parseEmbedParams } from './state/embedParams';
 import { registerServiceWorker } from './offline/registerServiceWorker';
@@ -20,4 +20,20 @@ if (embed.requested) {
 void import('./ui').then(({ renderUi }) => renderUi(embed));
 // Offline use after the first visit (a service worker caching this deployment); silent where it cannot register.
 // Not from an embed: a panel on another organisation's page should not download the whole dashboard (~45 MB).
-if (!embed.requested) registerServiceWorker();
+if (!embed.requested) registerServiceWorker(dataSettled());
+
+/** Resolves when the engine and every table have finished loading (or failed). */
+function dataSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    let unsubscribe = () => {};
+    const check = () => {
+      const s = getSnapshot();
+      const busy = s.engine.state === 'loading' || Object.values(s.tables).some((t) => t.state === 'waiting' || t.state === 'loading');
+      if (busy) return;
+      unsubscribe();
+      resolve();
+    };
+    unsubscribe = subscribe(check);
+    check();
+  });
+}

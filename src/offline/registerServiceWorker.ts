@@ -28,10 +28,11 @@ export function applyUpdate(): void {
 }
 
 /**
- * Register after the page has loaded (the precache's downloads then do not compete with the first chart). Not in
- * `vite dev`; on file://, in private modes or where the browser refuses, one console.info and nothing else.
+ * Register once the page has loaded and `idle` resolves (main.tsx: the data are in), so that the precache's downloads
+ * do not compete with start-up. Not in `vite dev`; on file://, in private modes or where the browser refuses, one
+ * console.info and nothing else.
  */
-export function registerServiceWorker(): void {
+export function registerServiceWorker(idle: Promise<void> = Promise.resolve()): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
   const start = async () => {
     try {
@@ -58,6 +59,6 @@ export function registerServiceWorker(): void {
       console.info(`Offline use is not available here (${e instanceof Error ? e.message : String(e)}); the dashboard works online as usual.`);
     }
   };
-  if (document.readyState === 'complete') void start();
-  else window.addEventListener('load', () => void start(), { once: true });
+  const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  void Promise.all([loaded, idle]).then(start);
 }
