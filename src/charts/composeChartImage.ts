@@ -84,9 +84,9 @@ export function composeChartImage(figures: readonly Element[], meta: ChartImageM
   let y = PAD;
 
   /** One text line on the reading side: left in LTR; in RTL its right end at the right margin (direction rtl, anchor start). */
-  const line = (text: string, size: number, attrs: Record<string, string | number> = {}, xFromStart = 0) => {
+  const line = (text: string, size: number, attrs: Record<string, string | number> = {}) => {
     const t = el('text', {
-      x: rtl ? width - PAD - xFromStart : PAD + xFromStart, y: y + size * 0.8, 'font-size': size, fill: INK,
+      x: rtl ? width - PAD : PAD, y: y + size * 0.8, 'font-size': size, fill: INK,
       'text-anchor': 'start', direction: rtl ? 'rtl' : 'ltr', ...attrs,
     });
     t.textContent = text;
