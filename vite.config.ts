@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { firstPageIsCurrent } from './scripts/firstPageCurrent.ts';
+import { offlinePlugin } from './scripts/offlinePlugin.ts';
 
 /**
  * data/first-page.json (the first page's answers, shown before the engine is up) must come from the Parquet files
@@ -22,7 +23,7 @@ function firstPageAnswers(): Plugin {
 // Relative base: the built site works from any host and any sub-path (file server, ministry intranet).
 export default defineConfig({
   base: './',
-  plugins: [react(), firstPageAnswers()],
+  plugins: [react(), firstPageAnswers(), offlinePlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -6,6 +6,7 @@ import { LanguagePicker } from './components/LanguagePicker';
 import { LoadProgress } from './components/LoadProgress';
 import { SelectionBar } from './components/SelectionBar';
 import { Localised } from './components/Localised';
+import { UpdateNotice } from './components/UpdateNotice';
 import { useI18n } from './i18n/I18nContext';
 import { initialLang, rememberLang, storedLang, type Lang } from './i18n/lang';
 import { DEMO_DATASET } from './data/demoManifest';
@@ -90,6 +91,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
           {allNotices.map((n) => <p key={n}>{n}</p>)}
         </div>
       )}
+      <UpdateNotice />
       <nav className="tabs" aria-label={t('app.views')}>
         {VIEWS.map((v) => (
           <button key={v.id} type="button" className="tab" aria-current={v.id === view.view ? 'page' : undefined}

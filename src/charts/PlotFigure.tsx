@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { brush } from 'd3-brush';
 import { select as d3select } from 'd3-selection';
 import { useEffect, useId, useRef } from 'react';
+import { usePanelCharts } from '../components/panelCharts';
 
 export interface BrushExtent { x: [number, number]; y: [number, number] }
 
@@ -24,6 +25,9 @@ export function PlotFigure({ options, testId, onSelect, onBrush, summary }: Plot
   select.current = onSelect;
   const brushed = useRef(onBrush);
   brushed.current = onBrush;
+  // The enclosing panel offers this chart as an image (its Download menu reads the drawn node when asked).
+  const addChart = usePanelCharts()?.addChart;
+  useEffect(() => addChart?.(() => ref.current?.firstElementChild ?? null), [addChart]);
   useEffect(() => {
     const node = Plot.plot(options);
     labelForAssistiveTech(node, summary ? summaryId : null);

@@ -34,5 +34,12 @@ describe('export formats', () => {
     expect(JSON.parse(strFromU8(files['metadata.json']))).toEqual(meta);
     expect(strFromU8(files['README.txt'])).toContain('SYNTHETIC demonstration data');
     expect(Array.from(files['data.parquet'])).toEqual([1, 2, 3]);
+    expect(strFromU8(files['README.txt'])).not.toContain('chart.svg');
+    // A panel with a chart: its SVG beside the data, named in the README.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>Districts</title></svg>';
+    const withChart = unzipSync(toZip(table, new Uint8Array([1, 2, 3]), meta, svg));
+    expect(Object.keys(withChart).sort()).toEqual(['README.txt', 'chart.svg', 'data.csv', 'data.parquet', 'metadata.json']);
+    expect(strFromU8(withChart['chart.svg'])).toBe(svg);
+    expect(strFromU8(withChart['README.txt'])).toContain('chart.svg is the chart');
   });
 });

@@ -86,7 +86,7 @@ export function toJson(table: Table): string {
 /** Arrow IPC *file* format (readable by pyarrow.ipc.open_file, arrow::read_feather, DuckDB). */
 export const toArrowFile = (table: Table): Uint8Array => tableToIPC(table, 'file');
 
-export function readmeText(meta: ExportMetadata): string {
+export function readmeText(meta: ExportMetadata, withChart = false): string {
   return [
     `${meta.title}`,
     '',
@@ -99,16 +99,18 @@ export function readmeText(meta: ExportMetadata): string {
     'Files: data.csv and data.parquet hold the same rows; metadata.json holds the filters and the SQL',
     '(with its parameters) that produced them, so the export can be cited and reproduced; when the SQL reads',
     'tables the dashboard derives from the data (pre-aggregations), metadata.json gives their SQL too (derivedTables).',
+    ...(withChart ? ['chart.svg is the chart of these rows as the dashboard drew it, with its title, legend and source.'] : []),
     '',
   ].join('\n');
 }
 
-/** The bundle: the rows as CSV and Parquet, metadata.json and a README. */
-export function toZip(table: Table, parquet: Uint8Array, meta: ExportMetadata): Uint8Array {
+/** The bundle: the rows as CSV and Parquet, metadata.json, a README, and the panel's chart as SVG when it has one. */
+export function toZip(table: Table, parquet: Uint8Array, meta: ExportMetadata, chartSvg?: string): Uint8Array {
   return zipSync({
     'data.csv': strToU8(toCsv(table)),
     'data.parquet': parquet,
     'metadata.json': strToU8(JSON.stringify(meta, null, 2)),
-    'README.txt': strToU8(readmeText(meta)),
+    'README.txt': strToU8(readmeText(meta, chartSvg !== undefined)),
+    ...(chartSvg !== undefined ? { 'chart.svg': strToU8(chartSvg) } : {}),
   });
 }

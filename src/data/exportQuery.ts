@@ -24,10 +24,12 @@ export interface ExportedFile { name: string; blob: Blob; rows: number }
 
 /**
  * Run the query behind a view (the same SQL and parameters the view shows) and format its rows in a worker.
- * The file holds exactly the rows of the view; the bundle adds the SQL and filters that produced them.
+ * The file holds exactly the rows of the view; the bundle adds the SQL and filters that produced them, and the
+ * panel's chart as SVG when it has one.
  */
 export async function exportQuery(
   db: SqlRunner, query: Query, format: ExportFormat, meta: Omit<ExportMetadata, 'rows' | 'createdAt' | 'sql' | 'params'>, fileBase: string,
+  chartSvg?: string,
 ): Promise<ExportedFile> {
   const table = await db.arrow(query);
   const full: ExportMetadata = { ...meta, rows: table.numRows, createdAt: new Date().toISOString(), sql: query.sql, params: query.params ?? [] };
@@ -35,7 +37,7 @@ export async function exportQuery(
   const bytes = await new Promise<Uint8Array>((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    exportWorker().postMessage({ id, ipc, format, meta: full } satisfies ExportRequest, [ipc.buffer]);
+    exportWorker().postMessage({ id, ipc, format, meta: full, chartSvg } satisfies ExportRequest, [ipc.buffer]);
   });
   const info = FORMAT_INFO[format];
   return { name: `${fileBase}.${info.extension}`, blob: new Blob([bytes as BlobPart], { type: info.mime }), rows: table.numRows };

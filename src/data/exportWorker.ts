@@ -5,7 +5,7 @@ import init, { Compression, Table as WasmTable, writeParquet, WriterPropertiesBu
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { toArrowFile, toCsv, toJson, toZip, type ExportFormat, type ExportMetadata } from './exportFormats';
 
-export interface ExportRequest { id: number; ipc: Uint8Array; format: ExportFormat; meta: ExportMetadata }
+export interface ExportRequest { id: number; ipc: Uint8Array; format: ExportFormat; meta: ExportMetadata; chartSvg?: string }
 export type ExportResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: string };
 
 const ready = init({ module_or_path: wasmUrl });
@@ -17,13 +17,13 @@ async function parquetOf(ipc: Uint8Array): Promise<Uint8Array> {
   return writeParquet(WasmTable.fromIPCStream(ipc), props);
 }
 
-async function format({ ipc, format, meta }: ExportRequest): Promise<Uint8Array> {
+async function format({ ipc, format, meta, chartSvg }: ExportRequest): Promise<Uint8Array> {
   switch (format) {
     case 'parquet': return parquetOf(ipc);
     case 'arrow': return toArrowFile(tableFromIPC(ipc));
     case 'csv': return encoder.encode(toCsv(tableFromIPC(ipc)));
     case 'json': return encoder.encode(toJson(tableFromIPC(ipc)));
-    case 'zip': return toZip(tableFromIPC(ipc), await parquetOf(ipc), meta);
+    case 'zip': return toZip(tableFromIPC(ipc), await parquetOf(ipc), meta, chartSvg);
   }
 }
 

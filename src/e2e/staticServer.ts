@@ -24,9 +24,10 @@ const closer = (server: Server) => () => new Promise<void>((resolve) => {
 
 /**
  * Serve `root` under the sub-path `prefix` (e.g. '/ngo/care/') with node:http and nothing else: no special
- * headers, so a test shows the build needs none. Anything outside the prefix is a 404.
+ * headers, so a test shows the build needs none. Anything outside the prefix is a 404. `override` may answer a
+ * file (path relative to `root`) with other bytes, e.g. a new deployment's.
  */
-export async function serveFolder(root: string, prefix: string): Promise<Served> {
+export async function serveFolder(root: string, prefix: string, override?: (file: string) => Buffer | undefined): Promise<Served> {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -36,6 +37,11 @@ export async function serveFolder(root: string, prefix: string): Promise<Served>
       if (!target.startsWith(base + path.sep) || !pathname.startsWith(prefix)) throw new Error('outside');
       const info = await stat(target);
       if (!info.isFile()) throw new Error('not a file');
+      const other = override?.(path.relative(base, target).split(path.sep).join('/'));
+      if (other) {
+        res.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-length': other.length }).end(other);
+        return;
+      }
       res.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-length': info.size });
       createReadStream(target).pipe(res);
     } catch {

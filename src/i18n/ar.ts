@@ -848,4 +848,16 @@ export const ar: Record<MessageKey, string> = {
   'plan.partners.reached': 'المحرومون الذين يُوصل إليهم',
   'plan.partners.today': 'الشراكات اليوم',
   'plan.partners.note': 'الصيدليات مستبعدة. ▲ مديرية في الخُمس الأقل عاملين صحيين لكل ١٠٬٠٠٠. المسافات بخط مستقيم؛ والعتبة ({km} كم) هي المختارة أعلى الصفحة.',
+  // Issue 20 (parts 1-2): chart images (SVG, PNG, copy) and the offline update notice
+  'image.summary': 'تنزيل',
+  'image.group': 'تنزيل {title} صورةً',
+  'image.svg': 'صورة (SVG)',
+  'image.png': 'صورة (PNG، ‎2×)',
+  'image.copy': 'نسخ الصورة',
+  'image.saved': 'حُفظ {file}',
+  'image.copied': 'نُسخت الصورة إلى الحافظة',
+  'image.failed': 'تعذّر إنشاء الصورة: {message}',
+  'image.footer': 'مجموعة البيانات: {dataset} · {date} · {app}',
+  'offline.updateReady': 'يتوفر إصدار جديد.',
+  'offline.reload': 'إعادة التحميل',
 };

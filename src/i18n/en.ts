@@ -849,6 +849,18 @@ export const en = {
   'plan.partners.reached': 'Underserved people reached',
   'plan.partners.today': 'Partnerships today',
   'plan.partners.note': 'Pharmacies are left out. ▲ district in the fifth with the fewest health workers per 10,000. Straight-line distances; the threshold ({km} km) is the one chosen at the top of the page.',
+  // Issue 20 (parts 1-2): chart images (SVG, PNG, copy) and the offline update notice
+  'image.summary': 'Download',
+  'image.group': 'Download {title} as an image',
+  'image.svg': 'Image (SVG)',
+  'image.png': 'Image (PNG, 2×)',
+  'image.copy': 'Copy image',
+  'image.saved': 'Saved {file}',
+  'image.copied': 'Image copied to the clipboard',
+  'image.failed': 'Image failed: {message}',
+  'image.footer': 'Dataset: {dataset} · {date} · {app}',
+  'offline.updateReady': 'A new version is available.',
+  'offline.reload': 'Reload',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -848,4 +848,16 @@ export const fr: Record<MessageKey, string> = {
   'plan.partners.reached': 'Personnes mal desservies atteintes',
   'plan.partners.today': 'Partenariats actuels',
   'plan.partners.note': 'Les pharmacies sont exclues. ▲ district du cinquième ayant le moins d’agents de santé pour 10 000. Distances à vol d’oiseau ; le seuil ({km} km) est celui choisi en haut de la page.',
+  // Issue 20 (parts 1-2): chart images (SVG, PNG, copy) and the offline update notice
+  'image.summary': 'Télécharger',
+  'image.group': 'Télécharger {title} en image',
+  'image.svg': 'Image (SVG)',
+  'image.png': 'Image (PNG, 2×)',
+  'image.copy': 'Copier l’image',
+  'image.saved': 'Enregistré : {file}',
+  'image.copied': 'Image copiée dans le presse-papiers',
+  'image.failed': 'Échec de l’image : {message}',
+  'image.footer': 'Jeu de données : {dataset} · {date} · {app}',
+  'offline.updateReady': 'Une nouvelle version est disponible.',
+  'offline.reload': 'Recharger',
 };

@@ -1,0 +1,151 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ar } from '../i18n/ar';
+import { en } from '../i18n/en';
+import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+
+/** Width and height of a PNG, from its IHDR chunk (bytes 16-23, big-endian). */
+const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+const svgSize = (svg: string) => {
+  const m = /<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"/.exec(svg);
+  return { width: Number(m?.[1]), height: Number(m?.[2]) };
+};
+const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]));
+/** The lines of one composed text (a wrapped title), joined again. */
+const roleText = (svg: string, role: string) => [...svg.matchAll(new RegExp(`<text[^>]*data-role="${role}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => unescape(m[1])).join(' ');
+
+const LANGS = [{ lang: 'en', messages: en }, { lang: 'ar', messages: ar }] as const;
+const PANELS = ['overview-map', 'overview-bars'] as const;
+
+describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, messages }) => {
+  let browser: Browser;
+  let w: Watched;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    w = await openWatched(browser, `${inject('baseUrl')}?lang=${lang}`);
+    await waitForData(w.page);
+    await w.page.waitForSelector('[data-testid="choropleth"] svg');
+    await w.page.waitForSelector('[data-testid="ranked-bars"] svg');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const download = async (menu: Locator, button: string): Promise<{ name: string; bytes: Buffer }> => {
+    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator(button).click()]);
+    return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+  };
+
+  it.each(PANELS)('%s: the SVG shows title, legend, source, synthetic note and dataset; the PNG is the same at 2x', async (id) => {
+    const panel = w.page.locator(`[data-panel-id="${id}"]`);
+    const title = await panel.locator('h2').innerText();
+    const caption = await panel.locator('figcaption').innerText();
+    // Legend words as the page shows them: swatch labels, or the ramp legend's label.
+    const legendWords = await panel.evaluate((p) => [
+      ...[...p.querySelectorAll('[class*="-swatch"] > svg')].map((s) => s.parentElement!.textContent!.trim()),
+      ...[...p.querySelectorAll('svg[class*="-ramp"] text[font-weight="bold"]')].map((t) => t.textContent!.trim()),
+    ]);
+    expect(legendWords.length).toBeGreaterThan(0);
+    const menu = panel.getByTestId(`image-${id}`);
+    await expect(menu.locator('summary').innerText()).resolves.toBe(messages['image.summary']);
+
+    const svgFile = await download(menu, 'button[data-image="svg"]');
+    expect(svgFile.name).toBe(`${id}.svg`);
+    const svg = svgFile.bytes.toString('utf8');
+    const words = texts(svg);
+    expect(roleText(svg, 'title')).toBe(title);
+    for (const l of legendWords) expect(words).toContain(l);
+    expect(roleText(svg, 'source')).toBe(caption.replace(/\s+/g, ' ').trim());
+    expect(words).toContain(messages['app.synthetic']);
+    expect(words.some((t) => t.includes('Demo Republic'))).toBe(true);
+    if (lang === 'ar') expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
+
+    const pngFile = await download(menu, 'button[data-image="png"]');
+    expect(pngFile.name).toBe(`${id}.png`);
+    expect(pngFile.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const s = svgSize(svg);
+    expect(s.width).toBeGreaterThan(300);
+    expect(pngSize(pngFile.bytes)).toEqual({ width: 2 * s.width, height: 2 * s.height });
+    // Kept for a person to look at (the README says where).
+    writeFileSync(path.join(tmpdir(), `care-image-${lang}-${id}.png`), pngFile.bytes);
+    writeFileSync(path.join(tmpdir(), `care-image-${lang}-${id}.svg`), svg);
+    await expect(menu.locator('.image-status').innerText()).resolves.toBe(messages['image.saved'].replace('{file}', `${id}.png`));
+  });
+
+  it('Copy image puts the same PNG (2x) on the clipboard', async () => {
+    await w.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseUrl')).origin });
+    const menu = w.page.getByTestId('image-overview-bars');
+    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+    // The clipboard takes writes from a focused document only.
+    await w.page.bringToFront();
+    await menu.locator('button[data-image="copy"]').click();
+    await expect.poll(() => menu.locator('.image-status').innerText(), { timeout: 20_000 }).toBe(messages['image.copied']);
+    const pasted = await w.page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const bitmap = await createImageBitmap(await item.getType('image/png'));
+      return { types: item.types, width: bitmap.width, height: bitmap.height };
+    });
+    const svg = await download(menu, 'button[data-image="svg"]');
+    const s = svgSize(svg.bytes.toString('utf8'));
+    expect(pasted).toEqual({ types: ['image/png'], width: 2 * s.width, height: 2 * s.height });
+  });
+
+  it('logged no error and sent nothing to another origin', () => {
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+  });
+});
+
+describe('a panel with data and a chart: one Download menu with both, and the ZIP bundle holds chart.svg', () => {
+  let browser: Browser;
+  let w: Watched;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    w = await openWatched(browser, `${inject('baseUrl')}?view=trends&province=P7&indicator=dtp3`);
+    await waitForData(w.page);
+    await w.page.waitForSelector('[data-testid="trend-chart"] svg');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('ZIP: data, metadata, README and the chart as SVG with its title', async () => {
+    const menu = w.page.getByTestId('export-trend');
+    await menu.locator('summary').click();
+    await menu.locator('button[data-image="svg"]').waitFor();
+    const title = await w.page.locator('section.panel', { has: menu }).locator('h2').innerText();
+    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator('button[data-format="zip"]').click()]);
+    const files = unzipSync(new Uint8Array(readFileSync(await dl.path())));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'chart.svg', 'data.csv', 'data.parquet', 'metadata.json']);
+    const svg = strFromU8(files['chart.svg']);
+    expect(roleText(svg, 'title')).toBe(title);
+    expect(svg).toContain('g aria-label="line"');
+    expect(w.consoleErrors).toEqual([]);
+  });
+});
+
+describe('an embedded panel offers its image too', () => {
+  it('Download menu in the embed, SVG with the title, right to left in Arabic', async () => {
+    const browser = await launchBrowser();
+    try {
+      const w = await openWatched(browser, `${inject('baseUrl')}?embed=overview-bars&lang=ar`);
+      await w.page.waitForSelector('[data-testid="ranked-bars"] svg', { timeout: 60_000 });
+      const menu = w.page.getByTestId('image-overview-bars');
+      await menu.locator('summary').click();
+      const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator('button[data-image="svg"]').click()]);
+      const svg = readFileSync(await dl.path(), 'utf8');
+      expect(roleText(svg, 'title')).toBe(await w.page.locator('.panel h2').innerText());
+      expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
+      expect(texts(svg)).toContain(ar['app.synthetic']);
+      expect(w.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
