@@ -849,6 +849,31 @@ export const en = {
   'plan.partners.reached': 'Underserved people reached',
   'plan.partners.today': 'Partnerships today',
   'plan.partners.note': 'Pharmacies are left out. ▲ district in the fifth with the fewest health workers per 10,000. Straight-line distances; the threshold ({km} km) is the one chosen at the top of the page.',
+  // --- issue 18 (h18a): absent is not zero, small and odd data ---
+  'known.notInData': 'Not in this dataset',
+  'known.tooIncomplete': 'Too incomplete',
+  'known.reasonAbsent': 'no facility in this dataset reports {what}',
+  'known.reasonIncomplete': '{what} known for {share} of facilities (under {min}): not shown',
+  'known.partial': '{what} known for {share} of facilities; the figure counts those only',
+  'known.partialDistrict': '{what} known for {share} of facilities in this district',
+  'known.what.beds': 'beds',
+  'known.what.doctors': 'doctors',
+  'known.what.workforce': 'staff (doctors, nurses and midwives)',
+  'known.noThreshold': 'WHO threshold {value}: not compared',
+  'known.measureUnheld': '{measure}: not in this dataset (no facility reports it). Showing {shown}.',
+  'known.districtsOmitted': '{n} of {total} districts are left out: the measure is known for fewer than {min} of their facilities.',
+  'partner.noTable': 'This dataset has no partnerships table: the map shows where the gaps are, with no partner-linked facilities on it.',
+  'known.shareShort': '{share} known',
+  'known.serviceUnheld': 'Services are not in this dataset for {service}: no facility lists it, so distances are to any facility.',
+  'known.capacityUnheld': '{capacity}: not in this dataset (no facility reports it). Capacity used: {shown}.',
+  'known.tableSubtitleNoStaff': '{n} districts · staff are not in this dataset, so no shortage is flagged · click a header to sort',
+  'known.noShortageFlags': 'Staff are not in this dataset: no district is flagged short.',
+  'access.cap.facilities': 'Each facility counts 1',
+  'access.cap.typed': 'Health workers where known, else by facility type',
+  'access.capUnit.facilities': 'facilities per 10,000 people',
+  'access.capUnit.typed': 'health workers (known or by type) per 10,000 people',
+  'access.note.typed': ' A facility that does not report its doctors, nurses and midwives counts as its type’s default: {defaults} (an assumption from the demo’s calibration; replace with national staffing norms).',
+  // --- end issue 18 (h18a)
 } as const;
 
 export type MessageKey = keyof typeof en;
