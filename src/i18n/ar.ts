@@ -872,5 +872,6 @@ export const ar: Record<MessageKey, string> = {
   'access.capUnit.facilities': 'منشآت لكل ١٠٬٠٠٠ نسمة',
   'access.capUnit.typed': 'عاملون صحيون (معروفون أو حسب النوع) لكل ١٠٬٠٠٠ نسمة',
   'access.note.typed': ' المنشأة التي لا تُبلغ عن أطبائها وممرضيها وقابلاتها تُحسب بقيمة نوعها الافتراضية: {defaults} (افتراض من معايرة البيانات التجريبية؛ استبدله بمعايير التوظيف الوطنية).',
+  'known.notInDataShort': 'غير موجود في البيانات',
   // --- end issue 18 (h18a)
 };

@@ -872,5 +872,6 @@ export const fr: Record<MessageKey, string> = {
   'access.capUnit.facilities': 'établissements pour 10 000 habitants',
   'access.capUnit.typed': 'agents de santé (connus ou selon le type) pour 10 000 habitants',
   'access.note.typed': ' Un établissement qui ne renseigne pas ses médecins, infirmiers et sages-femmes compte pour la valeur par défaut de son type : {defaults} (hypothèse tirée du calibrage de la démo ; à remplacer par les normes nationales).',
+  'known.notInDataShort': 'absent des données',
   // --- end issue 18 (h18a)
 };
