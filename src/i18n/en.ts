@@ -874,6 +874,8 @@ export const en = {
   'access.capUnit.typed': 'health workers (known or by type) per 10,000 people',
   'access.note.typed': ' A facility that does not report its doctors, nurses and midwives counts as its type’s default: {defaults} (an assumption from the demo’s calibration; replace with national staffing norms).',
   'known.notInDataShort': 'not in this dataset',
+  'known.capNounFacilities': 'capacity (1 for every facility)',
+  'known.capNounTyped': 'health workers (as reported, else its type’s default)',
   // --- end issue 18 (h18a)
 } as const;
 

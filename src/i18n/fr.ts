@@ -873,5 +873,7 @@ export const fr: Record<MessageKey, string> = {
   'access.capUnit.typed': 'agents de santé (connus ou selon le type) pour 10 000 habitants',
   'access.note.typed': ' Un établissement qui ne renseigne pas ses médecins, infirmiers et sages-femmes compte pour la valeur par défaut de son type : {defaults} (hypothèse tirée du calibrage de la démo ; à remplacer par les normes nationales).',
   'known.notInDataShort': 'absent des données',
+  'known.capNounFacilities': '1 pour chaque établissement',
+  'known.capNounTyped': 'agents de santé (déclarés, sinon la valeur par défaut de son type)',
   // --- end issue 18 (h18a)
 };

@@ -43,7 +43,7 @@ export function AccessMethodNote({ settings: s, lancetApplies, plan }: { setting
         {lancetApplies && <li><strong>{t('access.note.surgeryLead')}</strong>{t('access.note.surgery', { share: pct(100 * LANCET_SURGERY_TARGET.share) })}</li>}
         <li>
           <strong>{t('access.note.accessLead')}</strong>
-          {t('access.note.access', { method, capacity: t(`access.cap.${s.capacity}`).toLowerCase(), decay, unit: t(`access.capUnit.${s.capacity}`) })}
+          {t('access.note.access', { method, capacity: s.capacity === 'facilities' ? t('known.capNounFacilities') : s.capacity === 'typed' ? t('known.capNounTyped') : t(`access.cap.${s.capacity}`).toLowerCase(), decay, unit: t(`access.capUnit.${s.capacity}`) })}
           {s.capacity === 'typed' && t('access.note.typed', {
             defaults: Object.entries(WORKFORCE_BY_TYPE).map(([type, n]) => `${tx(`ftype.${type}`, type.replace(/_/g, ' '))} ${num(n)}`).join(', '),
           })}

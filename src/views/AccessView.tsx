@@ -21,7 +21,6 @@ import type { Query } from '../db/sqlRunner';
 import { useDataset } from '../state/useDataset';
 import { useDataHolds } from '../state/useDataHolds';
 import { knownStatus, type KnownMeasure } from '../metrics/knownShare';
-import { useKnownText } from '../components/KpiCards';
 import { useQuery, type QueryState } from '../state/useQuery';
 import { AccessControls } from './AccessControls';
 import { AccessDistrictTable, type AccessDistrictRow } from './AccessDistrictTable';
@@ -100,7 +99,6 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const unheldService = services.includes(asked.service) ? null : asked.service;
   const unheldCapacity = capacities.includes(asked.capacity) ? null : asked.capacity;
   const s: AccessSettings = { ...asked, service: unheldService ? 'any' : asked.service, capacity: unheldCapacity ? 'facilities' : asked.capacity };
-  const knownText = useKnownText();
   const set = (patch: Record<string, string | undefined>) => {
     const extra: Record<string, string> = { ...view.extra };
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete extra[k]; else extra[k] = v;
@@ -156,17 +154,18 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     );
     const priority = new Map(ranked.map((p) => [p.id, p]));
     // Absent is not zero: a density not known for enough of a district's facilities has no value and raises no flag.
-    const noteOf = (m: KnownMeasure, what: 'workforce' | 'doctors' | 'beds') => {
-      const k = knownText(m, what, true);
-      return k.value ? `${k.value}: ${k.note}` : m.status === 'partial' ? t('known.shareShort', { share: pct(100 * m.share!, 0) }) : undefined;
+    const noteOf = (m: KnownMeasure) => {
+      // The reason is said once, above the table (tableSubtitleNoStaff, known.noShortageFlags); a cell stays short.
+      if (m.status === 'absent') return t('known.notInDataShort');
+      return m.status === 'known' ? undefined : t('known.shareShort', { share: pct(100 * m.share!, 0) });
     };
     return densities.rows.map((d) => {
       const doctorsKnown = d.doctors_per_10k != null && d.doctors != null;
       const hpsa = doctorsKnown ? hpsaShortage(d.population, d.doctors!) : { ratio: null, shortage: false };
       const notes = {
-        workforce: noteOf(knownStatus(d.workforce, d.workforce_known, d.facilities), 'workforce'),
-        doctors: noteOf(knownStatus(d.doctors, d.doctors_known, d.facilities), 'doctors'),
-        beds: noteOf(knownStatus(d.beds, d.beds_known, d.facilities), 'beds'),
+        workforce: noteOf(knownStatus(d.workforce, d.workforce_known, d.facilities)),
+        doctors: noteOf(knownStatus(d.doctors, d.doctors_known, d.facilities)),
+        beds: noteOf(knownStatus(d.beds, d.beds_known, d.facilities)),
       };
       return {
         region_id: d.region_id, name: region(d.region_id, d.name), province: region(d.province_id, d.province), population: d.population,

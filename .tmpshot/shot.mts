@@ -1,0 +1,32 @@
+import { preview } from 'vite';
+import { launchBrowser } from '../src/e2e/browser';
+import { stafflessFiles } from '../src/e2e/stafflessFixture';
+const server = await preview({ logLevel: 'error', build: { outDir: '/tmp/h18a/dist' }, preview: { port: 0, host: '127.0.0.1' } });
+const url = server.resolvedUrls!.local[0];
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.on('console', (m) => m.type() === 'error' && console.log('console error', m.text()));
+await page.goto(url);
+await page.waitForSelector('[data-testid="kpi-facilities"]');
+await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="load-progress"] li[data-table]')].every((li) => li.getAttribute('data-state') === 'ready'), undefined, { timeout: 60000 });
+if (process.argv[2] !== 'demo') {
+  const loader = page.getByTestId('dataset-loader');
+  if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
+  await page.getByTestId('mode-replace').check();
+  await page.getByTestId('file-input').setInputFiles(stafflessFiles().map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+  await page.waitForFunction(() => document.querySelector('[data-testid="kpi-workforce"]')?.textContent === 'Not in this dataset', undefined, { timeout: 60000 });
+  await loader.locator('summary').click();
+}
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `/tmp/h18a/overview-${process.argv[2] ?? 'staffless'}.png`, fullPage: false });
+await page.getByTestId('tab-access').click();
+await page.waitForSelector('[data-testid="priority-bars"] svg', { timeout: 120000 });
+await page.waitForTimeout(1000);
+await page.screenshot({ path: `/tmp/h18a/access-${process.argv[2] ?? 'staffless'}.png`, fullPage: false });
+await page.getByTestId('access-table-panel').scrollIntoViewIfNeeded();
+await page.getByTestId('access-priority-panel').evaluate((e) => e.scrollIntoView());
+await page.screenshot({ path: `/tmp/h18a/access2-${process.argv[2] ?? 'staffless'}.png`, fullPage: false });
+await page.getByTestId('access-table-panel').evaluate((e) => e.scrollIntoView());
+await page.screenshot({ path: `/tmp/h18a/access3-${process.argv[2] ?? 'staffless'}.png`, fullPage: false });
+await browser.close();
+await server.close();
