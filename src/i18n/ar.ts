@@ -875,5 +875,8 @@ export const ar: Record<MessageKey, string> = {
   'known.notInDataShort': 'غير موجود في البيانات',
   'known.capNounFacilities': 'سعة (١ لكل منشأة)',
   'known.capNounTyped': 'العاملين الصحيين (كما أُبلغ عنهم، وإلا القيمة الافتراضية لنوعها)',
+  'trends.captionCoverageDim': 'المصدر: {source}؛ جدول التغطية (متوسط مرجّح بالسكان على {dimension}). الرمادي: مناطق أخرى في المستوى نفسه.',
+  'chart.noUncertainty': 'لا يوجد هامش عدم يقين',
+  'chart.ciClipped': ' (مرسوم حتى نهاية المقياس؛ ▸ يشير إلى القطع)',
   // --- end issue 18 (h18a)
 };

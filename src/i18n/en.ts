@@ -876,6 +876,9 @@ export const en = {
   'known.notInDataShort': 'not in this dataset',
   'known.capNounFacilities': 'capacity (1 for every facility)',
   'known.capNounTyped': 'health workers (as reported, else its type’s default)',
+  'trends.captionCoverageDim': 'Source: {source}; coverage table (population-weighted average over {dimension}). Grey: other regions at the same level.',
+  'chart.noUncertainty': 'no uncertainty given',
+  'chart.ciClipped': ' (drawn to the end of the scale; ▸ marks the cut)',
   // --- end issue 18 (h18a)
 } as const;
 

@@ -875,5 +875,8 @@ export const fr: Record<MessageKey, string> = {
   'known.notInDataShort': 'absent des données',
   'known.capNounFacilities': '1 pour chaque établissement',
   'known.capNounTyped': 'agents de santé (déclarés, sinon la valeur par défaut de son type)',
+  'trends.captionCoverageDim': 'Source : {source} ; table de couverture (moyenne pondérée par la population sur {dimension}). En gris : les autres régions du même niveau.',
+  'chart.noUncertainty': 'aucune incertitude fournie',
+  'chart.ciClipped': ' (tracé jusqu’au bout de l’échelle ; ▸ marque la coupure)',
   // --- end issue 18 (h18a)
 };
