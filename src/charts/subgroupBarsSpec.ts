@@ -83,7 +83,9 @@ export function subgroupBarsSpec(p: SubgroupBarsInput): Plot.PlotOptions {
       Plot.tickX(withCi.filter((w) => !w.cutHigh), { y: 'subgroup', x: 'hi', stroke: '#1d2733', inset: 9, ariaHidden: 'true' }),
       cutMark(withCi.filter((w) => w.cutLow), 'lo', -1),
       cutMark(withCi.filter((w) => w.cutHigh), 'hi', 1),
-      Plot.text(p.bars, { y: 'subgroup', x: labelX, text: (b: SubgroupBar) => fmt(b.estimate), dx: side.dx(6), textAnchor: side.after, fontSize: 11, fontWeight: 600, ariaHidden: 'true' }),
+      // The value label clears the cut-end triangle where there is one.
+      ...[false, true].map((cut) => Plot.text(p.bars.filter((b) => (drawn.get(b.subgroup)?.cutHigh ?? false) === cut),
+        { y: 'subgroup', x: labelX, text: (b: SubgroupBar) => fmt(b.estimate), dx: side.dx(cut ? 12 : 6), textAnchor: side.after, fontSize: 11, fontWeight: 600, ariaHidden: 'true' })),
       ...(p.average != null ? [
         Plot.ruleX([p.average], { stroke: '#1d2733', strokeDasharray: '4,3', ariaHidden: 'true' }),
         Plot.text([p.average], { x: (d: number) => d, frameAnchor: 'top', dy: -10, text: (d: number) => t('chart.average', { value: fmt(d) }), fontSize: 10, ariaHidden: 'true' }),
