@@ -43,7 +43,10 @@ export function choroplethSpec({
     caption,
     ariaLabel: L.aria,
     marks: [
-      Plot.geo(districts, {
+      // A district with no value (the measure is not known for enough of its facilities) is drawn pale grey and hatched
+      // by its outline only: never in the scale's lowest colour, which would read as the worst-served.
+      Plot.geo(districts.filter((f) => value(f) == null), { fill: '#eeeeee', stroke: '#999', strokeWidth: 0.6, strokeDasharray: '2,2', ariaHidden: 'true' }),
+      Plot.geo(districts.filter((f) => value(f) != null), {
         fill: value,
         stroke: 'white',
         strokeWidth: 0.6,

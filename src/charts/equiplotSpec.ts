@@ -66,7 +66,7 @@ export function equiplotSpec(p: EquiplotInput): Plot.PlotOptions {
         x: 'estimate', y: 'line', fill: 'subgroup', symbol: 'subgroup', r: 6, stroke: 'white', strokeWidth: 1, ariaHidden: 'true',
         channels: {
           [t('chart.subgroup')]: 'subgroup',
-          [t('chart.ci')]: (d: EquiplotPoint) => (d.ciLow != null && d.ciHigh != null ? `${fmt(d.ciLow)}–${fmt(d.ciHigh)}` : t('chart.notGiven')),
+          [t('chart.ci')]: (d: EquiplotPoint) => (d.ciLow == null || d.ciHigh == null ? t('chart.notGiven') : !(d.ciHigh > d.ciLow) ? t('chart.noUncertainty') : `${fmt(d.ciLow)}–${fmt(d.ciHigh)}`),
           [t('col.population')]: (d: EquiplotPoint) => (d.population != null ? formatNumber(Math.round(d.population), 0, locale) : '–'),
         },
         tip: { format: { x: (x: number) => fmt(x), y: true, fill: false, symbol: false } },

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick, formatYear } from '../i18n/format';
+import { paddedDomain } from './paddedDomain';
 
 export interface TrendPoint { year: number; value: number; ciLow?: number; ciHigh?: number }
 
@@ -33,8 +34,11 @@ export function measureTrendSpec(p: MeasureTrendInput): Plot.PlotOptions {
     marginRight: 20,
     caption: p.caption,
     ariaLabel: t('chart.measureTrendAria', { y: p.yLabel }),
-    x: { label: t('chart.year'), tickFormat: (d: number) => formatYear(d, locale), ticks: years.length > 12 ? undefined : years },
-    y: { label: p.yLabel, grid: true, nice: true, zero: p.none === 0, tickFormat: (d: number) => formatTick(d, locale) },
+    // One year, or one value throughout: an interval around it, not a collapsed scale (see paddedDomain).
+    x: { label: t('chart.year'), tickFormat: (d: number) => formatYear(d, locale), ticks: years.length > 12 ? undefined : years,
+      domain: new Set(years).size === 1 ? [years[0] - 1, years[0] + 1] : undefined },
+    y: { label: p.yLabel, grid: true, nice: true, zero: p.none === 0, tickFormat: (d: number) => formatTick(d, locale),
+      domain: paddedDomain(p.points.flatMap((d) => [d.value, d.ciLow, d.ciHigh]), { zero: p.none === 0 }) },
     color: { domain: [EST, BAND], range: ['#1f5f8b', '#9cc3e6'], legend: true },
     marks: [
       Plot.areaY(withCi, { x: 'year', y1: 'ciLow', y2: 'ciHigh', fill: () => BAND, fillOpacity: 0.6, ariaHidden: 'true' }),

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { NeedAccessRow } from '../queries/needAccessSql';
 import { formatNumber, type MeasureMeta } from './measureMeta';
+import { paddedDomain } from './paddedDomain';
 
 export interface NeedScatterInput {
   rows: readonly NeedAccessRow[];
@@ -23,7 +24,7 @@ export interface NeedScatterInput {
  * The shaded corner is "high need, low access"; its districts are labelled.
  */
 export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
-  const access = (r: NeedAccessRow) => r[i.meta.column];
+  const access = (r: NeedAccessRow) => r[i.meta.column] as number;
   const locale = i.locale ?? 'en';
   const rn = i.regionName ?? ((_id: string, n: string) => n);
   const L = i.labels ?? { aria: `Scatter plot: ${i.meta.label} against ${i.needLabel}, by district`, corner: 'High need, low access', district: 'District', province: 'Province', population: 'Population' };
@@ -38,15 +39,17 @@ export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
     marginRight: 20,
     caption: i.caption,
     ariaLabel: L.aria,
-    x: { label: `${i.needLabel} →`, nice: true },
-    y: { label: `↑ ${i.meta.short}`, nice: true, zero: true, grid: true },
+    // All districts at one need or one access value: an interval around it, not a collapsed axis.
+    x: { label: `${i.needLabel} →`, nice: true, domain: paddedDomain(xs) },
+    y: { label: `↑ ${i.meta.short}`, nice: true, zero: true, grid: true, domain: paddedDomain(i.rows.map(access), { zero: true }) },
     r: { range: [3, 14] },
     marks: [
       Plot.rect([0], { x1: corner.x1, x2: corner.x2, y1: 0, y2: i.accessCut, fill: '#d95f02', fillOpacity: 0.1, ariaHidden: 'true' }),
       Plot.text([0], { x: (corner.x1 + corner.x2) / 2, y: 0, text: () => L.corner, dy: -8, fill: '#a6460a', fontWeight: 600, ariaHidden: 'true' }),
       Plot.ruleX([i.needCut], { stroke: '#999', strokeDasharray: '3,3', ariaHidden: 'true' }),
       Plot.ruleY([i.accessCut], { stroke: '#999', strokeDasharray: '3,3', ariaHidden: 'true' }),
-      Plot.linearRegressionY(i.rows, { x: 'need', y: access, stroke: '#555', ci: 0, ariaHidden: 'true' }),
+      // A line needs need values that differ (else the fit divides by zero and draws an invalid path).
+      ...(paddedDomain(xs) === undefined && i.rows.length >= 3 ? [Plot.linearRegressionY(i.rows, { x: 'need', y: access, stroke: '#555', ci: 0, ariaHidden: 'true' })] : []),
       Plot.dot(i.rows, {
         x: 'need', y: access, r: 'population', fill: (r: NeedAccessRow) => (i.flagged.has(r.region_id) ? '#d95f02' : '#2c7fb8'),
         fillOpacity: 0.75, stroke: (r: NeedAccessRow) => (r.region_id === i.selected ? '#000' : 'white'),

@@ -26,7 +26,8 @@ export function rankedBarsSpec({ rows, meta, width, selected, caption, loc, labe
   };
   const value = (r: DistrictDensityRow) => r[meta.column];
   // Each district labelled (and keyed on the y axis) by its name in the interface language.
-  const sorted = [...rows]
+  // Only districts with a value are ranked: an unknown one is not the worst-served (absent is not zero).
+  const sorted = rows.filter((r) => value(r) != null)
     .sort((a, b) => (value(a) ?? 0) - (value(b) ?? 0) || a.name.localeCompare(b.name))
     .map((r) => ({ ...r, label: regionName(r.region_id, r.name) }));
   type Row = (typeof sorted)[number];

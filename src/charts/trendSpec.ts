@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TrendRow } from '../queries/trendsSql';
 import { formatNumber, formatTick } from './measureMeta';
+import { paddedDomain } from './paddedDomain';
 
 /** The chosen region's line against the country's (dashed), with its peers in light grey for context. */
 export function trendSpec(
@@ -18,8 +19,10 @@ export function trendSpec(
     marginRight: 150,
     caption,
     ariaLabel: L.aria ?? `Line chart: ${main.map((r) => r.name).filter((v, i, a) => a.indexOf(v) === i).join(' and ')} over the years`,
-    x: { label: null, tickFormat: 'd', ticks: years },
-    y: { label: `↑ ${unit}`, grid: true, nice: true, tickFormat: (d: number) => formatTick(d, L.locale) },
+    // One year, or one value throughout: an interval around it (a collapsed scale prints its one tick clipped at the
+    // edge, e.g. "61.853"); the year stays the only x tick.
+    x: { label: null, tickFormat: 'd', ticks: years, domain: years.length === 1 ? [years[0] - 1, years[0] + 1] : undefined },
+    y: { label: `↑ ${unit}`, grid: true, nice: true, tickFormat: (d: number) => formatTick(d, L.locale), domain: paddedDomain(rows.map((r) => r.value)) },
     color: { domain: ['country', 'region'], range: ['#444', '#d95f02'] },
     marks: [
       Plot.line(context, { x: 'year', y: 'value', z: 'region_id', stroke: '#ccc', strokeWidth: 1, ariaHidden: 'true', tip: { format: { z: false } }, channels: { [L.region]: 'name' } }),

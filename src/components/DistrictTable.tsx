@@ -22,6 +22,17 @@ function Region({ id, name }: { id: string; name: string }) {
   return <>{useI18n().region(id, name)}</>;
 }
 const num = (digits: number) => ({ cell: (c: { getValue: () => unknown }) => <Num value={c.getValue()} digits={digits} />, meta: { numeric: true } });
+/** A density that may be unknown: "not in this dataset", "30% known" (too few), or the value with "62% known" beside it. */
+function Known({ value, digits, share }: { value: number | null; digits: number; share: number | null }) {
+  const { t, num, pct } = useI18n();
+  if (share == null) return <span className="not-in-data">{t('known.notInDataShort')}</span>;
+  const known = share < 1 ? <span className="muted small"> ({t('known.shareShort', { share: pct(100 * share, 0) })})</span> : null;
+  return value == null ? <span className="not-in-data">{t('known.shareShort', { share: pct(100 * share, 0) })}</span> : <>{num(value, digits)}{known}</>;
+}
+const known = (digits: number, share: (r: DistrictDensityRow) => number | null) => ({
+  cell: (c: { getValue: () => unknown; row: { original: DistrictDensityRow } }) => <Known value={c.getValue() as number | null} digits={digits} share={share(c.row.original)} />,
+  meta: { numeric: true },
+});
 const columns = helper.columns([
   helper.accessor('name', { header: () => <Head k="col.district" />, sortFn: 'alphanumeric', meta: { select: true } }),
   helper.accessor('province', { header: () => <Head k="col.province" />, sortFn: 'alphanumeric',
@@ -29,9 +40,9 @@ const columns = helper.columns([
   helper.accessor('population', { header: () => <Head k="col.population" />, ...num(0) }),
   helper.accessor('facilities', { header: () => <Head k="col.facilities" />, ...num(0) }),
   helper.accessor('facilities_per_10k', { header: () => <Head k="measure.facilities.short" />, ...num(2) }),
-  helper.accessor('beds_per_10k', { header: () => <Head k="measure.beds.short" />, ...num(1) }),
-  helper.accessor('doctors_per_10k', { header: () => <Head k="measure.doctors.short" />, ...num(2) }),
-  helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, ...num(1) }),
+  helper.accessor('beds_per_10k', { header: () => <Head k="measure.beds.short" />, ...known(1, (r) => r.beds_known_share) }),
+  helper.accessor('doctors_per_10k', { header: () => <Head k="measure.doctors.short" />, ...known(2, (r) => r.doctors_known_share) }),
+  helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, ...known(1, (r) => r.workforce_known_share) }),
 ]);
 
 type Meta = { numeric?: boolean; select?: boolean } | undefined;

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { facilityFiltersOf } from '../state/facilityFilters';
 import type { QueryState } from '../state/useQuery';
 import type { ViewState } from '../state/urlState';
+import { useDataHolds } from '../state/useDataHolds';
 
 /**
  * The global filters: region, and which facilities count (type, ownership, service) in the access densities.
@@ -17,6 +18,14 @@ export function Filters({ view, provinces, onChange, children }: {
 }) {
   const { t, tx, region } = useI18n();
   const ff = facilityFiltersOf(view);
+  // Only the categories the facilities hold (all of the contract's until that is known); no service filter at all when
+  // no facility lists services — filtering on a column that is not there would only ever count zero facilities.
+  const holds = useDataHolds();
+  const held = (all: readonly string[], present: string[] | undefined, current: string | null | undefined) =>
+    present ? all.filter((v) => present.includes(v) || v === current) : all;
+  const types = held(FACILITY_TYPES, holds?.types, ff.facilityType);
+  const owners = held(OWNERSHIPS, holds?.ownerships, ff.ownership);
+  const services = held(SERVICES, holds?.services, ff.service);
   const label = (prefix: string, s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
   const setExtra = (key: string, value: string) => {
     const extra = { ...view.extra };
@@ -37,23 +46,23 @@ export function Filters({ view, provinces, onChange, children }: {
         {t('filters.ftype')}
         <select value={ff.facilityType ?? ''} onChange={(e) => setExtra('ftype', e.target.value)} data-testid="filter-ftype">
           <option value="">{t('filters.allTypes')}</option>
-          {FACILITY_TYPES.map((v) => <option key={v} value={v}>{label('ftype', v)}</option>)}
+          {types.map((v) => <option key={v} value={v}>{label('ftype', v)}</option>)}
         </select>
       </label>
       <label>
         {t('filters.owner')}
         <select value={ff.ownership ?? ''} onChange={(e) => setExtra('owner', e.target.value)} data-testid="filter-owner">
           <option value="">{t('filters.allOwners')}</option>
-          {OWNERSHIPS.map((v) => <option key={v} value={v}>{label('owner', v)}</option>)}
+          {owners.map((v) => <option key={v} value={v}>{label('owner', v)}</option>)}
         </select>
       </label>
-      <label>
+      {(services.length > 0 || ff.service) && <label>
         {t('filters.service')}
         <select value={ff.service ?? ''} onChange={(e) => setExtra('service', e.target.value)} data-testid="filter-service">
           <option value="">{t('filters.anyService')}</option>
-          {SERVICES.map((v) => <option key={v} value={v}>{label('service', v)}</option>)}
+          {services.map((v) => <option key={v} value={v}>{label('service', v)}</option>)}
         </select>
-      </label>
+      </label>}
       {children}
     </form>
   );

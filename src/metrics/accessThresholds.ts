@@ -21,6 +21,14 @@ export const WEISS_2020_SHARE_BEYOND_1H = { motorised: 0.089, walking: 0.433 } a
 // UHC service coverage index, SDG 3.8.1 (WHO 2019 method): beds tracer = min(100, beds per 10,000 / 18 * 100).
 export const UHC_BEDS_PER_10K_FULL_SCORE = 18;
 
+// Capacity "health workers where known, else by type" (floating catchments): a facility that does not report doctors,
+// nurses and midwives counts as the median staff of its type in the demo's calibration (scripts/demo/facilities.ts, tuned
+// to the WHO workforce and World Bank ranges for lower-middle-income countries in the README): an ASSUMPTION, shown in
+// the view, to be replaced with national staffing norms. Pharmacies count 0 (no doctors, nurses or midwives).
+export const WORKFORCE_BY_TYPE: Readonly<Record<string, number>> = {
+  hospital: 200, health_centre: 11, clinic: 5, health_post: 2, mobile_unit: 3, pharmacy: 0,
+};
+
 /** How straight-line distance becomes travel time: time = distance * circuity / speed. */
 export interface TravelAssumptions {
   /** Average door-to-door speed, km/h. */

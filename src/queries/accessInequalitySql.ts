@@ -1,3 +1,4 @@
+import { MIN_KNOWN_SHARE } from '../metrics/knownShare';
 import type { SqlQuery } from './equitySql';
 
 /**
@@ -56,7 +57,8 @@ export interface AccessByPovertyRow {
   name: string;
   province_id: string | null;
   population: number | null;
-  workforce: number;
+  /** Over the facilities reporting all three cadres; null when none of the district's does (0 with no facility). */
+  workforce: number | null;
   workforce_per_10k: number | null;
   poverty_rate: number | null;
   /** The latest year of the poverty indicator in the whole table (one year for every district). */
@@ -80,9 +82,10 @@ export function accessByPovertyQuery(f: AccessByPovertyFilters): SqlQuery {
   WHERE r.level = 2 AND (?::VARCHAR IS NULL OR r.parent_id = ?::VARCHAR)
 ),
 staff AS (
-  SELECT region_id, SUM(COALESCE(doctors, 0) + COALESCE(nurses, 0) + COALESCE(midwives, 0))::DOUBLE AS workforce
+  SELECT region_id, SUM(doctors + nurses + midwives)::DOUBLE AS workforce, COUNT(doctors + nurses + midwives) AS known, COUNT(*) AS n
   FROM facilities GROUP BY region_id
 ),
+held AS (SELECT COUNT(doctors + nurses + midwives) > 0 AS staff FROM facilities),
 latest AS (
   SELECT MAX(year) AS year FROM socioeconomic WHERE indicator_id = ? AND value IS NOT NULL
 ),
@@ -92,10 +95,14 @@ poverty AS (
   WHERE s.indicator_id = ? AND s.year = latest.year AND s.value IS NOT NULL
 ),
 joined AS (
-  SELECT d.region_id, d.name, d.province_id, d.population::DOUBLE AS population, COALESCE(s.workforce, 0) AS workforce,
-    CASE WHEN d.population > 0 THEN 1e4 * COALESCE(s.workforce, 0) / d.population END AS workforce_per_10k,
+  SELECT d.region_id, d.name, d.province_id, d.population::DOUBLE AS population,
+    CASE WHEN h.staff THEN (CASE WHEN s.n IS NULL THEN 0 ELSE s.workforce END) END AS workforce,
+    -- Absent is not zero (metrics/knownShare.ts): no density where staff are not in the dataset, or known for fewer
+    -- than MIN_KNOWN_SHARE of the district's facilities; summed over the facilities that report all three cadres.
+    CASE WHEN d.population > 0 AND h.staff AND (s.n IS NULL OR s.known >= ${MIN_KNOWN_SHARE} * s.n)
+      THEN 1e4 * COALESCE(s.workforce, 0) / d.population END AS workforce_per_10k,
     p.poverty_rate, p.poverty_year
-  FROM districts d LEFT JOIN staff s USING (region_id) LEFT JOIN poverty p USING (region_id)
+  FROM districts d CROSS JOIN held h LEFT JOIN staff s USING (region_id) LEFT JOIN poverty p USING (region_id)
 )
 SELECT *,
   CASE WHEN poverty_rate IS NOT NULL

@@ -5,6 +5,7 @@ import { floatingCatchment, haversineKm, type CatchmentInput } from '../metrics/
 import { catchmentSql, nearestFacilitySql, pairsWithinSql, shareWithinSql, type Capacity, type CatchmentSqlOptions } from './accessSql';
 import { mulberry32 } from '../metrics/random';
 import { fixtureTable } from './fixtureTable';
+import { WORKFORCE_BY_TYPE } from '../metrics/accessThresholds';
 
 interface Cell {
   cell_id: string;
@@ -38,8 +39,12 @@ async function load(cells: Cell[], facilities: Facility[]): Promise<void> {
   await fixtureTable(db, 'facilities', {
     facility_id: 'VARCHAR', region_id: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', type: 'VARCHAR',
     beds: 'INTEGER', doctors: 'INTEGER', nurses: 'INTEGER', midwives: 'INTEGER', services: 'VARCHAR[]',
-  }, facilities.map((f) => ({ ...f, region_id: 'r0', type: 'clinic' })));
+  }, facilities.map((f) => ({ ...f, region_id: 'r0', type: typeOf(f) })));
 }
+
+// Facility types in turn (and one the by-type table does not know, which counts 1), for the "typed" capacity.
+const TYPES = [...Object.keys(WORKFORCE_BY_TYPE), 'unlisted'];
+const typeOf = (f: Facility) => TYPES[Number(f.facility_id.slice(1)) % TYPES.length];
 
 const SERVICES = ['emergency', 'maternity', 'surgery'];
 
@@ -194,6 +199,8 @@ const CAPACITY: Record<Capacity, (f: Facility) => number> = {
   nurses: (f) => f.nurses ?? 0,
   midwives: (f) => f.midwives ?? 0,
   workforce: (f) => (f.doctors ?? 0) + (f.nurses ?? 0) + (f.midwives ?? 0),
+  // Staff where all three cadres are known, else the type's default (an unknown type counts 1).
+  typed: (f) => (f.doctors != null && f.nurses != null && f.midwives != null ? f.doctors + f.nurses + f.midwives : WORKFORCE_BY_TYPE[typeOf(f)] ?? 1),
 };
 
 /** The TypeScript reference for the same options: every pair's haversine km as its cost. */

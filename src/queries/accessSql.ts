@@ -16,6 +16,7 @@
  * Values go in as `?` parameters; table names must be plain identifiers; capacity columns come from an allow-list.
  */
 import { EARTH_RADIUS_KM, validateSteps, type Step } from '../metrics/access';
+import { WORKFORCE_BY_TYPE } from '../metrics/accessThresholds';
 
 export interface SqlQuery {
   sql: string;
@@ -28,10 +29,17 @@ export interface AccessTables {
   facilities?: string;
 }
 
-/** What a facility supplies. `workforce` = doctors + nurses + midwives; `facilities` counts each facility once. */
-export type Capacity = 'facilities' | 'beds' | 'doctors' | 'nurses' | 'midwives' | 'workforce';
+/**
+ * What a facility supplies. `workforce` = doctors + nurses + midwives; `facilities` counts each facility once; `typed` =
+ * the facility's workforce where all three cadres are known, else its type's default (WORKFORCE_BY_TYPE, an assumption).
+ */
+export type Capacity = 'facilities' | 'beds' | 'doctors' | 'nurses' | 'midwives' | 'workforce' | 'typed';
 
-// Allow-list: the only SQL expressions a capacity option can produce. NULL counts as 0 (not reported = none).
+// The by-type default as one CASE over constants (codes and numbers from accessThresholds.ts, never user input).
+const typeDefault = `CASE type ${Object.entries(WORKFORCE_BY_TYPE).map(([t, n]) => `WHEN '${t}' THEN ${n}`).join(' ')} ELSE 1 END`;
+
+// Allow-list: the only SQL expressions a capacity option can produce. For a column capacity NULL counts as 0, so a
+// partly reported column gives a floor; the view offers a column only when some facility reports it (dataHolds).
 const CAPACITY_SQL: Record<Capacity, string> = {
   facilities: '1.0',
   beds: 'coalesce(beds, 0)',
@@ -39,6 +47,7 @@ const CAPACITY_SQL: Record<Capacity, string> = {
   nurses: 'coalesce(nurses, 0)',
   midwives: 'coalesce(midwives, 0)',
   workforce: 'coalesce(doctors, 0) + coalesce(nurses, 0) + coalesce(midwives, 0)',
+  typed: `coalesce(doctors + nurses + midwives, ${typeDefault})`,
 };
 
 /** The SQL expression (over facilities columns) for a capacity option; only allow-listed options pass. */

@@ -20,7 +20,8 @@ export type AccessService = (typeof ACCESS_SERVICES)[number];
 export const CATCHMENT_METHODS = ['2sfca', 'e2sfca_step', 'e2sfca_gauss', 'gravity'] as const;
 export type CatchmentMethodChoice = (typeof CATCHMENT_METHODS)[number];
 
-export const CATCHMENT_CAPACITIES = ['workforce', 'doctors', 'beds'] as const satisfies readonly Capacity[];
+/** `facilities`: each facility counts 1; `typed`: health workers where known, else by facility type (accessSql.ts). */
+export const CATCHMENT_CAPACITIES = ['workforce', 'doctors', 'beds', 'facilities', 'typed'] as const satisfies readonly Capacity[];
 export type CatchmentCapacity = (typeof CATCHMENT_CAPACITIES)[number];
 
 // Luo & Qi 2009 (Health & Place 15:1100), E2SFCA travel-time zones 0-10, 10-20, 20-30 min with weights

@@ -17,8 +17,8 @@ describe('partnerships SQL', () => {
     expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(450);
     const flagged = rows.filter((r) => r.underserved);
     expect(flagged).toHaveLength(10); // NTILE(5) of 48: the first fifth holds 10 districts
-    const maxFlagged = Math.max(...flagged.map((r) => r.workforce_per_10k));
-    expect(rows.filter((r) => !r.underserved).every((r) => r.workforce_per_10k >= maxFlagged)).toBe(true);
+    const maxFlagged = Math.max(...flagged.map((r) => r.workforce_per_10k!));
+    expect(rows.filter((r) => !r.underserved).every((r) => r.workforce_per_10k! >= maxFlagged)).toBe(true);
   });
 
   it('filters by active year, partner type and programme through parameters', async () => {

@@ -139,6 +139,10 @@ export interface PlanDistrictRow {
   beds: number;
   doctors: number;
   workforce: number;
+  /** Facilities, and those reporting doctors / all three cadres (absent is not zero: metrics/knownShare.ts). */
+  facilities: number;
+  doctors_known: number;
+  workforce_known: number;
 }
 
 /** Per district: people within `withinKm` (inclusive) of a facility, mean nearest distance, beds, doctors, workforce. */
@@ -153,12 +157,15 @@ export function planSummaryQuery(o: { near: string; facilities: string; withinKm
 ),
 fac AS (
   SELECT region_id, sum(coalesce(beds, 0)) AS beds, sum(coalesce(doctors, 0)) AS doctors,
-    sum(coalesce(doctors, 0) + coalesce(nurses, 0) + coalesce(midwives, 0)) AS workforce
+    sum(coalesce(doctors, 0) + coalesce(nurses, 0) + coalesce(midwives, 0)) AS workforce,
+    count(*) AS facilities, count(doctors) AS doctors_known, count(doctors + nurses + midwives) AS workforce_known
   FROM ${quoteTable(o.facilities)} GROUP BY region_id
 )
 SELECT r.region_id, r.name, r.parent_id AS province_id, p.name AS province, CAST(r.population AS DOUBLE) AS population,
   CAST(coalesce(pts.point_population, 0) AS DOUBLE) AS point_population, CAST(coalesce(pts.within, 0) AS DOUBLE) AS within, pts.mean_km,
-  CAST(coalesce(fac.beds, 0) AS DOUBLE) AS beds, CAST(coalesce(fac.doctors, 0) AS DOUBLE) AS doctors, CAST(coalesce(fac.workforce, 0) AS DOUBLE) AS workforce
+  CAST(coalesce(fac.beds, 0) AS DOUBLE) AS beds, CAST(coalesce(fac.doctors, 0) AS DOUBLE) AS doctors, CAST(coalesce(fac.workforce, 0) AS DOUBLE) AS workforce,
+  CAST(coalesce(fac.facilities, 0) AS DOUBLE) AS facilities, CAST(coalesce(fac.doctors_known, 0) AS DOUBLE) AS doctors_known,
+  CAST(coalesce(fac.workforce_known, 0) AS DOUBLE) AS workforce_known
 FROM regions r LEFT JOIN regions p ON p.region_id = r.parent_id
 LEFT JOIN pts ON pts.region_id = r.region_id LEFT JOIN fac ON fac.region_id = r.region_id
 WHERE r.level = 2 ORDER BY r.region_id`,

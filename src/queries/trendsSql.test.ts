@@ -20,6 +20,8 @@ describe('trends SQL', () => {
       AND region_id = 'P7' AND year = 2020 AND dimension = 'Economic status (wealth quintile)'`);
     const avg = q.reduce((s, x) => s + x.estimate * x.population, 0) / q.reduce((s, x) => s + x.population, 0);
     expect(region.find((r) => r.year === 2020)!.value).toBeCloseTo(avg, 9);
+    // The source line names the dimension averaged over (issue 18: not "wealth quintiles" for any other).
+    expect(new Set(rows.map((r) => r.dimension))).toEqual(new Set(['Economic status (wealth quintile)']));
   });
 
   it('passes socio-economic values through, for a district among its peers', async () => {
@@ -27,6 +29,7 @@ describe('trends SQL', () => {
     expect(rows.filter((r) => r.role === 'context').every((r) => r.level === 2)).toBe(true);
     const [v] = await db.rows<{ value: number }>(`SELECT value FROM socioeconomic WHERE indicator_id = 'poverty_rate' AND region_id = 'D05' AND year = 2019`);
     expect(rows.find((r) => r.role === 'region' && r.year === 2019)!.value).toBe(v.value);
+    expect(rows.every((r) => r.dimension === null)).toBe(true);
     const countryOnly = await db.rows<TrendRow>(trendQuery({ indicator: 'poverty_rate', region: null }));
     expect(new Set(countryOnly.map((r) => r.role))).toEqual(new Set(['country']));
     expect((await db.rows(trendIndicatorsQuery())).length).toBe(9);

@@ -1,5 +1,5 @@
 import { LANCET_SURGERY_TARGET } from '../metrics/accessThresholds';
-import { ACCESS_SERVICES, CATCHMENT_CAPACITIES, CATCHMENT_METHODS } from '../queries/accessViewSql';
+import { ACCESS_SERVICES, CATCHMENT_CAPACITIES, CATCHMENT_METHODS, type AccessService, type CatchmentCapacity } from '../queries/accessViewSql';
 import { useI18n } from '../i18n/I18nContext';
 import { CATCHMENT_RANGE, KM_RANGE, MIN_RANGE, TRAVEL_DEFAULTS, type AccessSettings } from './accessSettings';
 import { DebouncedNumber } from './DebouncedNumber';
@@ -7,7 +7,11 @@ import { DebouncedNumber } from './DebouncedNumber';
 type Set = (patch: Record<string, string | undefined>) => void;
 
 /** The Access view's settings. Every change goes to the URL (view.extra), so a link reproduces the view. */
-export function AccessControls({ settings: s, set }: { settings: AccessSettings; set: Set }) {
+export function AccessControls({ settings: s, set, services = ACCESS_SERVICES, capacities = CATCHMENT_CAPACITIES }: {
+  settings: AccessSettings; set: Set;
+  /** Only what the data hold (a service filter over a registry without services would only ever say 0%). */
+  services?: readonly AccessService[]; capacities?: readonly CatchmentCapacity[];
+}) {
   const travel = TRAVEL_DEFAULTS[s.travel];
   const { t } = useI18n();
   const km = t('access.unitKm');
@@ -21,7 +25,7 @@ export function AccessControls({ settings: s, set }: { settings: AccessSettings;
         <label className="picker">
           {t('access.care')}
           <select value={s.service} onChange={(e) => set({ service: e.target.value === 'any' ? undefined : e.target.value })} data-testid="access-service">
-            {ACCESS_SERVICES.map((v) => <option key={v} value={v}>{cap(t(`access.svc.${v}`))}</option>)}
+            {services.map((v) => <option key={v} value={v}>{cap(t(`access.svc.${v}`))}</option>)}
           </select>
         </label>
         <label className="picker">
@@ -71,7 +75,7 @@ export function AccessControls({ settings: s, set }: { settings: AccessSettings;
         <label className="picker">
           {t('access.capacity')}
           <select value={s.capacity} onChange={(e) => set({ capacity: e.target.value })} data-testid="access-capacity">
-            {CATCHMENT_CAPACITIES.map((c) => <option key={c} value={c}>{t(`access.cap.${c}`)}</option>)}
+            {capacities.map((c) => <option key={c} value={c}>{t(`access.cap.${c}`)}</option>)}
           </select>
         </label>
         <DebouncedNumber label={t('access.catchment')} value={s.catchmentKm} {...CATCHMENT_RANGE} unit={km} testId="access-catchment"

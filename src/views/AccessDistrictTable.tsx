@@ -25,6 +25,8 @@ export interface AccessDistrictRow {
   peoplePerDoctor: number | null;
   hpsaShortage: boolean;
   beds_per_10k: number | null;
+  /** Why a density is blank ("not in this dataset", "known for 30%…") or how much of it is known ("62% known"). */
+  notes?: Partial<Record<'workforce' | 'doctors' | 'beds', string>>;
 }
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
@@ -38,16 +40,19 @@ function Head({ k }: { k: MessageKey }) {
 function Num({ value, digits, scale = 1 }: { value: unknown; digits: number; scale?: number }) {
   return <>{useI18n().num(value == null ? null : (value as number) * scale, digits)}</>;
 }
-/** A figure under a shortage line, with the word "short" beside it (never colour alone). */
-function Flagged({ value, digits, short }: { value: unknown; digits: number; short: boolean }) {
+/** A figure under a shortage line, with the word "short" beside it (never colour alone); a missing one says why. */
+function Flagged({ value, digits, short, note }: { value: unknown; digits: number; short: boolean; note?: string }) {
   const { t, num } = useI18n();
+  if (value == null && note) return <span className="not-in-data">{note}</span>;
   const text = num(value as number | null, digits);
-  return short ? <span className="access-short">{text} <span className="access-short-tag">{t('access.short')}</span></span> : <>{text}</>;
+  const known = note ? <span className="muted small"> ({note})</span> : null;
+  return short ? <span className="access-short">{text} <span className="access-short-tag">{t('access.short')}</span>{known}</span> : <>{text}{known}</>;
 }
 const numeric = { meta: { numeric: true } };
 const fmt = (digits: number, scale = 1) => (c: { getValue: () => unknown }) => <Num value={c.getValue()} digits={digits} scale={scale} />;
-const flagged = (digits: number, flag: (r: AccessDistrictRow) => boolean) => (c: { getValue: () => unknown; row: { original: AccessDistrictRow } }) =>
-  <Flagged value={c.getValue()} digits={digits} short={flag(c.row.original)} />;
+const flagged = (digits: number, flag: (r: AccessDistrictRow) => boolean, measure: 'workforce' | 'doctors' | 'beds') =>
+  (c: { getValue: () => unknown; row: { original: AccessDistrictRow } }) =>
+    <Flagged value={c.getValue()} digits={digits} short={flag(c.row.original)} note={c.row.original.notes?.[measure]} />;
 
 const columns = helper.columns([
   helper.accessor('name', { header: () => <Head k="col.district" />, sortFn: 'alphanumeric', meta: { select: true } }),
@@ -57,9 +62,9 @@ const columns = helper.columns([
   helper.accessor('accessibility', { header: () => <Head k="access.colAccess" />, cell: fmt(1), ...numeric }),
   helper.accessor('poverty', { header: () => <Head k="access.colPoverty" />, cell: fmt(1), ...numeric }),
   helper.accessor('priority', { header: () => <Head k="access.colPriority" />, cell: fmt(2), ...numeric }),
-  helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, cell: flagged(1, (r) => r.whoShortage), ...numeric }),
-  helper.accessor('peoplePerDoctor', { header: () => <Head k="access.colPeoplePerDoctor" />, cell: flagged(0, (r) => r.hpsaShortage), ...numeric }),
-  helper.accessor('beds_per_10k', { header: () => <Head k="measure.beds.short" />, cell: fmt(1), ...numeric }),
+  helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, cell: flagged(1, (r) => r.whoShortage, 'workforce'), ...numeric }),
+  helper.accessor('peoplePerDoctor', { header: () => <Head k="access.colPeoplePerDoctor" />, cell: flagged(0, (r) => r.hpsaShortage, 'doctors'), ...numeric }),
+  helper.accessor('beds_per_10k', { header: () => <Head k="measure.beds.short" />, cell: flagged(1, () => false, 'beds'), ...numeric }),
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import { formatTick } from '../i18n/format';
 import { useI18n } from '../i18n/I18nContext';
 import { EARTH_RADIUS_KM, reachableKm } from '../metrics/access';
-import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, MOTORISED, WALKING, WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
+import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, MOTORISED, WALKING, WHO_WORKFORCE_PER_10K, WORKFORCE_BY_TYPE } from '../metrics/accessThresholds';
 import { LUO_QI_STEP_WEIGHTS } from '../queries/accessViewSql';
 import type { CatchmentPlan } from '../queries/catchmentPlan';
 import type { AccessSettings } from './accessSettings';
@@ -11,7 +11,7 @@ import type { AccessSettings } from './accessSettings';
  * `plan` is how the accessibility on screen was computed (exact or on a grid), null until it is known.
  */
 export function AccessMethodNote({ settings: s, lancetApplies, plan }: { settings: AccessSettings; lancetApplies: boolean; plan: CatchmentPlan | null }) {
-  const { t, num, pct, locale } = useI18n();
+  const { t, tx, num, pct, locale } = useI18n();
   const c = s.catchmentKm;
   /** A setting as typed (1.3, 7.5, 15), in the locale's digits. */
   const n1 = (x: number) => formatTick(x, locale);
@@ -43,7 +43,10 @@ export function AccessMethodNote({ settings: s, lancetApplies, plan }: { setting
         {lancetApplies && <li><strong>{t('access.note.surgeryLead')}</strong>{t('access.note.surgery', { share: pct(100 * LANCET_SURGERY_TARGET.share) })}</li>}
         <li>
           <strong>{t('access.note.accessLead')}</strong>
-          {t('access.note.access', { method, capacity: t(`access.cap.${s.capacity}`).toLowerCase(), decay, unit: t(`access.capUnit.${s.capacity}`) })}
+          {t('access.note.access', { method, capacity: s.capacity === 'facilities' ? t('known.capNounFacilities') : s.capacity === 'typed' ? t('known.capNounTyped') : t(`access.cap.${s.capacity}`).toLowerCase(), decay, unit: t(`access.capUnit.${s.capacity}`) })}
+          {s.capacity === 'typed' && t('access.note.typed', {
+            defaults: Object.entries(WORKFORCE_BY_TYPE).map(([type, n]) => `${tx(`ftype.${type}`, type.replace(/_/g, ' '))} ${num(n)}`).join(', '),
+          })}
         </li>
         {plan && (
           <li data-testid="access-grid-note">

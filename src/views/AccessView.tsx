@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { hpsaShortage, priorityScores, travelMinutes, workforceShortage } from '../metrics/access';
 import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
 import {
-  catchmentPlanQuery, catchmentSummaryQuery, distanceSummaryQuery, districtPovertyQuery, facilityPointsQuery,
+  ACCESS_SERVICES, CATCHMENT_CAPACITIES, catchmentPlanQuery, catchmentSummaryQuery, distanceSummaryQuery, districtPovertyQuery, facilityPointsQuery,
   type AccessibilityRegionRow, type DistanceBucketRow, type DistrictPovertyRow, type FacilityPoint, type MapCell,
 } from '../queries/accessViewSql';
 import { chooseCatchmentPlan, type CatchmentPlan, type CatchmentPlanRow } from '../queries/catchmentPlan';
@@ -19,6 +19,8 @@ import { facilityFiltersOf } from '../state/facilityFilters';
 import { TABLE_NAMES, type TableName } from '../data/contract';
 import type { Query } from '../db/sqlRunner';
 import { useDataset } from '../state/useDataset';
+import { useDataHolds } from '../state/useDataHolds';
+import { knownStatus, type KnownMeasure } from '../metrics/knownShare';
 import { useQuery, type QueryState } from '../state/useQuery';
 import { AccessControls } from './AccessControls';
 import { AccessDistrictTable, type AccessDistrictRow } from './AccessDistrictTable';
@@ -88,7 +90,15 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const { t, num, pct, region, lang, locale, dir } = useI18n();
   const loc = { locale, rtl: dir === 'rtl' };
   const sep = lang === 'ar' ? '، ' : ', ';
-  const s = parseAccessSettings(view.extra);
+  const asked = parseAccessSettings(view.extra);
+  // Offer only what the data hold: services some facility offers, capacities some facility reports (plus "each facility
+  // counts 1" and "by type", always computable). A setting the data do not hold falls back, and the view says so.
+  const holds = useDataHolds();
+  const services = holds ? ACCESS_SERVICES.filter((v) => v === 'any' || holds.services.includes(v)) : [...ACCESS_SERVICES];
+  const capacities = holds ? CATCHMENT_CAPACITIES.filter((c) => c === 'facilities' || c === 'typed' || holds.known[c] > 0) : [...CATCHMENT_CAPACITIES];
+  const unheldService = services.includes(asked.service) ? null : asked.service;
+  const unheldCapacity = capacities.includes(asked.capacity) ? null : asked.capacity;
+  const s: AccessSettings = { ...asked, service: unheldService ? 'any' : asked.service, capacity: unheldCapacity ? 'facilities' : asked.capacity };
   const set = (patch: Record<string, string | undefined>) => {
     const extra: Record<string, string> = { ...view.extra };
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete extra[k]; else extra[k] = v;
@@ -143,8 +153,20 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         .map((d) => ({ id: d.region_id, accessibility: access.get(d.region_id)!, poverty: pov.get(d.region_id)! })),
     );
     const priority = new Map(ranked.map((p) => [p.id, p]));
+    // Absent is not zero: a density not known for enough of a district's facilities has no value and raises no flag.
+    const noteOf = (m: KnownMeasure) => {
+      // The reason is said once, above the table (tableSubtitleNoStaff, known.noShortageFlags); a cell stays short.
+      if (m.status === 'absent') return t('known.notInDataShort');
+      return m.status === 'known' ? undefined : t('known.shareShort', { share: pct(100 * m.share!, 0) });
+    };
     return densities.rows.map((d) => {
-      const hpsa = hpsaShortage(d.population, d.doctors);
+      const doctorsKnown = d.doctors_per_10k != null && d.doctors != null;
+      const hpsa = doctorsKnown ? hpsaShortage(d.population, d.doctors!) : { ratio: null, shortage: false };
+      const notes = {
+        workforce: noteOf(knownStatus(d.workforce, d.workforce_known, d.facilities)),
+        doctors: noteOf(knownStatus(d.doctors, d.doctors_known, d.facilities)),
+        beds: noteOf(knownStatus(d.beds, d.beds_known, d.facilities)),
+      };
       return {
         region_id: d.region_id, name: region(d.region_id, d.name), province: region(d.province_id, d.province), population: d.population,
         share: share.get(d.region_id) ?? null,
@@ -158,9 +180,11 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         peoplePerDoctor: hpsa.ratio === Infinity ? null : hpsa.ratio,
         hpsaShortage: hpsa.shortage,
         beds_per_10k: d.beds_per_10k,
+        notes,
       };
     });
-  }, [densities, poverty, coverage, acc.rows]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [densities, poverty, coverage, acc.rows, lang]);
 
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
@@ -243,6 +267,8 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     cells: num(mapSource.rows?.filter((r) => r.kind === 'cell').length ?? 0), facilities: num(facilities.status === 'ready' ? facilities.rows.length : 0), service: serviceLabel,
   });
   const whoShort = districtRows.filter((d) => d.whoShortage).length;
+  // No district with a known staff density: no shortage can be said either way.
+  const staffShown = districtRows.some((d) => d.workforce_per_10k != null || d.peoplePerDoctor != null);
   const hpsaShort = districtRows.filter((d) => d.hpsaShortage).length;
   const accessNat = acc.rows?.filter((r) => r.kind === 'region') as AccessibilityRegionRow[] | undefined;
   const accessNational = accessNat?.length
@@ -256,7 +282,14 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
       <p className="summary access-lead">
         {t('access.lead')}
       </p>
-      <AccessControls settings={s} set={set} />
+      <AccessControls settings={s} set={set} services={services} capacities={capacities} />
+      {(unheldService || unheldCapacity) && (
+        <p className="muted small not-in-data" data-testid="access-unheld">
+          {unheldService ? t('known.serviceUnheld', { service: t(`access.svc.${unheldService}`) }) : ''}
+          {unheldService && unheldCapacity ? ' ' : ''}
+          {unheldCapacity ? t('known.capacityUnheld', { capacity: t(`access.cap.${unheldCapacity}`), shown: t(`access.cap.${s.capacity}`) }) : ''}
+        </p>
+      )}
 
       <Panel title={t('access.kpiTitle', { scope })} subtitle={t('access.kpiSubtitle', { what })} state={distPanelState} testId="access-kpi-panel">
         {nat && (
@@ -335,12 +368,15 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
 
       <Panel
         title={t('access.tableTitle', { scope })}
-        subtitle={t('access.tableSubtitle', { n: num(districtRows.length), who: num(whoShort), whoValue: num(WHO_WORKFORCE_PER_10K, 1), hpsa: num(hpsaShort), hpsaValue: num(HPSA_POPULATION_PER_PHYSICIAN) })}
+        subtitle={staffShown
+          ? t('access.tableSubtitle', { n: num(districtRows.length), who: num(whoShort), whoValue: num(WHO_WORKFORCE_PER_10K, 1), hpsa: num(hpsaShort), hpsaValue: num(HPSA_POPULATION_PER_PHYSICIAN) })
+          : t('known.tableSubtitleNoStaff', { n: num(districtRows.length) })}
         state={densities}
         testId="access-table-panel"
       >
         <p className="access-note" data-testid="shortage-summary">
           {t('access.shortage', { what, who: num(WHO_WORKFORCE_PER_10K, 1), hpsa: num(HPSA_POPULATION_PER_PHYSICIAN) })}
+          {!staffShown && districtRows.length > 0 ? ` ${t('known.noShortageFlags')}` : ''}
         </p>
         <p className="muted small">{t('access.selectHint')}</p>
         <AccessDistrictTable rows={districtRows} selected={view.district} onSelect={(district) => onChange({ district })} />

@@ -41,7 +41,9 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const loc = { locale, rtl: dir === 'rtl' };
   // Every number in the locale's digits and separators (one decimal unless told).
   const f1 = (x: number | null | undefined, digits = 1) => num(x, digits);
-  const ciText = (lo: number | null | undefined, hi: number | null | undefined, digits = 1) => t('equity.ciRange', { low: f1(lo, digits), high: f1(hi, digits) });
+  // A zero-width interval (standard errors of 0) says nothing: "no uncertainty given", never "100.0 to 100.0".
+  const ciText = (lo: number | null | undefined, hi: number | null | undefined, digits = 1) =>
+    (lo != null && hi != null && !(hi > lo) ? t('chart.noUncertainty') : t('equity.ciRange', { low: f1(lo, digits), high: f1(hi, digits) }));
   // Data labels in the interface language where the catalogue (or regions.name_ar) has them.
   const sg = (s: string) => tx(`subgroup.${s}`, region(s, s));
   const dimLabel = (d: string) => tx(`dimension.${d}`, d);

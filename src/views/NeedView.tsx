@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { needScatterSpec } from '../charts/needScatterSpec';
 import { PlotFigure, type BrushExtent } from '../charts/PlotFigure';
 import { ExportMenu } from '../components/ExportMenu';
-import { MeasurePicker } from '../components/MeasurePicker';
+import { MeasurePicker, useHeldMeasure } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
 import { SelectCell } from '../components/SelectCell';
 import { useElementWidth } from '../components/useElementWidth';
@@ -33,10 +33,14 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
     [view.province, JSON.stringify(ff), indicator?.indicator_id, year],
   );
   const data = useQuery<NeedAccessRow>(query, NEEDS);
-  const rows = data.status === 'ready' ? data.rows : [];
-  const meta = useMeasureMeta(view.measure);
+  const { measure, unheld, offered } = useHeldMeasure(view.measure);
+  const meta = useMeasureMeta(measure);
+  // Districts whose access value is unknown (too few facilities report it) are left out of the fit and the corner.
+  const allRows = data.status === 'ready' ? data.rows : [];
+  const rows = useMemo(() => allRows.filter((r) => r[meta.column] != null) as (NeedAccessRow & Record<typeof meta.column, number>)[], [allRows, meta.column]);
+  const acc = (r: NeedAccessRow) => r[meta.column] as number;
   const needIsHigh = indicator ? !indicator.favourable : true;
-  const points = rows.map((r) => ({ id: r.region_id, need: r.need, access: r[meta.column], population: r.population }));
+  const points = rows.map((r) => ({ id: r.region_id, need: r.need, access: acc(r), population: r.population }));
   const quadrant = points.length ? highNeedLowAccess(points, needIsHigh) : null;
   const fit = linearFit(points);
   const flagged = useMemo(() => new Set(quadrant?.ids ?? []), [quadrant?.ids.join()]);
@@ -54,9 +58,9 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, meta.label, locale, region, needLabel, needIsHigh, quadrant?.needCut, quadrant?.accessCut, flagged, view.district, width, caption],
   );
-  const inBrush = (r: NeedAccessRow) => !brush || (r.need >= brush.x[0] && r.need <= brush.x[1] && r[meta.column] >= brush.y[0] && r[meta.column] <= brush.y[1]);
-  const tableRows = rows.filter(inBrush).sort((a, b) => a[meta.column] - b[meta.column]);
-  const flaggedRows = rows.filter((r) => flagged.has(r.region_id)).sort((a, b) => a[meta.column] - b[meta.column]);
+  const inBrush = (r: NeedAccessRow) => !brush || (r.need >= brush.x[0] && r.need <= brush.x[1] && acc(r) >= brush.y[0] && acc(r) <= brush.y[1]);
+  const tableRows = rows.filter(inBrush).sort((a, b) => acc(a) - acc(b));
+  const flaggedRows = rows.filter((r) => flagged.has(r.region_id)).sort((a, b) => acc(a) - acc(b));
   const flaggedPop = flaggedRows.reduce((s, r) => s + r.population, 0);
   const perTen = fit ? fit.slope * 10 : 0;
   const headline = fit && indicator
@@ -73,7 +77,7 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   return (
     <>
       <div className="view-controls">
-        <MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} />
+        <MeasurePicker value={measure} offered={offered} unheld={unheld} onChange={(m) => onChange({ measure: m })} />
         <label className="picker">{t('need.indicator')}
           <select value={indicator?.indicator_id ?? ''} onChange={(e) => onChange({ extra: { ...view.extra, need: e.target.value } })} data-testid="need-indicator">
             {list.map((i) => <option key={i.indicator_id} value={i.indicator_id}>{iname(i)} ({i.unit})</option>)}

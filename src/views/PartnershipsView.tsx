@@ -3,23 +3,25 @@ import { choroplethSpec } from '../charts/choroplethSpec';
 import { countBarsSpec, partnerFacilityMarks } from '../charts/partnershipSpecs';
 import { PlotFigure } from '../charts/PlotFigure';
 import { ExportMenu } from '../components/ExportMenu';
-import { MeasurePicker } from '../components/MeasurePicker';
+import { MeasurePicker, useHeldMeasure } from '../components/MeasurePicker';
 import { Panel } from '../components/Panel';
 import { SelectCell } from '../components/SelectCell';
 import { useElementWidth } from '../components/useElementWidth';
 import { useMeasureMeta } from '../components/useMeasureMeta';
 import { useI18n } from '../i18n/I18nContext';
 import { PARTNER_TYPES, PROGRAMMES } from '../data/contract';
+import { districtDensityQuery } from '../queries/overviewSql';
 import {
   partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery,
   type PartnerFacilityRow, type PartnershipDistrictRow, type PartnershipFilters,
 } from '../queries/partnershipsSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
-import { useDataset } from '../state/useDataset';
+import { useDataset, useTableStates } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
 
 const NEEDS = ['regions', 'facilities', 'partnerships'] as const;
+const GAP_NEEDS = ['regions', 'facilities'] as const;
 
 /** Do partnerships go where the gaps are? */
 export function PartnershipsView({ view, scope, onChange }: ViewProps) {
@@ -28,21 +30,25 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const label = (prefix: 'partner' | 'programme', s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   const e = view.extra;
+  const held = useHeldMeasure(view.measure);
   const f: PartnershipFilters = {
     province: view.province,
     ...facilityFiltersOf(view),
     year: /^\d{4}$/.test(e.active ?? '') ? Number(e.active) : null,
     partnerType: (PARTNER_TYPES as readonly string[]).includes(e.partner) ? e.partner : null,
     programme: (PROGRAMMES as readonly string[]).includes(e.programme) ? e.programme : null,
-    measure: view.measure,
+    measure: held.measure,
   };
   const key = JSON.stringify(f);
-  const districtsQ = useMemo(() => partnershipDistrictsQuery(f), [key]);
-  const districts = useQuery<PartnershipDistrictRow>(districtsQ, NEEDS);
+  // Without a partnerships table the gap map is still drawn (from the districts alone), with no partner dots.
+  const [partnerTable] = useTableStates(['partnerships']);
+  const noPartnerships = partnerTable.state === 'absent' || partnerTable.state === 'failed';
+  const districtsQ = useMemo(() => (noPartnerships ? districtDensityQuery(f) : partnershipDistrictsQuery(f)), [key, noPartnerships]);
+  const districts = useQuery<PartnershipDistrictRow>(districtsQ, noPartnerships ? GAP_NEEDS : NEEDS);
   const counts = useQuery<{ partner_type: string; programme: string; n: number }>(useMemo(() => partnershipCountsQuery(f), [key]), NEEDS);
   const facilities = useQuery<PartnerFacilityRow>(useMemo(() => partnerFacilitiesQuery(f), [key]), NEEDS);
   const set = (k: string, v: string) => onChange({ extra: { ...e, [k]: v } });
-  const meta = useMeasureMeta(view.measure);
+  const meta = useMeasureMeta(held.measure);
   const source = t('partner.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
 
   const rows = districts.status === 'ready' ? districts.rows : [];
@@ -53,7 +59,7 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const popUnder = under.reduce((s, r) => s + r.population, 0);
   const share = total ? underPartnerships / total : 0;
   const popShare = popAll ? popUnder / popAll : 0;
-  const headline = rows.length
+  const headline = noPartnerships ? t('partner.noTable') : rows.length
     ? t('partner.headline', { share: pct(100 * share), total: num(total), measure: meta.short.toLocaleLowerCase(locale).replace(/ \/ (10k|10 000|١٠ آلاف)$/, ''), popShare: pct(100 * popShare) })
       + (share < popShare ? t('partner.notWhereGaps') : '.')
     : '';
@@ -83,7 +89,7 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   return (
     <>
       <div className="view-controls">
-        <MeasurePicker value={view.measure} onChange={(measure) => onChange({ measure })} />
+        <MeasurePicker value={held.measure} offered={held.offered} unheld={held.unheld} onChange={(m) => onChange({ measure: m })} />
         <label className="picker">{t('partner.year')}
           <select value={f.year ?? ''} onChange={(ev) => set('active', ev.target.value)} data-testid="partner-year">
             <option value="">{t('partner.anyYear')}</option>
@@ -121,7 +127,7 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
           <table className="data-table" data-testid="partner-table">
             <thead><tr><th scope="col">{t('col.district')}</th><th scope="col">{t('col.province')}</th><th scope="col" className="num">{t('col.population')}</th><th scope="col" className="num">{meta.short}</th><th scope="col" className="num">{t('partner.colPartnerships')}</th><th scope="col" className="num">{t('partner.colPer100k')}</th><th scope="col">{t('partner.colWorst')}</th></tr></thead>
             <tbody>
-              {[...rows].sort((a, b) => a[meta.column] - b[meta.column]).map((r) => (
+              {[...rows].sort((a, b) => (a[meta.column] ?? Infinity) - (b[meta.column] ?? Infinity)).map((r) => (
                 <tr key={r.region_id} data-region={r.region_id} aria-selected={r.region_id === view.district} className={r.region_id === view.district ? 'selected' : undefined}
                   onClick={() => onChange({ district: r.region_id === view.district ? null : r.region_id })}>
                   <td><SelectCell selected={r.region_id === view.district} onToggle={() => onChange({ district: r.region_id === view.district ? null : r.region_id })}>{region(r.region_id, r.name)}</SelectCell></td>

@@ -27,7 +27,11 @@ export function TrendsView({ view, onChange }: ViewProps) {
   const data = useQuery<TrendRow>(query, NEEDS);
   const rows = data.status === 'ready' ? data.rows : [];
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const caption = t(indicator?.domain === 'coverage' ? 'trends.captionCoverage' : 'trends.captionSocio', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  // The source line names the dimension the query actually averaged over (wealth quintiles, or e.g. subnational region).
+  const dimension = rows.find((r) => r.dimension != null)?.dimension ?? null;
+  const caption = dimension
+    ? t('trends.captionCoverageDim', { source: t(synthetic ? 'source.synthetic' : 'source.loaded'), dimension: tx(`dimension.${dimension}`, dimension).toLocaleLowerCase(locale) })
+    : t('trends.captionSocio', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
   const local = useMemo(() => rows.map((r) => ({ ...r, name: r.role === 'country' ? t('chart.wholeCountry') : region(r.region_id, r.name) })), [rows, region, t]);
   const spec = useMemo(() => (local.length && width && indicator ? trendSpec(local, `${iname(indicator)} (${indicator.unit})`, width, caption, {
     locale, aria: t('chart.trendAria', { names: [...new Set(local.filter((r) => r.role !== 'context').map((r) => r.name))].join(' / ') }), region: t('chart.region'), wholeCountry: t('chart.wholeCountry'),

@@ -97,7 +97,9 @@ export function MeasuresTable({ results, availability, ordered, indicatorName, i
   const applies = (c: MeasureCode) => MEASURES[c].applies === 'any' || MEASURES[c].applies === (ordered ? 'ordered' : 'non-ordered');
   const shown = codes.filter(applies);
   const other = codes.filter((c) => !applies(c));
-  const ci = (lo?: number, hi?: number, digits = 1) => (lo === undefined || hi === undefined ? '–' : t('equity.ciRange', { low: num(lo, digits), high: num(hi, digits) }));
+  // An interval of zero width comes from standard errors of 0: say so rather than print "100.0 to 100.0".
+  const ci = (lo?: number, hi?: number, digits = 1) => (lo === undefined || hi === undefined ? '–'
+    : !(hi > lo) ? t('chart.noUncertainty') : t('equity.ciRange', { low: num(lo, digits), high: num(hi, digits) }));
   const english = lang === 'en' ? undefined : 'en';
   return (
     <>

@@ -5,6 +5,7 @@
  */
 import { hpsaShortage, per10k, priorityScores, workforceShortage } from '../metrics/access';
 import { summaryMeasures } from '../metrics/inequality';
+import { isShown, knownStatus } from '../metrics/knownShare';
 import type { PlanDistrictRow } from '../queries/planSql';
 
 export interface PlanDistrict extends PlanDistrictRow {
@@ -52,14 +53,16 @@ export function concentrationByPoverty(rows: readonly { name: string; estimate: 
 /** Everything the comparison shows, from one run's district rows and the poverty rate per district. */
 export function planMeasures(rows: readonly PlanDistrictRow[], poverty: ReadonlyMap<string, number>): PlanMeasures {
   const districts: PlanDistrict[] = rows.map((r) => {
-    const wf = per10k(r.workforce, r.population);
+    // Absent is not zero: staff known for fewer than half of a district's facilities give no density and no flag.
+    const wf = isShown(knownStatus(r.workforce, r.workforce_known ?? r.facilities ?? 0, r.facilities ?? 0)) ? per10k(r.workforce, r.population) : null;
+    const doctorsShown = isShown(knownStatus(r.doctors, r.doctors_known ?? r.facilities ?? 0, r.facilities ?? 0));
     return {
       ...r,
       share: r.point_population > 0 ? r.within / r.point_population : null,
       workforce_per_10k: wf,
       beds_per_10k: per10k(r.beds, r.population),
       whoShortage: wf != null && workforceShortage(wf),
-      hpsaShortage: hpsaShortage(r.population, r.doctors).shortage,
+      hpsaShortage: doctorsShown && hpsaShortage(r.population, r.doctors).shortage,
       poverty: poverty.get(r.region_id) ?? null,
       priority: null,
       rank: null,
