@@ -49,7 +49,10 @@ export async function findChromium(wanted: string, steps: ChromiumSteps, options
     steps.log(`No Chromium at ${wanted}: installing Debian's chromium with apt-get (CHROMIUM_APT=0 skips this step)…`);
     try {
       steps.aptInstall();
-      if (steps.exists(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, source: 'apt', env: {} };
+      if (steps.exists(DEBIAN_CHROMIUM)) {
+        steps.log(`Browser tests use Debian's chromium, installed with apt-get (${DEBIAN_CHROMIUM}).`);
+        return { executablePath: DEBIAN_CHROMIUM, source: 'apt', env: {} };
+      }
       tried.push(`apt-get: installed, but ${DEBIAN_CHROMIUM} is still absent`);
     } catch (e) {
       tried.push(`apt-get: ${(e as Error).message}`);
