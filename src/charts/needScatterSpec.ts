@@ -18,6 +18,9 @@ export interface NeedScatterInput {
   regionName?: (id: string, fallback: string) => string;
 }
 
+/** Below this chart width (a phone) the scatter is drawn taller than wide frames are. */
+export const NARROW_PX = 520;
+
 /**
  * Districts by need (x) and access (y), sized by population, with the least-squares line and the medians.
  * The shaded corner is "high need, low access"; its districts are labelled.
@@ -30,11 +33,13 @@ export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
   const xs = i.rows.map((r) => r.need);
   const [xmin, xmax] = [Math.min(...xs), Math.max(...xs)];
   const corner = i.needIsHigh ? { x1: i.needCut, x2: xmax } : { x1: xmin, x2: i.needCut };
-  // Label the six worst-served flagged districts only: more labels would overlap in the corner.
-  const flagged = i.rows.filter((r) => i.flagged.has(r.region_id)).sort((a, b) => access(a) - access(b)).slice(0, 6);
+  // On a phone-width chart a wide frame squeezes the corner into a strip: draw it taller, with fewer names.
+  const narrow = i.width < NARROW_PX;
+  // Label the six (three when narrow) worst-served flagged districts only: more labels would overlap in the corner.
+  const flagged = i.rows.filter((r) => i.flagged.has(r.region_id)).sort((a, b) => access(a) - access(b)).slice(0, narrow ? 3 : 6);
   return {
     width: i.width,
-    height: Math.round(Math.min(560, i.width * 0.62)),
+    height: Math.round(narrow ? i.width * 0.9 : Math.min(560, i.width * 0.62)),
     marginRight: 20,
     caption: i.caption,
     ariaLabel: L.aria,
