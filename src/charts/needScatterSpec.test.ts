@@ -2,7 +2,8 @@ import type * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import type { NeedAccessRow } from '../queries/needAccessSql';
 import { MEASURE_META } from './measureMeta';
-import { NARROW_PX, needScatterSpec } from './needScatterSpec';
+import { NARROW_CHART_PX } from './narrowChart';
+import { needScatterSpec } from './needScatterSpec';
 
 // Ten districts, all in the high-need, low-access corner, so that the label budget decides how many are named.
 const rows = Array.from({ length: 10 }, (_, k) => ({
@@ -25,7 +26,7 @@ describe('needScatterSpec on a phone', () => {
     expect(named(s)).toEqual(['District 0', 'District 1', 'District 2', 'District 3', 'District 4', 'District 5']);
   });
 
-  it(`below ${NARROW_PX} px draws taller than wide frames and names only the three worst served`, () => {
+  it(`below ${NARROW_CHART_PX} px draws taller than wide frames and names only the three worst served`, () => {
     const s = spec(352);
     expect(s.height).toBe(317);
     expect(named(s)).toEqual(['District 0', 'District 1', 'District 2']);

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { NeedAccessRow } from '../queries/needAccessSql';
 import { formatNumber, type MeasureMeta } from './measureMeta';
+import { isNarrowChart } from './narrowChart';
 
 export interface NeedScatterInput {
   rows: readonly NeedAccessRow[];
@@ -18,9 +19,6 @@ export interface NeedScatterInput {
   regionName?: (id: string, fallback: string) => string;
 }
 
-/** Below this chart width (a phone) the scatter is drawn taller than wide frames are. */
-export const NARROW_PX = 520;
-
 /**
  * Districts by need (x) and access (y), sized by population, with the least-squares line and the medians.
  * The shaded corner is "high need, low access"; its districts are labelled.
@@ -34,7 +32,7 @@ export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
   const [xmin, xmax] = [Math.min(...xs), Math.max(...xs)];
   const corner = i.needIsHigh ? { x1: i.needCut, x2: xmax } : { x1: xmin, x2: i.needCut };
   // On a phone-width chart a wide frame squeezes the corner into a strip: draw it taller, with fewer names.
-  const narrow = i.width < NARROW_PX;
+  const narrow = isNarrowChart(i.width);
   // Label the six (three when narrow) worst-served flagged districts only: more labels would overlap in the corner.
   const flagged = i.rows.filter((r) => i.flagged.has(r.region_id)).sort((a, b) => access(a) - access(b)).slice(0, narrow ? 3 : 6);
   return {
