@@ -22,12 +22,13 @@ async function settled(page: Page): Promise<void> {
 /**
  * Wait (charts redraw at the new width) until the page is no wider than the screen; on timeout, name the outermost
  * elements that stick out, not counting those inside a scrolling box (a wide table scrolling inside its panel is fine).
+ * The screen width is passed in: on a phone (isMobile) the browser widens the layout viewport to content that sticks
+ * out, so `innerWidth` grows with `scrollWidth` and the two can be equal on a page that does scroll sideways.
  */
-async function noSidewaysScroll(page: Page): Promise<{ scrollWidth: number; innerWidth: number; sticking: string[] }> {
-  const ok = await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 10_000 })
-    .then(() => true, () => false);
-  return page.evaluate((ok) => {
-    const W = window.innerWidth;
+async function noSidewaysScroll(page: Page, screen: number): Promise<{ scrollWidth: number; innerWidth: number; sticking: string[] }> {
+  const fits = (W: number) => document.documentElement.scrollWidth <= W && window.innerWidth <= W;
+  const ok = await page.waitForFunction(fits, screen, { timeout: 10_000 }).then(() => true, () => false);
+  return page.evaluate(({ ok, W }) => {
     const out = (el: Element) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > W + 0.5 || r.left < -0.5); };
     const insideScroller = (el: Element) => {
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll|hidden/.test(getComputedStyle(a).overflowX)) return true;
@@ -37,8 +38,8 @@ async function noSidewaysScroll(page: Page): Promise<{ scrollWidth: number; inne
       .filter((el) => out(el) && !insideScroller(el) && !(el.parentElement && out(el.parentElement)))
       .slice(0, 8)
       .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}.${String((el as HTMLElement).className?.toString() ?? '').split(' ')[0]} ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: W, sticking };
-  }, ok);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, sticking };
+  }, { ok, W: screen });
 }
 
 /** Visible buttons, selects and text inputs under `root` shorter than a fingertip. */
@@ -88,7 +89,7 @@ describe('phones: every view at 390×844 (and 360, 414 px), English and Arabic, 
           await page.getByTestId(`tab-${view}`).tap();
           await page.waitForFunction((v) => new URL(location.href).searchParams.get('view') === v || (v === 'overview' && !new URL(location.href).searchParams.get('view')), view);
           await settled(page);
-          expect(await noSidewaysScroll(page)).toEqual({ scrollWidth: PHONE.width, innerWidth: PHONE.width, sticking: [] });
+          expect(await noSidewaysScroll(page, PHONE.width)).toEqual({ scrollWidth: PHONE.width, innerWidth: PHONE.width, sticking: [] });
           // Title above its controls: a panel's actions start below its title block.
           const overlapping = await page.$$eval('.panel-header', (hs) => hs.filter((h) => {
             const title = h.firstElementChild!.getBoundingClientRect();
@@ -100,7 +101,7 @@ describe('phones: every view at 390×844 (and 360, 414 px), English and Arabic, 
           if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${lang}-${view}.png`), fullPage: true });
           for (const width of OTHER_WIDTHS) {
             await page.setViewportSize({ width, height: PHONE.height });
-            expect(await noSidewaysScroll(page)).toEqual({ scrollWidth: width, innerWidth: width, sticking: [] });
+            expect(await noSidewaysScroll(page, width)).toEqual({ scrollWidth: width, innerWidth: width, sticking: [] });
           }
         });
       }
@@ -116,7 +117,7 @@ describe('phones: every view at 390×844 (and 360, 414 px), English and Arabic, 
           const box = await details.locator(':scope > :not(summary)').first().boundingBox();
           expect(box!.x).toBeGreaterThanOrEqual(0);
           expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
-          expect(await noSidewaysScroll(page)).toEqual({ scrollWidth: PHONE.width, innerWidth: PHONE.width, sticking: [] });
+          expect(await noSidewaysScroll(page, PHONE.width)).toEqual({ scrollWidth: PHONE.width, innerWidth: PHONE.width, sticking: [] });
           await details.locator('summary').tap();
         }
       });
