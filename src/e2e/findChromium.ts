@@ -32,8 +32,8 @@ export interface ChromiumSteps {
 /**
  * Find a Chromium for the browser tests, in this order:
  * 1. the path asked for (CHROMIUM_PATH, else Debian's /usr/bin/chromium);
- * 2. as root with apt-get (unless `apt` is false): install Debian's chromium. It comes with every system library and
- *    font it needs (Arabic included), gets security updates, and is the browser every timing in this project was
+ * 2. as root with apt-get (unless `apt` is false): install Debian's chromium. It comes with every system library it
+ *    needs and a font covering Arabic (DejaVu, through fontconfig), gets security updates, and is the browser every timing in this project was
  *    measured in; it needs the network at test time, hence second;
  * 3. the Chromium inside the npm package @sparticuz/chromium, already on disk after `npm ci`: needs neither rights
  *    nor network, so it is the fallback for non-root users and machines where apt fails. It is a headless shell built
