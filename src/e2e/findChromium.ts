@@ -33,8 +33,8 @@ export interface ChromiumSteps {
  * Find a Chromium for the browser tests, in this order:
  * 1. the path asked for (CHROMIUM_PATH, else Debian's /usr/bin/chromium);
  * 2. as root with apt-get (unless `apt` is false): install Debian's chromium. It comes with every system library it
- *    needs and a font covering Arabic (DejaVu, through fontconfig), gets security updates, and is the browser every timing in this project was
- *    measured in; it needs the network at test time, hence second;
+ *    needs and a font covering Arabic (DejaVu, through fontconfig), gets security updates, and is the browser every
+ *    timing in this project was measured in; it needs the network at test time, hence second;
  * 3. the Chromium inside the npm package @sparticuz/chromium, already on disk after `npm ci`: needs neither rights
  *    nor network, so it is the fallback for non-root users and machines where apt fails. It is a headless shell built
  *    for Linux x64 servers, with only Open Sans of its own (it also reads the system's fonts).
