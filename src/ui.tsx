@@ -5,6 +5,7 @@ import { Localised } from './components/Localised';
 import type { EmbedRequest } from './state/embedParams';
 import { EmbedPage } from './views/EmbedPage';
 import './styles.css';
+import './phones.css';
 
 /** Render the dashboard, or the one embedded panel asked for. */
 export function renderUi(embed: EmbedRequest): void {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { NeedAccessRow } from '../queries/needAccessSql';
 import { formatNumber, type MeasureMeta } from './measureMeta';
+import { isNarrowChart } from './narrowChart';
 import { paddedDomain } from './paddedDomain';
 
 export interface NeedScatterInput {
@@ -31,11 +32,14 @@ export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
   const xs = i.rows.map((r) => r.need);
   const [xmin, xmax] = [Math.min(...xs), Math.max(...xs)];
   const corner = i.needIsHigh ? { x1: i.needCut, x2: xmax } : { x1: xmin, x2: i.needCut };
+  // On a phone-width chart a wide frame squeezes the corner into a strip: draw it taller. Its districts sit too close
+  // for any name to be read there, so none is drawn: the view lists them in words under the chart.
+  const narrow = isNarrowChart(i.width);
   // Label the six worst-served flagged districts only: more labels would overlap in the corner.
-  const flagged = i.rows.filter((r) => i.flagged.has(r.region_id)).sort((a, b) => access(a) - access(b)).slice(0, 6);
+  const flagged = i.rows.filter((r) => i.flagged.has(r.region_id)).sort((a, b) => access(a) - access(b)).slice(0, narrow ? 0 : 6);
   return {
     width: i.width,
-    height: Math.round(Math.min(560, i.width * 0.62)),
+    height: Math.round(narrow ? i.width * 0.9 : Math.min(560, i.width * 0.62)),
     marginRight: 20,
     caption: i.caption,
     ariaLabel: L.aria,

@@ -7,13 +7,16 @@ export function AltTable({ caption, head, rows, testId }: { caption: string; hea
   return (
     <details className="alt-table">
       <summary>{t('table.showAsTable')}</summary>
-      <table className="data-table" data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        <tbody>
-          {rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}</tr>)}
-        </tbody>
-      </table>
+      {/* On a phone a wide table scrolls inside its panel; focusable so that the keyboard can scroll it too. */}
+      <div className="scroll-x" tabIndex={0} role="region" aria-label={caption}>
+        <table className="data-table" data-testid={testId}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+          <tbody>
+            {rows.map((r, i) => <tr key={i}>{r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}</tr>)}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

@@ -1,11 +1,15 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { DEBIAN_CHROMIUM, type FoundChromium } from './findChromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the tests look for a browser first (globalSetup falls back to apt, then to the npm package: see findChromium). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM;
 
-/** Debian's headless Chromium, with the flags that keep it from calling home (this machine has no network). */
-export function launchBrowser(): Promise<Browser> {
+/** Headless Chromium (the one globalSetup found), with the flags that keep it from calling home (this machine has no network). */
+export function launchBrowser(found: FoundChromium = inject('chromium')): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env } as Record<string, string>,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });

@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { preview, type PreviewServer } from 'vite';
 import { CHROMIUM_PATH } from './browser';
+import { findChromium, systemSteps, type FoundChromium } from './findChromium';
 
 let server: PreviewServer | undefined;
 
 /** Build the site once, serve the static folder on a free loopback port, and hand its URL to the tests. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);
-  }
+  // On a fresh machine this installs or unpacks a browser, so that `npm ci && npm test` is all it takes.
+  project.provide('chromium', await findChromium(CHROMIUM_PATH, systemSteps(), { apt: process.env.CHROMIUM_APT !== '0' }));
   // A real production build in its own process (inside Vitest NODE_ENV is 'test', which would bundle React's dev build).
   // Its own output folder, so that test runs (and a developer's dist/) never overwrite each other.
   const outDir = mkdtempSync(path.join(tmpdir(), 'care-e2e-'));
@@ -35,5 +35,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** The built static folder, for tests that serve it themselves (e.g. under a sub-path). */
     distDir: string;
+    /** The browser to launch (see findChromium). */
+    chromium: FoundChromium;
   }
 }

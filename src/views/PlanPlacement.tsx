@@ -151,14 +151,16 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
           <div className="grid-2">
             <div ref={ref}>{spec && <PlotFigure options={spec} testId="placement-curve" />}</div>
             <div>
-              <table className="data-table" data-testid="placement-sites">
-                <caption className="sr-only">{t('plan.placement.sitesCaption')}</caption>
-                <thead><tr><th>#</th><th>{t('col.district')}</th><th className="num">{t('plan.placement.latLon')}</th><th className="num">{gainLabel(o.request, i18n)}</th></tr></thead>
-                <tbody>{o.sites.map((s, k) => (
-                  <tr key={s.id}><td>{num(k + 1)}</td><td>{region(s.region_id, s.district)}</td><td className="num">{num(s.lat, 3)}, {num(s.lon, 3)}</td><td className="num" data-gain={s.gain}>{num(s.gain)}</td></tr>
-                ))}</tbody>
-                {o.sites.length > 1 && <tfoot><tr><td /><td>{t('plan.placement.total')}</td><td /><td className="num">{num(total)}</td></tr></tfoot>}
-              </table>
+              <div className="scroll-x">
+                <table className="data-table" data-testid="placement-sites">
+                  <caption className="sr-only">{t('plan.placement.sitesCaption')}</caption>
+                  <thead><tr><th>#</th><th>{t('col.district')}</th><th className="num">{t('plan.placement.latLon')}</th><th className="num">{gainLabel(o.request, i18n)}</th></tr></thead>
+                  <tbody>{o.sites.map((s, k) => (
+                    <tr key={s.id}><td>{num(k + 1)}</td><td>{region(s.region_id, s.district)}</td><td className="num">{num(s.lat, 3)}, {num(s.lon, 3)}</td><td className="num" data-gain={s.gain}>{num(s.gain)}</td></tr>
+                  ))}</tbody>
+                  {o.sites.length > 1 && <tfoot><tr><td /><td>{t('plan.placement.total')}</td><td /><td className="num">{num(total)}</td></tr></tfoot>}
+                </table>
+              </div>
               {o.districts.length > 0 && (
                 <p className="access-note" data-testid="placement-districts">
                   {t(o.request.objective === 'coverage' ? 'plan.placement.benefitCoverage' : 'plan.placement.benefitMedian', {
