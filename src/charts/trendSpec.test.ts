@@ -3,7 +3,7 @@ import type { TrendRow } from '../queries/trendsSql';
 import { trendSpec } from './trendSpec';
 
 const years = Array.from({ length: 10 }, (_, k) => 2015 + k);
-const rows: TrendRow[] = years.map((year, k) => ({ region_id: 'C', name: 'Demo', level: 0, role: 'country', year, value: 60 + k }));
+const rows: TrendRow[] = years.map((year, k) => ({ region_id: 'C', name: 'Demo', level: 0, role: 'country', dimension: null, year, value: 60 + k }));
 const endLabel = (width: number) => {
   const text = trendSpec(rows, '%', width, '').marks!.at(-1) as unknown as { channels: { text: { value: (r: TrendRow) => string } } };
   return text.channels.text.value(rows.at(-1)!);
