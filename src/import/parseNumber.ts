@@ -1,0 +1,39 @@
+/**
+ * Numbers as people type them in census tables and spreadsheets: `7 092 113`, `7,092,113`, `7.092.113`,
+ * `1 234,5` (decimal comma), `12.5`, `-`, `n/a`. Returns null for a blank or a dash ("absent is not zero").
+ * Returns NaN for text that is not a number, so that callers can count and report it.
+ */
+export function parseNumber(raw: unknown): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === 'bigint') return Number(raw);
+  let s = String(raw).trim().replace(/[\u00a0\u202f\u2009']/g, ' ');
+  if (s === '' || /^[-–—.]+$/.test(s) || /^(n\/?a|na|null|none|\.\.|\?)$/i.test(s)) return null;
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(/%$/, '').trim();
+  if (s.startsWith('-') || s.startsWith('−')) {
+    sign *= -1;
+    s = s.slice(1).trim();
+  }
+  // Groups of three digits separated by spaces: thousands separators.
+  if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) s = s.replace(/ /g, '');
+  const commas = (s.match(/,/g) ?? []).length;
+  const dots = (s.match(/\./g) ?? []).length;
+  if (commas > 0 && dots > 0) {
+    // The last separator is the decimal one: 1,234.5 or 1.234,5.
+    s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (commas > 1 || (commas === 1 && /^\d{1,3}(,\d{3})+$/.test(s) && !/^0,/.test(s))) {
+    // 7,092,113 or 1,234: thousands. A single comma with other than three digits after it is a decimal comma.
+    s = s.replace(/,/g, '');
+  } else if (commas === 1) {
+    s = s.replace(',', '.');
+  } else if (dots > 1 && /^\d{1,3}(\.\d{3})+$/.test(s)) {
+    s = s.replace(/\./g, '');
+  }
+  if (!/^\d*\.?\d+(e[-+]?\d+)?$/i.test(s)) return NaN;
+  return sign * Number(s);
+}
