@@ -1,4 +1,4 @@
-import { parseNumber } from './parseNumber';
+import { numberReader } from './parseNumber';
 
 /** What a column is for, as far as import needs to know. */
 export type Role = 'lat' | 'lon' | 'name' | 'id' | 'type' | 'ownership' | 'region' | 'pcode' | 'population' | 'beds' | 'doctors' | 'nurses' | 'midwives';
@@ -46,8 +46,10 @@ function valuesFit(role: Role, column: string, rows: readonly Record<string, unk
   let numbers = 0;
   let nonZero = 0;
   let bad = 0;
-  for (const r of rows.slice(0, 2000)) {
-    const v = parseNumber(r[column]);
+  const sample = rows.slice(0, 2000);
+  const read = numberReader(sample.map((r) => r[column]));
+  for (const r of sample) {
+    const v = read(r[column]);
     if (v === null) continue;
     if (Number.isNaN(v) || Math.abs(v) > limit) bad++;
     else {

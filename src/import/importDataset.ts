@@ -3,7 +3,7 @@ import { guessFacilityType, guessOwnership, mapCategories, type CategoryCount } 
 import { detectColumns, nameKey, type Role } from './detectColumns';
 import { buildHierarchy, type Hierarchy, type Region } from './hierarchy';
 import { DEFAULT_MAPPING, type FileMapping, type FileRole, type ImportMapping } from './importMapping';
-import { parseNumber } from './parseNumber';
+import { numberReader, parseNumber } from './parseNumber';
 import { PolygonIndex } from './polygonIndex';
 import { rasterToPoints, readPopulationTiff, type GridPoints } from './rasterToPoints';
 import { readGeoJson, readShapefileParts, readShapefileZip, type GeoLayer } from './readGeo';
@@ -176,8 +176,13 @@ async function readSources(files: readonly InputFile[], mapping: ImportMapping, 
     } else if (e === 'zip') {
       for (const layer of await readShapefileZip(f.bytes, name)) out.push({ kind: 'geo', file: layer.file, layer });
     } else if (['geojson', 'json', 'topojson'].includes(e)) {
-      const layer = readGeoJson(decoder.decode(f.bytes), name);
-      out.push({ kind: 'geo', file: name, layer });
+      const text = decoder.decode(f.bytes);
+      // A mapping.json (or other JSON) lying in the folder is not data.
+      if (e === 'json' && !/"type"\s*:\s*"(FeatureCollection|Topology|Feature)"/.test(text.slice(0, 5000))) {
+        notes.push(`${name}: skipped (JSON but not GeoJSON or TopoJSON${name === 'mapping.json' ? '; pass a mapping with --mapping' : ''})`);
+        continue;
+      }
+      out.push({ kind: 'geo', file: name, layer: readGeoJson(text, name) });
     } else if (['csv', 'tsv', 'txt'].includes(e)) {
       out.push({ kind: 'table', file: name, table: readDelimited(decoder.decode(f.bytes), name) });
     } else if (e === 'xlsx') {
@@ -276,14 +281,16 @@ function importFacilities(
   if (badOwn.length) unmapped.push({ file: s.file, what: 'ownership values with no category (left empty)', rows: badOwn.reduce((a, c) => a + c.rows, 0), values: badOwn.map((c) => `${c.value} x${c.rows}`), fix: `map each under "ownership" in mapping.json to one of ${OWNERSHIPS.join(', ')}, or null to accept empty` });
 
   const out: Columns = { facility_id: [], name: [], region_id: [], lat: [], lon: [], type: [], ownership: [], beds: [], doctors: [], nurses: [], midwives: [] };
+  const readLat = numberReader(cols.lat ? rows.map((r) => r.props[cols.lat!]) : []);
+  const readLon = numberReader(cols.lon ? rows.map((r) => r.props[cols.lon!]) : []);
   const ids = new Set<string>();
   let generated = 0, nearest = 0, duplicateIds = 0;
   const noPlace: string[] = [];
   const noCoords: string[] = [];
   rows.forEach((r, i) => {
     const label = String((cols.name && r.props[cols.name]) ?? `row ${i + 1}`);
-    const lat = useGeometry ? r.lat : parseNumber(r.props[cols.lat!]);
-    const lon = useGeometry ? r.lon : parseNumber(r.props[cols.lon!]);
+    const lat = useGeometry ? r.lat : readLat(r.props[cols.lat!]);
+    const lon = useGeometry ? r.lon : readLon(r.props[cols.lon!]);
     if (lat === null || lon === null || Number.isNaN(lat) || Number.isNaN(lon) || (lat === 0 && lon === 0) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
       noCoords.push(label);
       return;
@@ -367,8 +374,9 @@ function importCensus(
   }
   let matched = 0, notNumber = 0;
   const unmatched: string[] = [];
+  const readPop = numberReader(table.rows.map((r) => r[popCol]));
   for (const row of table.rows) {
-    const v = parseNumber(row[popCol]);
+    const v = readPop(row[popCol]);
     let best: Region | null = null;
     for (const col of keyCols) {
       const r = resolve(row[col]);

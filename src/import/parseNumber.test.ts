@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from './parseNumber';
+import { numberReader, parseNumber } from './parseNumber';
 
 describe('parseNumber', () => {
   it.each([
@@ -29,5 +29,12 @@ describe('parseNumber', () => {
   it('returns NaN for text so that callers can report it', () => {
     expect(parseNumber('Total')).toBeNaN();
     expect(parseNumber('12 apples')).toBeNaN();
+  });
+});
+
+describe('numberReader', () => {
+  it('reads 8,721 as 8.721 in a column of decimal commas, and as 8721 in a column of thousands', () => {
+    expect(['8,72155', '8,721'].map(numberReader(['8,72155', '8,721']))).toEqual([8.72155, 8.721]);
+    expect(['1,234', '8,721'].map(numberReader(['1,234', '8,721']))).toEqual([1234, 8721]);
   });
 });

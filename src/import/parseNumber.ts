@@ -3,7 +3,7 @@
  * `1 234,5` (decimal comma), `12.5`, `-`, `n/a`. Returns null for a blank or a dash ("absent is not zero").
  * Returns NaN for text that is not a number, so that callers can count and report it.
  */
-export function parseNumber(raw: unknown): number | null {
+export function parseNumber(raw: unknown, decimalComma = false): number | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw === 'bigint') return Number(raw);
@@ -26,7 +26,7 @@ export function parseNumber(raw: unknown): number | null {
   if (commas > 0 && dots > 0) {
     // The last separator is the decimal one: 1,234.5 or 1.234,5.
     s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (commas > 1 || (commas === 1 && /^\d{1,3}(,\d{3})+$/.test(s) && !/^0,/.test(s))) {
+  } else if (commas > 1 || (!decimalComma && commas === 1 && /^\d{1,3}(,\d{3})+$/.test(s) && !/^0,/.test(s))) {
     // 7,092,113 or 1,234: thousands. A single comma with other than three digits after it is a decimal comma.
     s = s.replace(/,/g, '');
   } else if (commas === 1) {
@@ -36,4 +36,19 @@ export function parseNumber(raw: unknown): number | null {
   }
   if (!/^\d*\.?\d+(e[-+]?\d+)?$/i.test(s)) return NaN;
   return sign * Number(s);
+}
+
+/**
+ * `8,721` alone could be 8721 or 8.721. A column decides: when any of its values has a comma followed by
+ * other than three digits (`8,72155`, `12,5`), every single comma in it is a decimal comma.
+ */
+export function numberReader(values: Iterable<unknown>): (raw: unknown) => number | null {
+  let decimalComma = false;
+  for (const v of values) {
+    if (typeof v === 'string' && /^\s*[-−]?\d+,(\d{1,2}|\d{4,})\s*$/.test(v)) {
+      decimalComma = true;
+      break;
+    }
+  }
+  return (raw) => parseNumber(raw, decimalComma);
 }
