@@ -19,7 +19,7 @@ describe('validateBoundaries', () => {
     const r = validateBoundaries(fc(square('D1'), square('D1', 2), square('D9', 4), square(undefined, 6)), new Set(['D1', 'D2']), new Set(['D1', 'D2']));
     const byRule = Object.fromEntries(r.problems.map((p) => [p.rule, p]));
     expect(byRule['region_id present'].rows).toBe(1);
-    expect(byRule['region_id present'].message).toMatch(/properties: name; use Import/);
+    expect(byRule['region_id present'].message).toMatch(/\(properties: name\); use Import/);
     expect(byRule['region_id unique'].examples).toEqual(['D1']);
     expect(byRule['key resolves'].examples).toEqual(['D9']);
     expect(byRule['every district drawn']).toMatchObject({ severity: 'warning', examples: ['D2'] });
