@@ -78,3 +78,14 @@ describe('importDataset', () => {
     await expect(importDataset([provincesTopo(), districts((i) => `D${i}`), facilitiesCsv], parseMapping('{"facilityType": {"Guérisseur": "shaman"}}'))).rejects.toThrow(/"Guérisseur" maps to "shaman", which is not one of hospital/);
   });
 });
+
+describe('importDataset: files it cannot place', () => {
+  it('lists a table it cannot recognise, unless the mapping says to ignore it', async () => {
+    const notes: InputFile = { name: 'notes.csv', bytes: enc('remark,author\nsee annex,MoH\n') };
+    const r = await importDataset([provincesTopo(), notes]);
+    expect(r.unmapped.find((u) => u.file === 'notes.csv')).toMatchObject({ what: expect.stringMatching(/could not tell what this file holds/), values: ['remark', 'author'] });
+    expect(r.mapping.files['notes.csv']).toBeUndefined();
+    const quiet = await importDataset([provincesTopo(), notes], parseMapping('{"files": {"notes.csv": {"role": "ignore"}}}'));
+    expect(quiet.unmapped.find((u) => u.file === 'notes.csv')).toBeUndefined();
+  });
+});

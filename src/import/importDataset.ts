@@ -64,18 +64,27 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
 
   // Which source is what: saved role first, then by content.
   const roleOf = (s: Source): FileRole => mapping.files[s.file]?.role ?? guessRole(s);
+  const saidIgnore = new Set(Object.entries(saved.files ?? {}).filter(([, f]) => f.role === 'ignore').map(([name]) => name));
   const boundaryLayers: GeoLayer[] = [];
   const facilitySources: Source[] = [];
   const censusSources: { file: string; table: RawTable }[] = [];
   const rasters: { file: string; bytes: Uint8Array }[] = [];
   for (const s of sources) {
     const role = roleOf(s);
-    mapping.files[s.file] = { ...mapping.files[s.file], role };
+    // A guessed "ignore" is not written to the mapping: only the person's own "ignore" silences a file.
+    if (role !== 'ignore' || saidIgnore.has(s.file)) mapping.files[s.file] = { ...mapping.files[s.file], role };
     if (role === 'boundaries' && s.kind === 'geo') boundaryLayers.push(s.layer);
     else if (role === 'facilities' && s.kind !== 'raster') facilitySources.push(s);
     else if (role === 'census' && s.kind === 'table') censusSources.push({ file: s.file, table: s.table });
     else if (role === 'population_raster' && s.kind === 'raster') rasters.push({ file: s.file, bytes: s.bytes });
-    else if (role !== 'ignore') unmapped.push({ file: s.file, what: `not recognised as ${role}`, rows: 0, values: [], fix: 'set its "role" in mapping.json (boundaries, facilities, census, population_raster or ignore)' });
+    else if (!saidIgnore.has(s.file)) {
+      unmapped.push({
+        file: s.file, rows: 0,
+        what: role === 'ignore' ? 'could not tell what this file holds (no coordinates, no polygons, no area and population columns)' : `not readable as ${role}`,
+        values: s.kind === 'table' ? s.table.columns.slice(0, 15) : s.kind === 'geo' ? s.layer.columns.slice(0, 15) : [],
+        fix: 'set its "role" in mapping.json (boundaries, facilities, census, population_raster or ignore) and its "columns"',
+      });
+    }
   }
   if (boundaryLayers.length === 0) throw new Error('no boundary layer among the files: import needs the administrative boundaries (a shapefile zip, GeoJSON or TopoJSON of polygons) to place facilities and people in districts');
 
