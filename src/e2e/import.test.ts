@@ -55,4 +55,20 @@ describe('a person imports the real Sierra Leone files in the page', () => {
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
   }, 180_000);
+
+  it('reads an Excel facility list in the worker (exceljs loaded on demand)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Facilities');
+    ws.addRow(['Facility name', 'Facility type', 'Ownership', 'Latitude', 'Longitude']);
+    ws.addRow(['Connaught Hospital', 'Hospital', 'Government', 8.4881, -13.2343]);
+    ws.addRow(['Kenema Government Hospital', 'Hospital', 'Government', 7.8768, -11.1899]);
+    const xlsx = { name: 'facilities.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+    const panel = w.page.getByTestId('import-panel');
+    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+    await w.page.getByTestId('import-input').setInputFiles([xlsx, file('sle_admbnda_adm2_1m_gov_ocha.zip')]);
+    await w.page.waitForFunction(() => /facilities\.xlsx: facilities; columns Latitude \/ Longitude/.test(document.querySelector('[data-testid="import-result"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await expect(w.page.getByTestId('import-facilityType').innerText()).resolves.toMatch(/Hospital\s+2/);
+    expect(w.consoleErrors).toEqual([]);
+  }, 120_000);
 });
