@@ -122,8 +122,11 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   if (rasters.length > 1) unmapped.push({ file: rasters.slice(1).map((r) => r.file).join(', '), what: 'more than one population raster; only the first is imported', rows: 0, values: [], fix: 'give one raster (the year you want)' });
   let pointsByRegion = new Map<string, number>();
   if (rasters[0]) {
+    const t0 = Date.now();
     const grid = rasterToPoints(await readPopulationTiff(rasters[0].bytes, rasters[0].file), mapping.gridKm);
+    const t1 = Date.now();
     const placed = placePoints(grid, placeOf);
+    notes.push(`${rasters[0].file}: raster read and gridded in ${t1 - t0} ms; ${grid.population.length} points placed by point-in-polygon in ${Date.now() - t1} ms`);
     population = placed.columns;
     pointsByRegion = placed.byRegion;
     const pointsTotal = grid.population.reduce((a, b) => a + b, 0);

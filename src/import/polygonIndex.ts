@@ -4,6 +4,63 @@ type Ring = number[][];
 type Rings = Ring[];
 
 /**
+ * A ring prepared for fast even-odd tests: its edges bucketed into horizontal strips, so that a test looks only
+ * at the edges crossing the point's strip (real district outlines have thousands of vertices).
+ */
+interface StripRing {
+  xy: Float64Array;
+  minY: number;
+  stripHeight: number;
+  /** Edge indices of strip k are edges[offsets[k] .. offsets[k + 1]). */
+  offsets: Int32Array;
+  edges: Int32Array;
+}
+
+function prepareRing(ring: Ring): StripRing {
+  const n = ring.length;
+  const xy = new Float64Array(n * 2);
+  let minY = Infinity, maxY = -Infinity;
+  ring.forEach(([x, y], i) => {
+    xy[2 * i] = x;
+    xy[2 * i + 1] = y;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  });
+  const strips = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(n))));
+  const stripHeight = (maxY - minY) / strips || 1;
+  const stripOf = (y: number) => Math.min(strips - 1, Math.max(0, Math.floor((y - minY) / stripHeight)));
+  const counts = new Int32Array(strips + 1);
+  for (let i = 0; i < n - 1; i++) {
+    const a = stripOf(Math.min(xy[2 * i + 1], xy[2 * i + 3])), b = stripOf(Math.max(xy[2 * i + 1], xy[2 * i + 3]));
+    for (let k = a; k <= b; k++) counts[k + 1]++;
+  }
+  for (let k = 0; k < strips; k++) counts[k + 1] += counts[k];
+  const edges = new Int32Array(counts[strips]);
+  const fill = counts.slice(0, strips);
+  for (let i = 0; i < n - 1; i++) {
+    const a = stripOf(Math.min(xy[2 * i + 1], xy[2 * i + 3])), b = stripOf(Math.max(xy[2 * i + 1], xy[2 * i + 3]));
+    for (let k = a; k <= b; k++) edges[fill[k]++] = i;
+  }
+  return { xy, minY, stripHeight, offsets: counts, edges };
+}
+
+/** Even-odd ray casting over the edges of the point's strip (edge i joins vertex i and i + 1; rings are closed). */
+function insideStripRing(r: StripRing, x: number, y: number): boolean {
+  const strips = r.offsets.length - 1;
+  const k = Math.floor((y - r.minY) / r.stripHeight);
+  if (k < 0 || k > strips || (k === strips && y > r.minY + strips * r.stripHeight)) return false;
+  const s = Math.min(strips - 1, k);
+  let inside = false;
+  const xy = r.xy;
+  for (let e = r.offsets[s]; e < r.offsets[s + 1]; e++) {
+    const i = r.edges[e];
+    const xi = xy[2 * i], yi = xy[2 * i + 1], xj = xy[2 * i + 2], yj = xy[2 * i + 3];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
  * Point-in-polygon against many polygons: a Flatbush R-tree of the polygons' bounding boxes picks the few
  * candidates, then an even-odd ray-casting test (holes included) decides. Planar lon/lat, which is what GIS
  * tools do for boundaries drawn in WGS84. A point on a shared border goes to the first polygon that holds it.
@@ -11,11 +68,13 @@ type Rings = Ring[];
 export class PolygonIndex {
   private readonly index: Flatbush;
   private readonly polygons: Rings[][];
+  private readonly prepared: StripRing[][][];
   readonly ids: string[];
 
   constructor(items: readonly { id: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }[]) {
     this.ids = items.map((x) => x.id);
     this.polygons = items.map((x) => (x.geometry.type === 'Polygon' ? [x.geometry.coordinates] : x.geometry.coordinates));
+    this.prepared = this.polygons.map((parts) => parts.map((rings) => rings.map(prepareRing)));
     this.index = new Flatbush(Math.max(1, items.length));
     for (const parts of this.polygons) {
       let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -41,10 +100,10 @@ export class PolygonIndex {
   }
 
   contains(i: number, lon: number, lat: number): boolean {
-    for (const rings of this.polygons[i]) {
-      if (!insideRing(rings[0], lon, lat)) continue;
+    for (const rings of this.prepared[i]) {
+      if (!insideStripRing(rings[0], lon, lat)) continue;
       let inHole = false;
-      for (let h = 1; h < rings.length; h++) if (insideRing(rings[h], lon, lat)) inHole = true;
+      for (let h = 1; h < rings.length; h++) if (insideStripRing(rings[h], lon, lat)) inHole = true;
       if (!inHole) return true;
     }
     return false;
@@ -72,14 +131,6 @@ export class PolygonIndex {
   }
 }
 
-function insideRing(ring: Ring, x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 function segmentKm(x: number, y: number, a: number[], b: number[], kx: number): number {
   const ax = (a[0] - x) * kx, ay = (a[1] - y) * 111.32, bx = (b[0] - x) * kx, by = (b[1] - y) * 111.32;
