@@ -43,7 +43,9 @@ describe('npm run validate', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ok +data\/facilities\.parquet: facilities, 3401 rows$/m);
-    expect(r.out.trim().split('\n').at(-1)).toBe('7 files checked: 7 valid, 0 invalid; 0 errors, 0 warnings');
+    // data/boundaries.geojson is checked too: polygons whose region_id resolve in data/regions.parquet.
+    expect(r.out).toMatch(/^ok +data\/boundaries\.geojson: boundaries, 55 shapes$/m);
+    expect(r.out.trim().split('\n').at(-1)).toBe('8 files checked: 8 valid, 0 invalid; 0 errors, 0 warnings');
   });
 
   it('exits 1 on a folder with broken files, naming file, column and rule, with no stack trace', () => {

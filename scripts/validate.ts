@@ -8,11 +8,15 @@ import path from 'node:path';
 import * as parquet from 'parquet-wasm';
 import { createNodeDb } from '../src/db/nodeDb';
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
+import { validateBoundaries } from '../src/data/validateBoundaries';
+import type { SqlRunner } from '../src/db/sqlRunner';
 
-const USAGE = `Usage: npm run validate -- [--json] <file.parquet | folder> ...
+const USAGE = `Usage: npm run validate -- [--json] <file.parquet | boundaries.geojson | folder> ...
 
-Checks Parquet files against the dashboard's data contract (src/data/contract.ts).
-A folder stands for its own *.parquet files (not its subfolders'). Each file is matched to a
+Checks Parquet files against the dashboard's data contract (src/data/contract.ts), and boundaries
+(.geojson/.topojson: polygons with a region_id that resolves in regions). Other formats (CSV, XLSX,
+shapefiles, GeoTIFF): use npm run import first.
+A folder stands for its own *.parquet, *.geojson and *.topojson files (not its subfolders'). Each file is matched to a
 table by its name (facilities.parquet, my_facilities_2024.parquet) or else by its columns, and
 tables are checked in dependency order (regions first) so that keys can resolve.
 
@@ -45,6 +49,8 @@ function parseArgs(argv: readonly string[]): Args {
  * not its subfolders' (data/ holds the demo, data/scale-10/ a bigger copy of it; mixing them would check two
  * datasets as one).
  */
+const BOUNDARY_FILE = /\.(geo|topo)json$/i;
+
 async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
   const files: { file: string; size: number }[] = [];
   for (const p of paths) {
@@ -56,7 +62,7 @@ async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
     }
     if (!info.isDirectory()) throw new UsageError(`not a file or folder: ${p}`);
     const entries = await readdir(p, { withFileTypes: true });
-    const found = entries.filter((e) => e.isFile() && /\.parquet$/i.test(e.name)).map((e) => e.name).sort();
+    const found = entries.filter((e) => e.isFile() && (/\.parquet$/i.test(e.name) || BOUNDARY_FILE.test(e.name))).map((e) => e.name).sort();
     if (found.length === 0) {
       const sub = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
       const hint = sub.length ? ` (subfolders are not searched; give them by name: ${sub.slice(0, 3).map((d) => path.join(p, d)).join(', ')}${sub.length > 3 ? ', ...' : ''})` : '';
@@ -81,6 +87,7 @@ function problemLine(p: Problem): string {
 
 function okLine(f: FileReport): string {
   const how = f.matchedBy === 'columns' ? ' (matched by its columns)' : '';
+  if ((f as FileReport & { boundaries?: boolean }).boundaries) return `${'ok'.padEnd(8)} ${f.file}: boundaries, ${f.rows ?? 0} shape${f.rows === 1 ? '' : 's'}`;
   return `${'ok'.padEnd(8)} ${f.file}: ${f.table}${how}, ${f.rows ?? 0} row${f.rows === 1 ? '' : 's'}`;
 }
 
@@ -116,11 +123,36 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const db = await createNodeDb();
   try {
-    const report = await validateFiles(db, parquet, sources);
+    const boundaryFiles = sources.filter((s) => BOUNDARY_FILE.test(s.file));
+    const report = await validateFiles(db, parquet, sources.filter((s) => !boundaryFiles.includes(s)));
+    await checkBoundaries(db, boundaryFiles, report);
     console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
     return report.valid ? 0 : 1;
   } finally {
     await db.close();
+  }
+}
+
+/** Boundaries are checked against the regions just validated (when valid), and reported like any file. */
+async function checkBoundaries(db: SqlRunner, files: readonly FileSource[], report: ValidationReport): Promise<void> {
+  if (!files.length) return;
+  let ids: Set<string> | null = null;
+  let leaves: Set<string> | null = null;
+  if (report.loaded.includes('regions')) {
+    const rows = await db.rows<{ region_id: string; leaf: boolean }>('SELECT region_id, level = (SELECT max(level) FROM regions) AS leaf FROM regions');
+    ids = new Set(rows.map((r) => r.region_id));
+    leaves = new Set(rows.filter((r) => r.leaf).map((r) => r.region_id));
+  }
+  for (const f of files) {
+    const bytes = 'bytes' in f ? f.bytes : await f.read();
+    const b = validateBoundaries(new TextDecoder().decode(bytes), ids, leaves);
+    const problems: Problem[] = b.problems.map((p) => ({ file: f.file, table: null, column: p.rule === 'key resolves' || p.rule.startsWith('region_id') ? 'region_id' : null, ...p }));
+    if (!ids && !problems.some((p) => p.severity === 'error')) problems.push({ file: f.file, table: null, column: 'region_id', rule: 'key resolves', severity: 'warning', rows: null, message: 'not checked: no valid regions table is loaded', examples: [] });
+    const valid = !problems.some((p) => p.severity === 'error');
+    report.files.push({ file: f.file, table: null, rows: b.features, valid, loaded: false, problems, boundaries: true } as FileReport);
+    report.errors += problems.filter((p) => p.severity === 'error').length;
+    report.warnings += problems.filter((p) => p.severity === 'warning').length;
+    report.valid &&= valid;
   }
 }
 

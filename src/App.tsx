@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CopyLink } from './components/CopyLink';
 import { DatasetLoader } from './components/DatasetLoader';
+import { ImportPanel } from './components/ImportPanel';
 import { Filters } from './components/Filters';
 import { LanguagePicker } from './components/LanguagePicker';
 import { LoadProgress } from './components/LoadProgress';
@@ -79,6 +80,7 @@ function Dashboard({ view, notices, badLang, onChange, setLang }: {
             {dataset.synthetic && <span className="badge-synthetic" title={t('app.syntheticTitle')}>{t('app.synthetic')}</span>}
           </p>
           <DatasetLoader />
+          <ImportPanel />
           <CopyLink />
         </div>
         <div className="header-side">

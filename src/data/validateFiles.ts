@@ -4,6 +4,7 @@ import {
   checkParquetBytes, checkReadable, DecodeError, inspectParquet, ipcBatches, nestedMessage, openParquet,
   type ColumnInfo, type ColumnKind, type DecodeFailure, type ParquetInspection, type ParquetWasm,
 } from './decodeParquet';
+import { lookalikeHints, notParquetHint } from './importHints';
 import { matchTable } from './matchTable';
 import { dropStaged, stageAndCommit } from './validateTable';
 import type { Issue, Severity } from './validationRules';
@@ -131,6 +132,10 @@ async function prepare(source: FileSource, report: FileReport, pq: ParquetWasm):
   const inspection = await inspectParquet(bytes, pq);
   if (!inspection.ok) {
     decodeProblem(report, inspection);
+    // Files Import reads (CSV, XLSX, GeoJSON, shapefiles, rasters) say so: what to do next, not only what is wrong.
+    const hint = notParquetHint(source.file, bytes);
+    const last = report.problems[report.problems.length - 1];
+    if (hint && last) last.message = `${last.message}: ${hint}`;
     return null;
   }
   report.rows = inspection.rows;
@@ -139,7 +144,10 @@ async function prepare(source: FileSource, report: FileReport, pq: ParquetWasm):
   if (match.table === null) {
     // A damaged file says so, rather than "no matching table".
     const readable = await checkReadable(bytes, pq);
-    if (readable.ok) addProblem(report, null, 'table', 'error', null, match.reason);
+    if (readable.ok) {
+      addProblem(report, null, 'table', 'error', null, match.reason);
+      for (const h of lookalikeHints(inspection.columns.map((c) => c.name), ['lat', 'lon', 'name', 'region_id', 'population', 'type'])) addProblem(report, h.column, 'column name', 'error', null, h.message);
+    }
     else decodeProblem(report, readable);
     return null;
   }
@@ -153,6 +161,8 @@ async function check(db: SqlRunner, pq: ParquetWasm, m: Matched, report: FileRep
   const spec = CONTRACT[m.table];
   const byName = new Map(m.inspection.columns.map((c) => [c.name, c]));
   let typeErrors = 0;
+  const wanted = spec.columns.filter((c) => c.required && !byName.has(c.name)).map((c) => c.name);
+  for (const h of lookalikeHints([...byName.keys()], wanted)) addProblem(report, h.column, 'column name', 'error', m.inspection.rows, h.message);
   for (const col of spec.columns) {
     const found = byName.get(col.name);
     if (!found || castable(found.kind, col.type)) continue;

@@ -892,6 +892,27 @@ export const en = {
   'chart.noUncertainty': 'no uncertainty given',
   'chart.ciClipped': ' (drawn to the end of the scale; ▸ marks the cut)',
   // --- end issue 18 (h18a)
+  // Import (issue 19): the files people have, turned into the data contract.
+  'import.summary': 'Import files as you have them',
+  'import.intro': 'Facility lists (CSV, Excel, GeoJSON), boundaries (zipped shapefiles, GeoJSON, TopoJSON), a census table and a population GeoTIFF become the dashboard’s tables. Files stay on this computer. The command line does the same: npm run import.',
+  'import.choose': 'Choose files…',
+  'import.mapping': 'Saved mapping (mapping.json, optional):',
+  'import.busy': 'Importing…',
+  'import.failed': 'Import failed: {message}',
+  'import.englishNote': 'Import reports are in English.',
+  'import.did': 'What import did',
+  'import.unmapped': 'Not mapped ({count})',
+  'import.allMapped': 'Everything mapped.',
+  'import.fix': 'What to do: {fix}',
+  'import.types': 'Facility types',
+  'import.ownership': 'Ownership',
+  'import.value': 'Value in the file',
+  'import.rows': 'Rows',
+  'import.mapsTo': 'Category',
+  'import.unmappedOption': '(not mapped)',
+  'import.again': 'Import again with these choices',
+  'import.download': 'Download mapping.json',
+  'import.load': 'Load into the dashboard (replaces the data)',
 } as const;
 
 export type MessageKey = keyof typeof en;

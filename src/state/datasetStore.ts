@@ -1,4 +1,6 @@
 import { parseBoundaries, type BoundaryFeature } from '../data/boundaries';
+import type { ImportRequest, ImportResponse } from '../import/importWorker';
+import type { ImportMapping } from '../import/importMapping';
 import { TABLE_NAMES, type TableName } from '../data/contract';
 import { DEMO_DATASET } from '../data/demoManifest';
 import { loadDataset, type TableLoadState } from '../data/loadDataset';
@@ -189,4 +191,18 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
   const next = queue.then(run, run).finally(releaseDecoder);
   queue = next.catch(() => undefined);
   return next;
+}
+
+/**
+ * Import the files people have (CSV, XLSX, GeoJSON, TopoJSON, shapefiles, GeoTIFF) in a worker: returns the
+ * contract's Parquet files and boundaries (not loaded yet: the page shows what import did first, then loads
+ * them with loadFiles), or the reason it could not.
+ */
+export function runImport(files: readonly { name: string; bytes: Uint8Array }[], mapping?: ImportMapping): Promise<ImportResponse> {
+  const worker = new Worker(new URL('../import/importWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<ImportResponse>((resolve) => {
+    worker.onmessage = (e: MessageEvent<ImportResponse>) => resolve(e.data);
+    worker.onerror = (e) => resolve({ ok: false, message: e.message || 'the import worker failed' });
+    worker.postMessage({ files, mapping } satisfies ImportRequest);
+  }).finally(() => worker.terminate());
 }
