@@ -43,7 +43,7 @@ function kmToBoundary(f: BoundaryFeature, lat: number, lon: number): number {
 let db: SqlRunner;
 beforeAll(async () => {
   db = await demoDb(['regions', 'facilities', 'population', 'coverage', 'indicator_catalog']);
-});
+}, 60_000);
 afterAll(async () => {
   await db?.close();
 });
