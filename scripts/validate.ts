@@ -7,18 +7,25 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as parquet from 'parquet-wasm';
 import { createNodeDb } from '../src/db/nodeDb';
+import { parseBoundaries, type BoundaryFeature } from '../src/data/boundaries';
+import { runPlausibility, type PlausibilityReport } from '../src/data/plausibility';
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
 
 const USAGE = `Usage: npm run validate -- [--json] <file.parquet | folder> ...
 
 Checks Parquet files against the dashboard's data contract (src/data/contract.ts).
-A folder stands for its own *.parquet files (not its subfolders'). Each file is matched to a
+A folder stands for its own *.parquet files (not its subfolders') and its boundary file
+(*.geojson or *.topojson), if any; a boundary file may also be given by name. Each file is matched to a
 table by its name (facilities.parquet, my_facilities_2024.parquet) or else by its columns, and
 tables are checked in dependency order (regions first) so that keys can resolve.
 
 Options:
   --json       print the report as JSON instead of text
   -h, --help   show this help
+
+Then plausibility checks (warnings, never errors): facilities outside every boundary or
+outside their district (needs boundaries), swapped lat/lon, duplicate facilities, district
+population points against regions.population, coverage and CIs outside the indicator's scale.
 
 Exit code: 0 every file is valid (warnings allowed), 1 a file is invalid, 2 wrong usage.`;
 
@@ -45,17 +52,22 @@ function parseArgs(argv: readonly string[]): Args {
  * not its subfolders' (data/ holds the demo, data/scale-10/ a bigger copy of it; mixing them would check two
  * datasets as one).
  */
-async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
+const BOUNDARY_FILE = /\.(geo|topo)json$|^boundaries\.json$/i;
+
+async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[] }> {
   const files: { file: string; size: number }[] = [];
+  const boundaries: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (!info) throw new UsageError(`no such file or folder: ${p}`);
     if (info.isFile()) {
-      files.push({ file: p, size: info.size });
+      if (BOUNDARY_FILE.test(path.basename(p))) boundaries.push(p);
+      else files.push({ file: p, size: info.size });
       continue;
     }
     if (!info.isDirectory()) throw new UsageError(`not a file or folder: ${p}`);
     const entries = await readdir(p, { withFileTypes: true });
+    boundaries.push(...entries.filter((e) => e.isFile() && BOUNDARY_FILE.test(e.name)).map((e) => path.join(p, e.name)).sort());
     const found = entries.filter((e) => e.isFile() && /\.parquet$/i.test(e.name)).map((e) => e.name).sort();
     if (found.length === 0) {
       const sub = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
@@ -67,7 +79,30 @@ async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
       files.push({ file, size: (await stat(file)).size });
     }
   }
-  return files.map(({ file, size }) => ({ file, size, read: () => readFile(file) }));
+  return { sources: files.map(({ file, size }) => ({ file, size, read: () => readFile(file) })), boundaries };
+}
+
+/** The boundary files' features (a bad file is reported as a line and left out). */
+async function readBoundaries(files: readonly string[]): Promise<{ features: BoundaryFeature[] | null; lines: string[] }> {
+  const lines: string[] = [];
+  let features: BoundaryFeature[] | null = null;
+  for (const file of files) {
+    try {
+      features = [...(features ?? []), ...parseBoundaries(JSON.parse(await readFile(file, 'utf8')), file)];
+    } catch (e) {
+      lines.push(`${'error'.padEnd(8)} ${file}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]} (rule: boundaries)`);
+    }
+  }
+  return { features, lines };
+}
+
+function plausibilityLines(p: PlausibilityReport): string[] {
+  const lines = p.findings.filter((f) => f.count > 0).map((f) =>
+    `${'warning'.padEnd(8)} plausibility: ${f.count} found: ${f.rule}; e.g. ${f.examples.join('; ')} (check: ${f.id})`);
+  for (const s of p.skipped) lines.push(`${'note'.padEnd(8)} plausibility: ${s.id} not checked: ${s.reason}`);
+  const found = p.findings.filter((f) => f.count > 0).length;
+  lines.push(`plausibility: ${p.findings.length} check${p.findings.length === 1 ? '' : 's'} run, ${found} with findings, ${p.skipped.length} not run`);
+  return lines;
 }
 
 function problemLine(p: Problem): string {
@@ -102,13 +137,14 @@ function formatReport(report: ValidationReport): string {
 async function main(argv: readonly string[]): Promise<number> {
   let args: Args;
   let sources: FileSource[];
+  let boundaryFiles: string[];
   try {
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
       return 0;
     }
-    sources = await collectSources(args.paths);
+    ({ sources, boundaries: boundaryFiles } = await collectSources(args.paths));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`validate: ${e.message}\n\n${USAGE}`);
@@ -117,7 +153,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const db = await createNodeDb();
   try {
     const report = await validateFiles(db, parquet, sources);
-    console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    const boundaries = await readBoundaries(boundaryFiles);
+    const plausibility = await runPlausibility(db, { loaded: new Set(report.loaded), boundaries: boundaries.features });
+    if (args.json) console.log(JSON.stringify({ ...report, plausibility }, null, 2));
+    else {
+      const text = formatReport(report).split('\n');
+      // The file summary stays the last line; the plausibility warnings come just before it.
+      console.log([...text.slice(0, -1), ...boundaries.lines, ...plausibilityLines(plausibility), text.at(-1)].join('\n'));
+    }
+    if (boundaries.lines.length) return 1;
     return report.valid ? 0 : 1;
   } finally {
     await db.close();
