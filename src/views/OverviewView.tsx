@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { kpiOf } from '../metrics/kpi';
 import { districtDensityQuery, type DistrictDensityRow } from '../queries/overviewSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { rowsOf, useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
@@ -22,14 +23,15 @@ const NEEDS = ['regions', 'facilities'] as const;
 
 /** The first page: headline numbers, the gap map, the district ranking and the district table. */
 export function OverviewView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
+  const { boundaries } = useDataset('boundaries');
+  const sourceLabel = useSourceLabel();
   const { t, num, region, locale, dir, lang } = useI18n();
   const filters = { province: view.province, ...facilityFiltersOf(view) };
   const filterKey = JSON.stringify(filters);
   const districtQuery = useMemo(() => districtDensityQuery(filters), [filterKey]);
   const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
   const meta = useMeasureMeta(view.measure);
-  const source = t('source.overview', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const source = t('source.overview', { source: sourceLabel });
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   const name = (r: DistrictDensityRow) => region(r.region_id, r.name);
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();

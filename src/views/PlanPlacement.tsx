@@ -8,6 +8,7 @@ import { useI18n, type I18n } from '../i18n/I18nContext';
 import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../metrics/placement';
 import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../queries/planSql';
 import { runPlacement, type PlacementSite } from '../queries/placementSql';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { PLACEMENT_GRIDS, PLACEMENT_K, PLAN_KM, type PlacementRequest } from './planScenarios';
 
@@ -58,7 +59,8 @@ export function gainLabel(r: PlacementRequest, { t, num }: Pick<I18n, 't' | 'num
 export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   form: PlacementRequest; onForm: (r: PlacementRequest) => void; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void;
 }) {
-  const { engine, tables, synthetic } = useDataset('engine', 'tables', 'synthetic');
+  const { engine, tables } = useDataset('engine', 'tables');
+  const sourceLabel = useSourceLabel();
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);
@@ -90,8 +92,8 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
   const o = state.outcome;
   const spec = useMemo(() => (o && width && o.sites.length
     ? placementCurveSpec({ gains: o.sites.map((s) => s.gain), yLabel: gainLabel(o.request, i18n), width,
-      caption: t('plan.placement.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') }), tr: { t, locale } })
-    : null), [o, width, synthetic, i18n, t, locale]);
+      caption: t('plan.placement.caption', { source: sourceLabel }), tr: { t, locale } })
+    : null), [o, width, sourceLabel, i18n, t, locale]);
   const set = (patch: Partial<PlacementRequest>) => onForm({ ...form, ...patch });
   const intIn = (v: string, lo: number, hi: number, d: number) => {
     const x = Math.round(Number(v));

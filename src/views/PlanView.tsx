@@ -8,6 +8,7 @@ import { HPSA_POPULATION_PER_PHYSICIAN, WHO_WORKFORCE_PER_10K } from '../metrics
 import { districtPovertyQuery, facilityPointsQuery, type DistrictPovertyRow, type FacilityPoint } from '../queries/accessViewSql';
 import { districtSitesQuery, type DistrictSiteRow, type PlanDistrictRow } from '../queries/planSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { useQuery, type QueryState } from '../state/useQuery';
 import { planMeasures, scoped, type PlanMeasures } from './planModel';
@@ -56,7 +57,8 @@ const compareRows = (f: Fmt, km: number): Row[] => {
 
 /** If we open, upgrade or fund care here, how much does the gap close? And where would K new facilities help most? */
 export function PlanView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
+  const { boundaries } = useDataset('boundaries');
+  const sourceLabel = useSourceLabel();
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const settings = parsePlanSettings(view.extra, t);
@@ -100,7 +102,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const worst = base ? [...base.districts].filter((d) => d.share != null).sort((a, b) => a.share! - b.share!)[0] : undefined;
 
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
-  const source = t('plan.source', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const source = t('plan.source', { source: sourceLabel });
   const mapSpec = useMemo(() => {
     if (!base || !mapWidth || !boundaries) return null;
     const afterById = new Map(curM?.districts.map((d) => [d.region_id, d.share]) ?? []);
