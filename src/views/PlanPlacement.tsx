@@ -31,9 +31,9 @@ function withSignal(db: SqlRunner, signal: AbortSignal): SqlRunner {
   };
 }
 
-async function place(db: SqlRunner, r: PlacementRequest): Promise<Omit<PlacementOutcome, 'ms'>> {
+async function place(db: SqlRunner, r: PlacementRequest, excludeFlagged: boolean): Promise<Omit<PlacementOutcome, 'ms'>> {
   const res = await runPlacement(db, {
-    k: r.k, thresholdKm: r.thresholdKm, objective: r.objective, povertyWeighted: r.povertyWeighted,
+    excludeFlagged, k: r.k, thresholdKm: r.thresholdKm, objective: r.objective, povertyWeighted: r.povertyWeighted,
     candidates: r.gridKm > 0 ? { gridKm: r.gridKm } : 'population',
   });
   const where = new Map((await db.rows<{ id: string; region_id: string; name: string }>(siteDistrictsQuery(res.chosen))).map((s) => [s.id, s]));
@@ -56,10 +56,12 @@ export function gainLabel(r: PlacementRequest, { t, num }: Pick<I18n, 't' | 'num
  * Where would K new facilities help the most people? Greedy placement, run on demand. The form's settings live in
  * the link (`form` / `onForm`, see planScenarios.ts), so a link reproduces the setup; running needs the Run button.
  */
-export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
+export function PlanPlacement({ form, onForm, onResult, onAdopt, excludeFlagged }: {
   form: PlacementRequest; onForm: (r: PlacementRequest) => void; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void;
+  /** Leave out facilities whose location is flagged (plausibility checks): they count as no existing care. */
+  excludeFlagged: boolean;
 }) {
-  const { engine, tables } = useDataset('engine', 'tables');
+  const { engine, tables, checksVersion } = useDataset('engine', 'tables', 'checksVersion');
   const sourceLabel = useSourceLabel();
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
@@ -74,7 +76,7 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
     const controller = new AbortController();
     const start = performance.now();
     setState((s) => ({ ...s, status: 'running' }));
-    place(withSignal(engine.db, controller.signal), asked.r).then(
+    place(withSignal(engine.db, controller.signal), asked.r, excludeFlagged).then(
       (o) => {
         if (controller.signal.aborted) return;
         const end = performance.now();
@@ -86,7 +88,7 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
       (e: Error) => !controller.signal.aborted && !isAbort(e) && setState({ status: 'error', message: e.message }),
     );
     return () => controller.abort();
-  }, [asked, engine]);
+  }, [asked, engine, excludeFlagged, checksVersion]);
 
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const o = state.outcome;
