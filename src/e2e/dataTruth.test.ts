@@ -61,7 +61,7 @@ describe('telling the truth about loaded data (issue 18)', () => {
   });
 
   it('"Add" over the demo starts the user’s own dataset: never labelled synthetic, the demo tables gone, a fingerprint in the link', async () => {
-    expect(await w.page.getByTestId('badge-synthetic').getAttribute('data-tables')).toBe('regions,facilities,indicator_catalog,population,coverage,socioeconomic,partnerships');
+    expect(await w.page.getByTestId('badge-synthetic').getAttribute('data-tables')).toBe('regions,facilities,population,coverage,socioeconomic,indicator_catalog,partnerships');
     expect(new URL(w.page.url()).searchParams.get('ds')).toBeNull();
     await upload(w.page, files);
     await w.page.waitForFunction(() => document.querySelector('[data-testid="dataset-name"]')?.textContent?.startsWith('Your data ('));
@@ -79,6 +79,7 @@ describe('telling the truth about loaded data (issue 18)', () => {
     const checks = await w.page.getByTestId('data-checks').innerText();
     expect(checks).toMatch(new RegExp(`${MOVED.sea} \\(Tal Hajar Hospital 6, [\\d.]+ 45\\.0\\): [\\d.]+ km from D46`));
     expect(checks).toMatch(new RegExp(`${MOVED.wrong} \\(${MOVED.wrongName}\\): stated D10, lies in D27, [\\d.]+ km outside D10`));
+    await w.page.waitForFunction(() => document.querySelectorAll('[data-testid="flagged-facilities"] tbody tr').length === 2);
     const flagged = await w.page.getByTestId('flagged-facilities').locator('tbody tr').allInnerTexts();
     expect(flagged.map((r) => r.split('\t')[0]).sort()).toEqual([MOVED.sea, MOVED.wrong].sort());
   });
@@ -138,8 +139,8 @@ describe('telling the truth about loaded data (issue 18)', () => {
     native.closeSync();
     await upload(page, [{ name: 'my_facilities.parquet', buffer: readFileSync(`${dir}/facilities.parquet`) }], true);
     rmSync(dir, { recursive: true, force: true });
-    await page.waitForFunction(() => document.querySelector('[data-testid="badge-synthetic"]')?.getAttribute('data-tables') === 'regions,indicator_catalog,population,coverage,socioeconomic,partnerships');
-    await expect(page.getByTestId('badge-synthetic').innerText()).resolves.toBe('Synthetic tables: regions, indicator_catalog, population, coverage, socioeconomic, partnerships');
+    await page.waitForFunction(() => document.querySelector('[data-testid="badge-synthetic"]')?.getAttribute('data-tables') === 'regions,population,coverage,socioeconomic,indicator_catalog,partnerships');
+    await expect(page.getByTestId('badge-synthetic').innerText()).resolves.toBe('Synthetic tables: regions, population, coverage, socioeconomic, indicator_catalog, partnerships');
     await page.getByTestId('tab-data').click();
     // Every demo partnership pointed at a demo facility id: all 450 are left out, and said so.
     expect(await count(page, '[data-testid="data-checks"] li[data-dangling="partnerships.facility_id"]')).toBe('450');

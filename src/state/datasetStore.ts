@@ -158,7 +158,7 @@ function startDemo(engine: Promise<SqlRunner>, tables: readonly TableName[] | un
   const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
   update({
     fingerprint: BUILT_IN_FINGERPRINT,
-    syntheticTables: DEMO_DATASET.synthetic ? demoSources.map((t) => t.table) : [],
+    syntheticTables: DEMO_DATASET.synthetic ? TABLE_NAMES.filter((t) => wanted.has(t)) : [],
     ...(tables ? { tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, wanted.has(t) ? state.tables[t] : { state: 'absent' }])) as DatasetState['tables'] } : {}),
   });
   // Steps are published in order; a table is published ready once the tables derived from it are rebuilt.
