@@ -147,6 +147,25 @@ describe('telling the truth about loaded data (issue 18)', () => {
     await page.close();
   });
 
+  it('a storage failure (here: the browser refuses IndexedDB) is said plainly and the loaded session carries on', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(inject('baseUrl'), { waitUntil: 'load' });
+    await waitForData(page);
+    await upload(page, files.filter((f) => f.name !== 'population.parquet'));
+    await page.waitForSelector('[data-testid="saved-status"][data-state="failed"]', { timeout: 60_000 });
+    await expect(page.getByTestId('saved-status').innerText()).resolves.toContain('could not be kept in this browser (the browser has no room left for it (storage quota))');
+    await expect(page.getByTestId('dataset-name').innerText()).resolves.toMatch(/^Your data \(/);
+    await expect(page.getByTestId('kpi-facilities').innerText()).resolves.toBe('3,401');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('logged no error and sent nothing to another origin', () => {
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);

@@ -140,7 +140,8 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   if (tables) return startDemo(engine, tables, boundaries);
   void readSavedDataset().then((r) => {
     if (r.ok && r.value) return restore(r.value, engine, boundaries);
-    if (!r.ok) update({ saved: { state: 'failed', message: r.message, action: 'restore' } });
+    // No storage at all (private mode, storage refused) is not news at start-up; a damaged saved dataset is (Forget clears it).
+    if (!r.ok && r.damaged) update({ saved: { state: 'failed', message: r.message, action: 'restore' } });
     startDemo(engine, undefined, boundaries);
   });
 }

@@ -17,7 +17,7 @@ export interface SavedDataset {
   keepDemo: boolean;
 }
 
-export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; message: string; damaged?: boolean };
 
 const KEY = 'dataset';
 let store: UseStore | null = null;
@@ -50,7 +50,7 @@ export async function readSavedDataset(): Promise<StoreResult<SavedDataset | nul
   const isBytes = (x: unknown) => x instanceof Uint8Array;
   const valid = d && d.version === 1 && typeof d.name === 'string' && Array.isArray(d.files)
     && d.files.every((f) => typeof f?.name === 'string' && isBytes(f.bytes)) && (d.boundaries === null || isBytes(d.boundaries?.bytes));
-  return valid ? { ok: true, value: d } : { ok: false, message: 'the saved dataset is damaged and could not be read' };
+  return valid ? { ok: true, value: d } : { ok: false, message: 'the saved dataset is damaged and could not be read', damaged: true };
 }
 
 export const forgetDataset = (): Promise<StoreResult<void>> => attempt((s) => del(KEY, s));
