@@ -197,7 +197,7 @@ function restore(saved: SavedDataset, engine: Promise<SqlRunner>, boundaries: bo
 /** Re-run the plausibility checks after the loads queued so far (they rebuild facility_flags, which the Plan reads). */
 function queueChecks(): void {
   const run = async () => {
-    const db = await getEngine();
+    const db = inBackground(await getEngine());
     const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready'));
     try {
       const plausibility = await runPlausibility(db, { loaded, boundaries: state.boundaries });
