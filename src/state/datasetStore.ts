@@ -258,8 +258,9 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
     const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready' && !(dropDemo && demoTables.includes(t))));
     const result = parquet.length ? await loadUserFiles(db, getDecoder(), parquet, mode, loaded) : { reports: [], committed: [], removed: [] };
     reports.push(...result.reports);
-    if (dropDemo && (result.committed.length > 0 || boundaries)) {
+    if (dropDemo && result.committed.length > 0) {
       // The user's data starts here: the demo tables they did not replace go (and so do the demo's boundaries).
+      // A boundary file alone changes no table: the demo stays (and stays named synthetic).
       for (const t of demoTables.filter((x) => !result.committed.includes(x))) {
         await db.rows(`DROP TABLE IF EXISTS "${t}"`);
         result.removed.push(t);
