@@ -129,9 +129,10 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   started = true;
   const engine = getEngine();
   engine.then(
-    async (db) => {
-      // The Plan reads facility_flags: it exists (empty) from the start, and is rebuilt after every load.
-      await db.rows(`CREATE TABLE IF NOT EXISTS ${FACILITY_FLAGS} (facility_id VARCHAR, flag VARCHAR, region_id VARCHAR, found_in VARCHAR, km DOUBLE)`).catch(() => undefined);
+    (db) => {
+      // The Plan reads facility_flags: it exists (empty) from the start, and is rebuilt after every load. Sent first,
+      // so it runs before any later query, but not awaited: the engine is ready now (tables may still be loading).
+      db.rows(`CREATE TABLE IF NOT EXISTS ${FACILITY_FLAGS} (facility_id VARCHAR, flag VARCHAR, region_id VARCHAR, found_in VARCHAR, km DOUBLE)`).catch(() => undefined);
       performance.mark('engine-ready');
       update({ engine: { state: 'ready', db } });
     },
