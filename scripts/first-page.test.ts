@@ -1,6 +1,7 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { answerKey, FIRST_PAGE_QUERIES } from '../src/queries/firstPageQueries';
 import { NO_ANSWERS, parseFirstPage } from '../src/state/firstPage';
@@ -37,4 +38,27 @@ describe('first-page.json: the first page answered at build time', () => {
     expect(parseFirstPage({ answers: 'x' })).toBe(NO_ANSWERS);
     expect([...parseFirstPage({ answers: [{ key: 1, rows: [] }, { key: 'k', rows: {} }, { key: 'ok', rows: [{ a: 1 }] }] })]).toEqual([['ok', [{ a: 1 }]]]);
   });
+  it('publishing another country: a data folder with other files gets its own answers (first-page.json recomputed from them)', async () => {
+    // A deployer's data/: here the demo's regions with only the facilities of two districts.
+    const dir = mkdtempSync(path.join(tmpdir(), 'first-page-country-'));
+    try {
+      copyFileSync('data/regions.parquet', path.join(dir, 'regions.parquet'));
+      const native = await DuckDBInstance.create(':memory:');
+      const conn = await native.connect();
+      await conn.run(`COPY (SELECT * FROM read_parquet('data/facilities.parquet') WHERE region_id IN ('D01', 'D02')) TO '${dir}/facilities.parquet' (FORMAT parquet)`);
+      const kept = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${dir}/facilities.parquet')`)).getRowObjectsJson()[0].n);
+      conn.closeSync();
+      native.closeSync();
+      expect(firstPageIsCurrent(dir)).toBe(false);
+      expect(await ensureFirstPage(dir)).toBe(true);
+      expect(firstPageIsCurrent(dir)).toBe(true);
+      const answers = parseFirstPage(JSON.parse(readFileSync(path.join(dir, FIRST_PAGE_FILE), 'utf8')));
+      const districts = answers.get(answerKey(FIRST_PAGE_QUERIES[0])) as { region_id: string; facilities: number }[];
+      expect(districts).toHaveLength(48);
+      expect(districts.reduce((s, d) => s + d.facilities, 0)).toBe(kept);
+      expect(districts.filter((d) => d.facilities > 0).map((d) => d.region_id).sort()).toEqual(['D01', 'D02']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -64,6 +64,39 @@ describe('npm run validate', () => {
     expect(r.out.trim().split('\n').at(-1)).toBe('8 files checked: 1 valid, 7 invalid; 7 errors, 0 warnings');
   });
 
+  it('warns (exit 0) about facilities moved into the sea and into another district, with counts and examples', async () => {
+    const moved = mkdtempSync(path.join(tmpdir(), 'validate-moved-'));
+    for (const f of ['regions.parquet', 'population.parquet', 'boundaries.geojson']) copyFileSync(`data/${f}`, path.join(moved, f));
+    const native = await DuckDBInstance.create(':memory:');
+    const conn = await native.connect();
+    // F000100 at lon 45 (about 700 km east of the easternmost boundary point); F000200 onto the most populous point
+    // of the district of the facility farthest from it (a city: well inside that district).
+    const farthest = `WITH f AS (SELECT * FROM read_parquet('data/facilities.parquet')), a AS (SELECT * FROM f WHERE facility_id = 'F000200')
+      SELECT f.region_id FROM f, a ORDER BY (f.lat - a.lat) ^ 2 + (f.lon - a.lon) ^ 2 DESC LIMIT 1`;
+    const spot = (await conn.runAndReadAll(`SELECT region_id, lat, lon FROM read_parquet('data/population.parquet') WHERE region_id = (${farthest}) ORDER BY population DESC LIMIT 1`)).getRowObjectsJson()[0];
+    await conn.run(`COPY (SELECT * REPLACE (
+        CASE facility_id WHEN 'F000100' THEN 45.0 WHEN 'F000200' THEN ${spot.lon} ELSE lon END AS lon,
+        CASE facility_id WHEN 'F000200' THEN ${spot.lat} ELSE lat END AS lat)
+      FROM read_parquet('data/facilities.parquet')) TO '${moved}/facilities.parquet' (FORMAT parquet)`);
+    const regions = [...(await conn.runAndReadAll(`SELECT region_id FROM read_parquet('data/facilities.parquet') WHERE facility_id = 'F000200'`)).getRowObjectsJson(), spot];
+    conn.closeSync();
+    native.closeSync();
+    try {
+      expect(regions[0].region_id).not.toBe(regions[1].region_id);
+      const r = validate(moved);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^warning +plausibility: 1 found: facility lies outside every boundary .*; e\.g\. F000100 \(.*\): [\d.]+ km from D\d+ \(check: outside_boundaries\)$/m);
+      expect(r.out).toContain(`plausibility: 1 found: facility lies in another district than its region_id says; e.g. F000200`);
+      expect(r.out).toContain(`stated ${regions[0].region_id}, lies in ${regions[1].region_id}`);
+      expect(r.out).toMatch(/^note +plausibility: coverage_scale not checked: no coverage, indicator_catalog table loaded$/m);
+      expect(r.out.trim().split('\n').at(-1)).toBe('4 files checked: 4 valid, 0 invalid; 0 errors, 0 warnings'); // 3 tables and the boundaries
+      const json = JSON.parse(validate('--json', moved).out);
+      expect(json.plausibility.findings).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'outside_boundaries', count: 1 }), expect.objectContaining({ id: 'outside_district', count: 1 })]));
+    } finally {
+      rmSync(moved, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('prints the report as JSON with --json', () => {
     const r = validate('--json', path.join(dir, 'facilities.parquet'));
     expect(r.code).toBe(1);

@@ -7,6 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as parquet from 'parquet-wasm';
 import { createNodeDb } from '../src/db/nodeDb';
+import { parseBoundaries, type BoundaryFeature } from '../src/data/boundaries';
+import { runPlausibility, type PlausibilityReport } from '../src/data/plausibility';
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
 import { validateBoundaries } from '../src/data/validateBoundaries';
 import type { SqlRunner } from '../src/db/sqlRunner';
@@ -14,15 +16,20 @@ import type { SqlRunner } from '../src/db/sqlRunner';
 const USAGE = `Usage: npm run validate -- [--json] <file.parquet | boundaries.geojson | folder> ...
 
 Checks Parquet files against the dashboard's data contract (src/data/contract.ts), and boundaries
-(.geojson/.topojson: polygons with a region_id that resolves in regions). Other formats (CSV, XLSX,
-shapefiles, GeoTIFF): use npm run import first.
-A folder stands for its own *.parquet, *.geojson and *.topojson files (not its subfolders'). Each file is matched to a
+(.geojson/.topojson: polygons with a region_id that resolves in regions), then runs the plausibility checks
+(warnings). Other formats (CSV, XLSX, shapefiles, GeoTIFF): use npm run import first.
+A folder stands for its own *.parquet, *.geojson and *.topojson files (not its subfolders'); a boundary file may also
+be given by name. Each file is matched to a
 table by its name (facilities.parquet, my_facilities_2024.parquet) or else by its columns, and
 tables are checked in dependency order (regions first) so that keys can resolve.
 
 Options:
   --json       print the report as JSON instead of text
   -h, --help   show this help
+
+Then plausibility checks (warnings, never errors): facilities outside every boundary or
+outside their district (needs boundaries), swapped lat/lon, duplicate facilities, district
+population points against regions.population, coverage and CIs outside the indicator's scale.
 
 Exit code: 0 every file is valid (warnings allowed), 1 a file is invalid, 2 wrong usage.`;
 
@@ -49,20 +56,23 @@ function parseArgs(argv: readonly string[]): Args {
  * not its subfolders' (data/ holds the demo, data/scale-10/ a bigger copy of it; mixing them would check two
  * datasets as one).
  */
-const BOUNDARY_FILE = /\.(geo|topo)json$/i;
+const BOUNDARY_FILE = /\.(geo|topo)json$|^boundaries\.json$/i;
 
-async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
+async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[] }> {
   const files: { file: string; size: number }[] = [];
+  const boundaries: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (!info) throw new UsageError(`no such file or folder: ${p}`);
     if (info.isFile()) {
-      files.push({ file: p, size: info.size });
+      if (BOUNDARY_FILE.test(path.basename(p))) boundaries.push(p);
+      else files.push({ file: p, size: info.size });
       continue;
     }
     if (!info.isDirectory()) throw new UsageError(`not a file or folder: ${p}`);
     const entries = await readdir(p, { withFileTypes: true });
-    const found = entries.filter((e) => e.isFile() && (/\.parquet$/i.test(e.name) || BOUNDARY_FILE.test(e.name))).map((e) => e.name).sort();
+    boundaries.push(...entries.filter((e) => e.isFile() && BOUNDARY_FILE.test(e.name)).map((e) => path.join(p, e.name)).sort());
+    const found = entries.filter((e) => e.isFile() && /\.parquet$/i.test(e.name)).map((e) => e.name).sort();
     if (found.length === 0) {
       const sub = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
       const hint = sub.length ? ` (subfolders are not searched; give them by name: ${sub.slice(0, 3).map((d) => path.join(p, d)).join(', ')}${sub.length > 3 ? ', ...' : ''})` : '';
@@ -73,7 +83,29 @@ async function collectSources(paths: readonly string[]): Promise<FileSource[]> {
       files.push({ file, size: (await stat(file)).size });
     }
   }
-  return files.map(({ file, size }) => ({ file, size, read: () => readFile(file) }));
+  return { sources: files.map(({ file, size }) => ({ file, size, read: () => readFile(file) })), boundaries };
+}
+
+/** The boundary files' features for the plausibility checks; a file that does not parse is reported by checkBoundaries. */
+async function readBoundaries(files: readonly string[]): Promise<BoundaryFeature[] | null> {
+  let features: BoundaryFeature[] | null = null;
+  for (const file of files) {
+    try {
+      features = [...(features ?? []), ...parseBoundaries(JSON.parse(await readFile(file, 'utf8')), file)];
+    } catch {
+      // reported with the file's checks
+    }
+  }
+  return features;
+}
+
+function plausibilityLines(p: PlausibilityReport): string[] {
+  const lines = p.findings.filter((f) => f.count > 0).map((f) =>
+    `${'warning'.padEnd(8)} plausibility: ${f.count} found: ${f.rule}; e.g. ${f.examples.join('; ')} (check: ${f.id})`);
+  for (const s of p.skipped) lines.push(`${'note'.padEnd(8)} plausibility: ${s.id} not checked: ${s.reason}`);
+  const found = p.findings.filter((f) => f.count > 0).length;
+  lines.push(`plausibility: ${p.findings.length} check${p.findings.length === 1 ? '' : 's'} run, ${found} with findings, ${p.skipped.length} not run`);
+  return lines;
 }
 
 function problemLine(p: Problem): string {
@@ -109,13 +141,14 @@ function formatReport(report: ValidationReport): string {
 async function main(argv: readonly string[]): Promise<number> {
   let args: Args;
   let sources: FileSource[];
+  let boundaryFiles: string[];
   try {
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
       return 0;
     }
-    sources = await collectSources(args.paths);
+    ({ sources, boundaries: boundaryFiles } = await collectSources(args.paths));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`validate: ${e.message}\n\n${USAGE}`);
@@ -123,10 +156,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const db = await createNodeDb();
   try {
-    const boundaryFiles = sources.filter((s) => BOUNDARY_FILE.test(s.file));
-    const report = await validateFiles(db, parquet, sources.filter((s) => !boundaryFiles.includes(s)));
-    await checkBoundaries(db, boundaryFiles, report);
-    console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    const report = await validateFiles(db, parquet, sources);
+    await checkBoundaries(db, boundaryFiles.map((file) => ({ file, size: 0, read: () => readFile(file) })), report);
+    const plausibility = await runPlausibility(db, { loaded: new Set(report.loaded), boundaries: await readBoundaries(boundaryFiles) });
+    if (args.json) console.log(JSON.stringify({ ...report, plausibility }, null, 2));
+    else {
+      const text = formatReport(report).split('\n');
+      // The file summary stays the last line; the plausibility warnings come just before it.
+      console.log([...text.slice(0, -1), ...plausibilityLines(plausibility), text.at(-1)].join('\n'));
+    }
     return report.valid ? 0 : 1;
   } finally {
     await db.close();

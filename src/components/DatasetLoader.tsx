@@ -3,7 +3,8 @@ import { MAX_PARQUET_BYTES } from '../data/decodeParquet';
 import type { FileReport, LoadMode } from '../data/loadUserFiles';
 import { useI18n } from '../i18n/I18nContext';
 import { rich } from '../i18n/rich';
-import { loadFiles } from '../state/datasetStore';
+import { DEMO_SOURCE, forgetSavedData, loadFiles } from '../state/datasetStore';
+import type { SavedState } from '../state/datasetStore';
 import { useDataset } from '../state/useDataset';
 
 const MB = 1024 * 1024;
@@ -20,9 +21,12 @@ export function sameOriginUrl(input: string, base: string): URL | null {
 
 /** Drop or pick Parquet and boundary files, or give same-host URLs; see what loaded and what was refused, and why. */
 export function DatasetLoader() {
-  const { lastLoad, tables } = useDataset('lastLoad', 'tables');
-  const { t, num } = useI18n();
+  const { lastLoad, tables, sources, saved } = useDataset('lastLoad', 'tables', 'sources', 'saved');
+  const { t, num, locale } = useI18n();
   const [mode, setMode] = useState<LoadMode>('add');
+  const [keepDemo, setKeepDemo] = useState(false);
+  const [forgotten, setForgotten] = useState(false);
+  const demoInUse = Object.values(sources).some((s) => s === DEMO_SOURCE);
   const [url, setUrl] = useState('');
   const [notes, setNotes] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -34,7 +38,8 @@ export function DatasetLoader() {
     const ok = items.filter((f) => f.size <= MAX_PARQUET_BYTES);
     if (!ok.length) return;
     const files = await Promise.all(ok.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.read()) })));
-    await loadFiles(files, mode);
+    setForgotten(false);
+    await loadFiles(files, mode, { keepDemo: mode === 'add' && demoInUse && keepDemo });
   };
   const fromFiles = (list: FileList | null) => list && submit([...list].map((f) => ({ name: f.name, size: f.size, read: () => f.arrayBuffer() })));
   const fromUrl = async () => {
@@ -58,6 +63,7 @@ export function DatasetLoader() {
   const demoLoading = Object.values(tables).some((t) => t.state === 'loading');
 
   return (
+    <>
     <details className="dataset-loader" data-testid="dataset-loader">
       <summary>{t('loader.summary')}</summary>
       <div className="loader-body">
@@ -67,6 +73,12 @@ export function DatasetLoader() {
           <label><input type="radio" name="mode" checked={mode === 'add'} onChange={() => setMode('add')} /> {t('loader.add')}</label>
           <label><input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} data-testid="mode-replace" /> {t('loader.replace')}</label>
         </fieldset>
+        {mode === 'add' && demoInUse && (
+          <p className="loader-keep">
+            <label><input type="checkbox" checked={keepDemo} onChange={(e) => setKeepDemo(e.target.checked)} data-testid="keep-demo" /> {t('loader.keepDemo')}</label>
+            {!keepDemo && <span className="muted small"> {t('loader.startsOwn')}</span>}
+          </p>
+        )}
         <div className={`drop-zone${dragging ? ' dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
           {t('loader.drop')}{' '}
           <button type="button" onClick={() => input.current?.click()} disabled={busy}>{t('loader.choose')}</button>
@@ -82,6 +94,27 @@ export function DatasetLoader() {
         {lastLoad && !busy && <LoadReport reports={lastLoad.reports} />}
       </div>
     </details>
+    <SavedStatus saved={saved} forgotten={forgotten} locale={locale} onForget={async () => setForgotten(await forgetSavedData())} />
+    </>
+  );
+}
+
+/** Whether the data are kept in this browser, with "Forget this data"; a storage failure is said plainly. */
+function SavedStatus({ saved, forgotten, locale, onForget }: { saved: SavedState; forgotten: boolean; locale: string; onForget: () => void }) {
+  const { t } = useI18n();
+  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  return (
+    <div data-testid="saved-status" data-state={forgotten ? 'forgotten' : saved.state} role="status" aria-live="polite">
+      {forgotten && <p>{t('saved.forgotten')}</p>}
+      {(saved.state === 'saved' || saved.state === 'restored') && (
+        <p>{t(saved.state === 'saved' ? 'saved.saved' : 'saved.restored', { name: saved.name, when: when(saved.loadedAt) })}{' '}
+          <button type="button" onClick={onForget} data-testid="forget-data">{t('saved.forget')}</button></p>
+      )}
+      {saved.state === 'failed' && (
+        <p className="error-text">{t(`saved.failed.${saved.action}`, { message: saved.message })}{' '}
+          {saved.action !== 'save' && <button type="button" onClick={onForget} data-testid="forget-data">{t('saved.forget')}</button>}</p>
+      )}
+    </div>
   );
 }
 

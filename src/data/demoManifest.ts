@@ -8,6 +8,7 @@ import indicatorCatalog from '../../data/indicator_catalog.parquet?url';
 import partnerships from '../../data/partnerships.parquet?url';
 import boundaries from '../../data/boundaries.geojson?url';
 import firstPage from '../../data/first-page.json?url';
+import manifest from '../../data/manifest.json';
 
 /**
  * The embedded demo dataset, served from our own origin. Order = load order (keys before their users).
@@ -15,8 +16,9 @@ import firstPage from '../../data/first-page.json?url';
  * no issue), so start-up skips re-checking them; the user's files are always checked.
  */
 export const DEMO_DATASET = {
-  name: 'Demo Republic (synthetic)',
-  synthetic: true,
+  // From data/manifest.json: a deployer who builds with their own country's data/ names it and says it is real there.
+  name: typeof manifest.name === 'string' ? manifest.name : 'Built-in dataset',
+  synthetic: manifest.synthetic === true,
   tables: [
     { table: 'regions', url: regions, trusted: true },
     { table: 'facilities', url: facilities, trusted: true },

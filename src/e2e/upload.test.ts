@@ -35,6 +35,9 @@ describe('an analyst loads their own Parquet files', () => {
   });
 
   it('a valid facilities file replaces the demo facilities: the KPI and table show its values', async () => {
+    // Keeping the demo's other tables is an explicit choice (without it the user's files start their own dataset).
+    await w.page.getByTestId('dataset-loader').locator('summary').click();
+    await w.page.getByTestId('keep-demo').check();
     await upload([{ name: 'facilities_2024.parquet', buffer: facilitiesFile(['D01', 'D01', 'D02']) }]);
     await expect(w.page.getByTestId('load-report').innerText()).resolves.toContain('facilities_2024.parquet: loaded as facilities (3 rows)');
     await w.page.waitForFunction(() => document.querySelector('[data-testid="kpi-facilities"]')?.textContent === '3');

@@ -3,7 +3,7 @@ import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { haversineKm } from '../metrics/access';
 import { placeFacilities, povertyWeight, type PlacementInput, type PlacementObjective } from '../metrics/placement';
-import { PLACEMENT_CANDIDATES_TABLE, placementCandidatesSql, placementDemandSql, runPlacement, type PlacementSqlOptions } from './placementSql';
+import { flaggedLeftOutSql, PLACEMENT_CANDIDATES_TABLE, placementCandidatesSql, placementDemandSql, runPlacement, type PlacementSqlOptions } from './placementSql';
 import { mulberry32 } from '../metrics/random';
 import { fixtureTable } from './fixtureTable';
 
@@ -121,6 +121,19 @@ describe('runPlacement (SQL pairs + greedy) equals placeFacilities on the full d
     expect(got.chosen).toEqual(['A', 'B']);
     expect(got.gains).toEqual([200, 50]); // poorest quintile counts 2x (povertyWeight)
     expect((await runPlacement(db, { ...o, thresholdKm: 0.1 })).chosen).toEqual([]);
+  });
+
+  it('a facility with a location flag counts as no facility when flagged facilities are left out (and counts otherwise)', async () => {
+    // Two villages 55 km apart; a facility by each. The one by the second village is flagged (e.g. outside its district).
+    await load([{ cell_id: 1, lat: 10, lon: 30, population: 100, wealth_quintile: 3 }, { cell_id: 2, lat: 10.5, lon: 30, population: 70, wealth_quintile: 3 }],
+      [{ facility_id: 'ok', lat: 10.001, lon: 30, services: [] }, { facility_id: 'moved', lat: 10.501, lon: 30, services: [] }]);
+    await db.rows(`CREATE OR REPLACE TABLE facility_flags AS SELECT * FROM (VALUES ('moved', 'outside_district'), ('ok', 'duplicate')) v(facility_id, flag)`);
+    const o = { thresholdKm: 5, objective: 'coverage' as const, k: 2 };
+    expect((await runPlacement(db, o)).chosen).toEqual([]); // both villages covered
+    const kept = await runPlacement(db, { ...o, excludeFlagged: true });
+    expect(kept.chosen).toEqual(['2']);
+    expect(kept.gains).toEqual([70]);
+    expect(await db.rows(flaggedLeftOutSql)).toEqual([{ n: 1 }]);
   });
 
   it('builders: values as parameters, checked identifiers and kilometres', () => {

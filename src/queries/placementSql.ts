@@ -11,6 +11,7 @@
  * A large threshold over dense candidates (every point, cities included) is the worst case: use the grid there.
  */
 import type { SqlRunner } from '../db/sqlRunner';
+import { FACILITY_FLAGS, LOCATION_FLAGS } from '../data/plausibilitySql';
 import { placeFacilities, POVERTY_WEIGHT_STEP, type PlacementObjective, type PlacementResult } from '../metrics/placement';
 import { pairsWithinSql, type AccessTables, type SqlQuery } from './accessSql';
 
@@ -30,7 +31,30 @@ export interface PlacementSqlOptions {
   povertyWeighted?: boolean;
   /** Existing facilities count only if they offer this service. */
   service?: string;
+  /**
+   * Leave out facilities whose location is flagged as implausible (facility_flags, see plausibilitySql.ts): they are
+   * treated as unknown places, covering no one. Needs placementFacilitiesSql run first (runPlacement does).
+   */
+  excludeFlagged?: boolean;
 }
+
+/** The facility list the Plan reads when flagged facilities are left out: a TEMP view over facilities. */
+export const PLAN_FACILITIES = 'plan_facilities';
+
+/** TEMP VIEW plan_facilities: the facilities table without those whose location is flagged (outside every boundary or their district). */
+export function planFacilitiesSql(facilities = 'facilities'): SqlQuery {
+  return {
+    sql: `CREATE OR REPLACE TEMP VIEW ${PLAN_FACILITIES} AS SELECT * FROM ${quoteTable(facilities)} f
+WHERE NOT EXISTS (SELECT 1 FROM ${FACILITY_FLAGS} g WHERE g.facility_id = f.facility_id AND g.flag IN (${LOCATION_FLAGS.map((x) => `'${x}'`).join(', ')}))`,
+    params: [],
+  };
+}
+
+/** How many facilities the Plan leaves out (distinct facilities with a location flag). */
+export const flaggedLeftOutSql: SqlQuery = {
+  sql: `SELECT CAST(count(DISTINCT facility_id) AS DOUBLE) AS n FROM ${FACILITY_FLAGS} WHERE flag IN (${LOCATION_FLAGS.map((x) => `'${x}'`).join(', ')})`,
+  params: [],
+};
 
 /**
  * TEMP table placement_demand(cell_id, region_id, lat, lon, population, weight, existing_km): the population points
@@ -38,7 +62,8 @@ export interface PlacementSqlOptions {
  */
 export function placementDemandSql(o: PlacementSqlOptions): SqlQuery {
   const threshold = checkKm(o.thresholdKm, 'thresholdKm');
-  const existing = pairsWithinSql({ tables: o.tables, radiusKm: threshold, service: o.service });
+  const tables = o.excludeFlagged ? { ...o.tables, facilities: PLAN_FACILITIES } : o.tables;
+  const existing = pairsWithinSql({ tables, radiusKm: threshold, service: o.service });
   // povertyWeight (src/metrics/placement.ts): 1 + (5 - q) * 0.25; unknown quintile 1; out-of-range quintiles fail.
   const weight = o.povertyWeighted
     ? `CASE WHEN p.wealth_quintile IS NULL THEN 1.0 WHEN p.wealth_quintile IN (1, 2, 3, 4, 5) THEN 1 + (5 - p.wealth_quintile) * CAST(? AS DOUBLE)
@@ -100,6 +125,7 @@ export interface PlacementSite {
 
 /** Runs the three statements, fetches demand and pairs as Arrow columns, and runs the greedy. */
 export async function runPlacement(db: SqlRunner, o: PlacementSqlOptions & { k: number }): Promise<PlacementResult & { sites: PlacementSite[] }> {
+  if (o.excludeFlagged) await db.rows(planFacilitiesSql(o.tables?.facilities));
   await db.rows(placementDemandSql(o));
   await db.rows(placementCandidatesSql(o));
   const d = await db.arrow(placementDemandRowsSql);

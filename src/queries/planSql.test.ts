@@ -70,6 +70,17 @@ describe('Plan SQL on the demo data', () => {
     expect(rows.some((r) => r.catchment_reach > 0 && r.worst_fifth)).toBe(true);
   }, 60_000);
 
+  it('leaves facilities with a location flag out of the partnership programme only when asked', async () => {
+    await db.rows(underservedTableSql(5));
+    const all = await db.rows<PartnershipReachRow>(partnershipReachQuery({ radiusKm: 10 }));
+    const top = [...all].sort((a, b) => b.outreach_reach - a.outreach_reach || a.facility_id.localeCompare(b.facility_id)).slice(0, 3);
+    await db.rows(`CREATE OR REPLACE TABLE facility_flags AS SELECT * FROM (VALUES ('${top[0].facility_id}', 'outside_boundaries'), ('${top[1].facility_id}', 'outside_district'), ('${top[2].facility_id}', 'duplicate')) v(facility_id, flag)`);
+    const kept = await db.rows<PartnershipReachRow>(partnershipReachQuery({ radiusKm: 10, excludeFlagged: true }));
+    expect(kept).toHaveLength(all.length - 2); // a duplicate name alone does not make a location unreliable
+    expect(kept.map((r) => r.facility_id)).toEqual(all.map((r) => r.facility_id).filter((id) => id !== top[0].facility_id && id !== top[1].facility_id));
+    expect(await db.rows<PartnershipReachRow>(partnershipReachQuery({ radiusKm: 10, excludeFlagged: false }))).toHaveLength(all.length);
+  }, 60_000);
+
   it('a scenario computed incrementally (today + the new facilities) equals a full recomputation, on many seeded scenarios', async () => {
     // Deterministic pseudo-random scenarios: added facilities at population points and off them (including far
     // outside the country), outreach with small and large radii, upgrades adding services; with and without a

@@ -19,6 +19,7 @@
  * same argument order, so distances are bit-identical to `nearestTableSql` over the scenario's full list
  * (planSql.test.ts checks it on many seeded scenarios, with and without a service filter).
  */
+import { FACILITY_FLAGS, LOCATION_FLAGS } from '../data/plausibilitySql';
 import type { Query } from '../db/sqlRunner';
 import { OUTREACH_TYPE, type ScenarioEdit } from '../metrics/scenario';
 import { haversineSql, NEAREST_SEARCH_KM, nearestFacilitySql, pairsWithinSql } from './accessSql';
@@ -285,8 +286,12 @@ export interface PartnershipReachRow {
  * reach (its nearest-facility catchment in the fifth of districts with the fewest health workers per 10,000),
  * next to the partnerships it has today (all years).
  */
-export function partnershipReachQuery(o: { radiusKm: number; version?: number }): Query {
+export function partnershipReachQuery(o: { radiusKm: number; version?: number; excludeFlagged?: boolean }): Query {
   const pairs = pairsWithinSql({ tables: { population: PLAN_UNDERSERVED }, radiusKm: o.radiusKm });
+  // Facilities whose location is flagged (plausibilitySql.ts) are no base for a programme: where they are is unknown.
+  const flagged = o.excludeFlagged
+    ? `WHERE NOT EXISTS (SELECT 1 FROM ${FACILITY_FLAGS} g WHERE g.facility_id = f.facility_id AND g.flag IN (${LOCATION_FLAGS.map((x) => `'${x}'`).join(', ')}))\n`
+    : '';
   return {
     sql: `/* v${o.version ?? 0} */ WITH pairs AS (${pairs.sql}),
 reach AS (SELECT q.facility_id, sum(u.population) AS people FROM pairs q JOIN ${PLAN_UNDERSERVED} u ON u.cell_id = q.cell_id GROUP BY q.facility_id),
@@ -302,7 +307,7 @@ SELECT f.facility_id, f.name, f.type, f.region_id, fifth.name AS district, CAST(
   CAST(coalesce(today.n, 0) AS DOUBLE) AS partnerships, today.programmes
 FROM facilities f LEFT JOIN fifth ON fifth.region_id = f.region_id LEFT JOIN reach ON reach.facility_id = f.facility_id
 LEFT JOIN catch ON catch.facility_id = f.facility_id LEFT JOIN today ON today.facility_id = f.facility_id
-ORDER BY f.facility_id`,
+${flagged}ORDER BY f.facility_id`,
     params: pairs.params,
   };
 }

@@ -1,6 +1,8 @@
 import { parseBoundaries, type BoundaryFeature } from '../data/boundaries';
 import type { ImportRequest, ImportResponse } from '../import/importWorker';
 import type { ImportMapping } from '../import/importMapping';
+import { dropDanglingRows, type DanglingFinding } from '../data/danglingKeys';
+import { runPlausibility, type PlausibilityReport } from '../data/plausibility';
 import { TABLE_NAMES, type TableName } from '../data/contract';
 import { DEMO_DATASET } from '../data/demoManifest';
 import { loadDataset, type TableLoadState } from '../data/loadDataset';
@@ -8,15 +10,36 @@ import { loadUserFiles, type FileReport, type LoadMode } from '../data/loadUserF
 import { createWorkerDecoder, type ParquetDecoder } from '../data/parquetDecoder';
 import { getEngine } from '../db/engine';
 import { inBackground, type SqlRunner } from '../db/sqlRunner';
+import { FACILITY_FLAGS } from '../data/plausibilitySql';
 import { refreshDerived } from '../queries/derivedTables';
+import { BUILT_IN_FINGERPRINT, datasetFingerprint } from './fingerprint';
 import { fetchFirstPage, NO_ANSWERS, type Prefetched } from './firstPage';
+import { forgetDataset, readSavedDataset, saveDataset, type SavedDataset } from './savedDataset';
 import { sessionTables } from './sessionTables';
 
 export type EngineStatus = { state: 'loading' } | { state: 'ready'; db: SqlRunner } | { state: 'failed'; message: string };
 
+/** Whether the user's dataset is kept in this browser (IndexedDB), and what went wrong if it could not be. */
+export type SavedState =
+  | { state: 'none' }
+  | { state: 'saved' | 'restored'; name: string; loadedAt: string }
+  | { state: 'failed'; message: string; action: 'save' | 'restore' | 'forget' };
+
 export interface DatasetState {
   name: string;
+  /** Some table in use is the built-in synthetic demo's (syntheticTables names them). */
   synthetic: boolean;
+  /** The tables in use that come from the built-in synthetic demo: none for the user's own data. */
+  syntheticTables: TableName[];
+  /** Short fingerprint of the tables in use (fingerprint.ts), carried in links; null while a saved dataset is looked for. */
+  fingerprint: string | null;
+  /** Plausibility warnings over the tables in use (null until first checked). */
+  plausibility: PlausibilityReport | null;
+  /** Rows taken out because their keys point nowhere (danglingKeys.ts), from the last load. */
+  dangling: DanglingFinding[];
+  /** Bumped when facility_flags (read by the Plan) is rebuilt. */
+  checksVersion: number;
+  saved: SavedState;
   engine: EngineStatus;
   tables: Record<TableName, TableLoadState>;
   boundaries: BoundaryFeature[] | null;
@@ -42,6 +65,12 @@ export const DEMO_SOURCE = 'demo';
 let state: DatasetState = {
   name: DEMO_DATASET.name,
   synthetic: DEMO_DATASET.synthetic,
+  syntheticTables: [],
+  fingerprint: null,
+  plausibility: null,
+  dangling: [],
+  checksVersion: 0,
+  saved: { state: 'none' },
   engine: { state: 'loading' },
   tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { state: 'waiting' }])) as Record<TableName, TableLoadState>,
   boundaries: null,
@@ -93,28 +122,49 @@ export interface SessionOptions {
   boundaries?: boolean;
 }
 
-/** Start the engine and load the demo dataset (or the subset asked for); the first call wins, later calls do nothing. */
+/**
+ * Start the engine and load the data: the user's dataset saved in this browser when there is one (the full
+ * dashboard only), else the demo dataset (or the subset asked for). The first call wins, later calls do nothing.
+ */
 export function startSession({ tables, boundaries = true }: SessionOptions = {}): void {
   if (started) return;
   started = true;
-  if (boundaries) {
-    fetch(DEMO_DATASET.boundariesUrl)
-      .then((r) => r.json())
-      .then((json) => update({ boundaries: parseBoundaries(json, 'boundaries.geojson') }))
-      .catch(() => update({ boundaries: [] }));
-  }
   const engine = getEngine();
-  void fetchFirstPage(DEMO_DATASET.firstPageUrl).then((prefetched) => update({ prefetched }));
   engine.then(
     (db) => {
+      // The Plan reads facility_flags: it exists (empty) from the start, and is rebuilt after every load. Sent first,
+      // so it runs before any later query, but not awaited: the engine is ready now (tables may still be loading).
+      db.rows(`CREATE TABLE IF NOT EXISTS ${FACILITY_FLAGS} (facility_id VARCHAR, flag VARCHAR, region_id VARCHAR, found_in VARCHAR, km DOUBLE)`).catch(() => undefined);
       performance.mark('engine-ready');
       update({ engine: { state: 'ready', db } });
     },
     (e: Error) => update({ engine: { state: 'failed', message: e.message } }),
   );
+  if (tables) return startDemo(engine, tables, boundaries);
+  void readSavedDataset().then((r) => {
+    if (r.ok && r.value) return restore(r.value, engine, boundaries);
+    // No storage at all (private mode, storage refused) is not news at start-up; a damaged saved dataset is (Forget clears it).
+    if (!r.ok && r.damaged) update({ saved: { state: 'failed', message: r.message, action: 'restore' } });
+    startDemo(engine, undefined, boundaries);
+  });
+}
+
+function startDemo(engine: Promise<SqlRunner>, tables: readonly TableName[] | undefined, boundaries: boolean): void {
+  if (boundaries) {
+    fetch(DEMO_DATASET.boundariesUrl)
+      .then((r) => r.json())
+      .then((json) => update({ boundaries: parseBoundaries(json, 'boundaries.geojson') }))
+      .catch(() => update({ boundaries: [] }))
+      .finally(() => queueChecks());
+  }
+  void fetchFirstPage(DEMO_DATASET.firstPageUrl).then((prefetched) => update({ prefetched }));
   const wanted = new Set(sessionTables(DEMO_DATASET.tables.map((t) => t.table), tables));
   const demoSources = DEMO_DATASET.tables.filter((t) => wanted.has(t.table));
-  if (tables) update({ tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, wanted.has(t) ? state.tables[t] : { state: 'absent' }])) as DatasetState['tables'] });
+  update({
+    fingerprint: BUILT_IN_FINGERPRINT,
+    syntheticTables: DEMO_DATASET.synthetic ? TABLE_NAMES.filter((t) => wanted.has(t)) : [],
+    ...(tables ? { tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, wanted.has(t) ? state.tables[t] : { state: 'absent' }])) as DatasetState['tables'] } : {}),
+  });
   // Steps are published in order; a table is published ready once the tables derived from it are rebuilt.
   let published: Promise<void> = Promise.resolve();
   queue = loadDataset(engine.then(inBackground), getDecoder(), demoSources, (table, tableState) => {
@@ -127,6 +177,39 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
   }).then(() => published).catch(() => {
     // An engine that fails to start is reported through `engine` above.
   }).finally(releaseDecoder);
+  queueChecks();
+}
+
+/** Load a dataset saved in this browser, as the user loaded it; if it cannot be loaded, the demo opens instead. */
+function restore(saved: SavedDataset, engine: Promise<SqlRunner>, boundaries: boolean): void {
+  userFiles = new Map();
+  const files = [...saved.files, ...(saved.boundaries ? [saved.boundaries] : [])];
+  if (saved.keepDemo) {
+    startDemo(engine, undefined, boundaries);
+    void loadFiles(files, 'add', { keepDemo: true, restoring: saved });
+    return;
+  }
+  update({ tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { state: 'absent' }])) as DatasetState['tables'], boundaries: saved.boundaries ? state.boundaries : [] });
+  void loadFiles(files, 'replace', { restoring: saved }).then((reports) => {
+    if (reports.some((r) => r.status === 'loaded')) return;
+    update({ saved: { state: 'failed', message: 'the saved files could not be loaded again', action: 'restore' } });
+    startDemo(engine, undefined, boundaries);
+  });
+}
+
+/** Re-run the plausibility checks after the loads queued so far (they rebuild facility_flags, which the Plan reads). */
+function queueChecks(): void {
+  const run = async () => {
+    const db = inBackground(await getEngine());
+    const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready'));
+    try {
+      const plausibility = await runPlausibility(db, { loaded, boundaries: state.boundaries });
+      update({ plausibility, checksVersion: state.checksVersion + 1 });
+    } catch (e) {
+      console.warn('plausibility checks failed:', e);
+    }
+  };
+  queue = queue.then(run, run);
 }
 
 /** End the decoder's worker once a load is done (its wasm memory cannot shrink); the next load starts a new one. */
@@ -144,10 +227,26 @@ const BOUNDARY_FILE = /\.(geo|topo)?json$/i;
  * Load the user's files: Parquet tables (added to, or replacing, the current data) and boundaries
  * (GeoJSON/TopoJSON). Bad files are reported and change nothing.
  */
-export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[], mode: LoadMode): Promise<FileReport[]> {
+export interface LoadOptions {
+  /**
+   * Keep the demo's tables that the files do not replace (they stay marked synthetic). Without it, files loaded
+   * over the demo start a dataset of their own: the demo's tables are removed.
+   */
+  keepDemo?: boolean;
+  /** Restoring a dataset saved in this browser (it is not saved again). */
+  restoring?: SavedDataset;
+}
+
+/** The user's files in use, by table (and the boundaries'), as loaded: what is saved in the browser. */
+let userFiles = new Map<TableName | 'boundaries', { name: string; bytes: Uint8Array }>();
+
+export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[], mode: LoadMode, options: LoadOptions = {}): Promise<FileReport[]> {
   const run = async (): Promise<FileReport[]> => {
     update({ lastLoad: { busy: true, reports: [] } });
     const db = await getEngine();
+    // Over the demo, "add" starts from the user's files alone unless they keep the demo's tables.
+    const demoTables = TABLE_NAMES.filter((t) => state.sources[t] === DEMO_SOURCE && state.tables[t].state === 'ready');
+    const dropDemo = mode === 'add' && !options.keepDemo && demoTables.length > 0;
     const reports: FileReport[] = [];
     let boundaries: BoundaryFeature[] | undefined;
     for (const f of files.filter((x) => BOUNDARY_FILE.test(x.name))) {
@@ -159,9 +258,18 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
       }
     }
     const parquet = files.filter((x) => !BOUNDARY_FILE.test(x.name));
-    const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready'));
+    const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready' && !(dropDemo && demoTables.includes(t))));
     const result = parquet.length ? await loadUserFiles(db, getDecoder(), parquet, mode, loaded) : { reports: [], committed: [], removed: [] };
     reports.push(...result.reports);
+    if (dropDemo && result.committed.length > 0) {
+      // The user's data starts here: the demo tables they did not replace go (and so do the demo's boundaries).
+      // A boundary file alone changes no table: the demo stays (and stays named synthetic).
+      for (const t of demoTables.filter((x) => !result.committed.includes(x))) {
+        await db.rows(`DROP TABLE IF EXISTS "${t}"`);
+        result.removed.push(t);
+      }
+      if (!boundaries) boundaries = [];
+    }
     const tables = { ...state.tables };
     const sources = { ...state.sources };
     for (const r of result.reports) {
@@ -174,22 +282,41 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
       tables[t] = { state: 'absent' };
       delete sources[t];
     }
-    await rebuildDerived(db, [...result.committed, ...result.removed], tables);
+    // Rows whose keys point nowhere (e.g. the demo's partnerships after the user's facilities replaced the demo's).
+    const live = new Set(TABLE_NAMES.filter((t) => tables[t].state === 'ready'));
+    const dangling = result.committed.length || result.removed.length ? await dropDanglingRows(db, live).catch(() => []) : state.dangling;
+    const changed = [...new Set([...result.committed, ...result.removed, ...dangling.map((d) => d.table)])];
+    await rebuildDerived(db, changed, tables);
     const replaced = mode === 'replace' && result.committed.length > 0;
-    const fromDemo = Object.values(sources).some((s) => s === DEMO_SOURCE);
-    const userFiles = Object.values(sources).filter((s) => s !== DEMO_SOURCE);
+    const fromDemo = TABLE_NAMES.filter((t) => sources[t] === DEMO_SOURCE);
+    const userNames = Object.values(sources).filter((s) => s !== DEMO_SOURCE);
+    // What is kept in the browser: the user's files in use, as loaded.
+    if (replaced) userFiles = new Map();
+    for (const t of result.removed) userFiles.delete(t);
+    for (const r of result.reports) if (r.status === 'loaded' && r.table) userFiles.set(r.table, parquet.find((p) => p.name === r.file)!);
+    const boundaryFile = files.find((f) => BOUNDARY_FILE.test(f.name) && reports.some((r) => r.file === f.name && r.status === 'loaded'));
+    if (boundaryFile) userFiles.set('boundaries', boundaryFile);
+    else if (boundaries && boundaries.length === 0) userFiles.delete('boundaries');
+    const fingerprint = await datasetFingerprint(Object.fromEntries(TABLE_NAMES.filter((t) => sources[t]).map((t) => [t, sources[t] === DEMO_SOURCE ? 'demo' : userFiles.get(t)?.bytes ?? 'demo'])))
+      .catch(() => state.fingerprint);
     update({
       tables, sources,
       boundaries: boundaries ?? (replaced ? [] : state.boundaries),
-      synthetic: fromDemo,
-      name: userFiles.length === 0 ? DEMO_DATASET.name : fromDemo ? `${DEMO_DATASET.name} + your files` : `Your data (${userFiles.join(', ')})`,
+      synthetic: DEMO_DATASET.synthetic && fromDemo.length > 0,
+      syntheticTables: DEMO_DATASET.synthetic ? fromDemo : [],
+      fingerprint,
+      dangling,
+      name: userNames.length === 0 ? DEMO_DATASET.name : fromDemo.length ? `${DEMO_DATASET.name} + your files` : options.restoring?.name ?? `Your data (${userNames.join(', ')})`,
       lastLoad: { busy: false, reports },
-      ...bump([...result.committed, ...result.removed]),
+      ...bump(changed),
     });
+    if (options.restoring) update({ saved: { state: 'restored', name: options.restoring.name, loadedAt: options.restoring.loadedAt } });
+    else if (userNames.length && changed.length + (boundaryFile ? 1 : 0) > 0) await persist(fromDemo.length > 0);
     return reports;
   };
   const next = queue.then(run, run).finally(releaseDecoder);
   queue = next.catch(() => undefined);
+  queueChecks();
   return next;
 }
 
@@ -205,4 +332,20 @@ export function runImport(files: readonly { name: string; bytes: Uint8Array }[],
     worker.onerror = (e) => resolve({ ok: false, message: e.message || 'the import worker failed' });
     worker.postMessage({ files, mapping } satisfies ImportRequest);
   }).finally(() => worker.terminate());
+}
+
+/** Keep the user's files in this browser; a failure is shown, never thrown (the session in memory is unaffected). */
+async function persist(keepDemo: boolean): Promise<void> {
+  const files = TABLE_NAMES.flatMap((t) => (userFiles.has(t) ? [userFiles.get(t)!] : []));
+  const name = `Your data (${files.map((f) => f.name).join(', ')})`;
+  const loadedAt = new Date().toISOString();
+  const r = await saveDataset({ version: 1, name, loadedAt, files, boundaries: userFiles.get('boundaries') ?? null, keepDemo });
+  update({ saved: r.ok ? { state: 'saved', name, loadedAt } : { state: 'failed', message: r.message, action: 'save' } });
+}
+
+/** "Forget this data": delete the saved copy; the data stay loaded until the page is reloaded (then the demo opens). */
+export async function forgetSavedData(): Promise<boolean> {
+  const r = await forgetDataset();
+  update({ saved: r.ok ? { state: 'none' } : { state: 'failed', message: r.message, action: 'forget' } });
+  return r.ok;
 }

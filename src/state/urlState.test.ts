@@ -30,4 +30,13 @@ describe('view state in the URL', () => {
     const { notices } = parseViewState(`?district=${'x'.repeat(30)}%20y&view=${'v'.repeat(60)}`);
     expect(notices).toEqual([{ code: 'unknownView', value: 'v'.repeat(40) }, { code: 'badDistrict', value: `${'x'.repeat(30)} y` }]);
   });
+  it('carries a dataset fingerprint (ds): 8 hex digits round-trip; anything else is dropped with a notice; none is fine', () => {
+    const { state, notices } = parseViewState('?view=plan&ds=0a1b2c3d');
+    expect(state.dataset).toBe('0a1b2c3d');
+    expect(notices).toEqual([]);
+    expect(serializeViewState(state)).toBe('?view=plan&ds=0a1b2c3d');
+    expect(parseViewState('?ds=demo').notices).toEqual([{ code: 'badParam', value: 'ds' }]);
+    expect(parseViewState('?view=plan').state.dataset).toBeUndefined();
+    expect(serializeViewState({ ...parseViewState('?view=plan').state, dataset: undefined })).toBe('?view=plan');
+  });
 });

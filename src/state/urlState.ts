@@ -17,6 +17,11 @@ export interface ViewState {
   extra: Readonly<Record<string, string>>;
   /** Interface language (`?lang=ar`); absent from the link when English. */
   lang?: Lang;
+  /**
+   * Fingerprint of the dataset the link was made with (`?ds=`, fingerprint.ts); absent for the built-in dataset, so
+   * old links and links to the built-in data carry none (and give no notice).
+   */
+  dataset?: string;
 }
 
 /**
@@ -33,7 +38,8 @@ const REGION_ID = /^[A-Za-z0-9_.-]{1,40}$/;
 const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
 // The Plan view's scenarios (`sc`, base64url, validated by the view) may be longer than other view settings.
 const LONG_EXTRA: Readonly<Record<string, number>> = { sc: 2000 };
-const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district', 'lang']);
+const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district', 'lang', 'ds']);
+const FINGERPRINT = /^[0-9a-f]{8}$/;
 
 export function parseViewState(search: string): { state: ViewState; notices: UrlNotice[] } {
   const params = new URLSearchParams(search);
@@ -58,6 +64,11 @@ export function parseViewState(search: string): { state: ViewState; notices: Url
   // An unknown `lang` is reported by the language picker (initialLang), in the language it falls back to.
   const lang = params.get('lang');
   if (isLang(lang) && lang !== 'en') state.lang = lang;
+  const ds = params.get('ds');
+  if (ds !== null && ds !== '') {
+    if (FINGERPRINT.test(ds)) state.dataset = ds;
+    else notices.push({ code: 'badParam', value: 'ds' });
+  }
   const extra: Record<string, string> = {};
   for (const [key, value] of params) {
     if (GLOBAL_KEYS.has(key)) continue;
@@ -75,6 +86,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.province) params.set('province', state.province);
   if (state.district) params.set('district', state.district);
   if (state.lang && state.lang !== 'en') params.set('lang', state.lang);
+  if (state.dataset && FINGERPRINT.test(state.dataset)) params.set('ds', state.dataset);
   for (const [k, v] of Object.entries(state.extra).sort(([a], [b]) => a.localeCompare(b))) if (v !== '') params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -18,6 +18,7 @@ import { districtDensityQuery, type DistrictDensityRow } from '../queries/overvi
 import { facilityFiltersOf } from '../state/facilityFilters';
 import { TABLE_NAMES, type TableName } from '../data/contract';
 import type { Query } from '../db/sqlRunner';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { useDataHolds } from '../state/useDataHolds';
 import { knownStatus, type KnownMeasure } from '../metrics/knownShare';
@@ -86,7 +87,8 @@ function useTiming(state: QueryState<unknown>, name: string) {
 
 /** Who can reach care: distance to the nearest facility, share within a threshold, catchment accessibility, priority. */
 export function AccessView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
+  const { boundaries } = useDataset('boundaries');
+  const sourceLabel = useSourceLabel();
   const { t, num, pct, region, lang, locale, dir } = useI18n();
   const loc = { locale, rtl: dir === 'rtl' };
   const sep = lang === 'ar' ? '، ' : ', ';
@@ -133,7 +135,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
 
   const dist = useLastRows(distance, steps);
   const acc = useLastRows(catchment, plan);
-  const source = t('access.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const source = t('access.caption', { source: sourceLabel });
 
   // Coverage at the slider's threshold, from the distance buckets of the last finished run (the same step width).
   const coverage = useMemo(() => {

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nContext';
 import { ExportMenu } from '../components/ExportMenu';
+import { DataChecks } from '../components/DataChecks';
 import { Panel } from '../components/Panel';
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from '../data/contract';
 import type { Row } from '../db/sqlRunner';
@@ -43,7 +44,7 @@ function readSettings(extra: Readonly<Record<string, string>>, province: string 
 
 /** The rows of any table, filtered, sorted and paged in SQL; exports write every filtered row. */
 export function DataView({ view, scope, onChange }: ViewProps) {
-  const { tables, synthetic } = useDataset('tables', 'synthetic');
+  const { tables, syntheticTables } = useDataset('tables', 'syntheticTables');
   const { t, num, locale } = useI18n();
   const f = readSettings(view.extra, view.province);
   const spec = CONTRACT[f.table];
@@ -94,9 +95,10 @@ export function DataView({ view, scope, onChange }: ViewProps) {
   const last = Math.min(rowCount, (f.page + 1) * f.pageSize);
 
   return (
+    <>
     <Panel
       title={t('data.title', { table: f.table })}
-      subtitle={`${spec.description} ${f.province ? t('data.rowsFor', { scope }) : ''} ${synthetic ? t('data.synthetic') : ''}`}
+      subtitle={`${spec.description} ${f.province ? t('data.rowsFor', { scope }) : ''} ${syntheticTables.includes(f.table) ? t('data.synthetic') : ''}`}
       state={page}
       empty={t('data.empty')}
       testId="data-panel"
@@ -172,6 +174,8 @@ export function DataView({ view, scope, onChange }: ViewProps) {
         <button type="button" onClick={() => table.nextPage()} disabled={f.page + 1 >= pages} data-testid="next-page">{t('data.next')}</button>
       </nav>
     </Panel>
+    <DataChecks />
+    </>
   );
 }
 

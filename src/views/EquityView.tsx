@@ -15,7 +15,7 @@ import {
   type AccessByPovertyRow, type EquityIndicatorRow, type SettingRow,
 } from '../queries/accessInequalitySql';
 import { benchmarkQuery, equityOptionsQuery, subgroupSeriesQuery } from '../queries/equitySql';
-import { useDataset } from '../state/useDataset';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { rowsOf, useQuery } from '../state/useQuery';
 import './equity.css';
 import {
@@ -36,7 +36,7 @@ const ACCESS = ['regions', 'facilities', 'socioeconomic'] as const;
  * poverty). Settings live in the link (`indicator`, `dimension`, `year`, `measure_code`, `lines`).
  */
 export function EquityView({ view, scope, onChange }: ViewProps) {
-  const { synthetic } = useDataset('synthetic');
+  const sourceLabel = useSourceLabel();
   const { t, tx, region, num, year: yr, pct: pctText, locale, dir, lang } = useI18n();
   const loc = { locale, rtl: dir === 'rtl' };
   // Every number in the locale's digits and separators (one decimal unless told).
@@ -75,7 +75,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const pct = unit === '%';
   const diffUnit = differenceUnitText(t, indicator?.unit ?? null);
   const indicatorName = indicator ? tx(`indicator.${indicator.indicator_id}`, indicator.name) : indicatorId;
-  const sourceWord = t(synthetic ? 'source.synthetic' : 'source.loaded');
+  const sourceWord = sourceLabel;
   const source = t('equity.caption', { source: sourceWord, scope });
   const xLabel = `${indicatorName} (${unit})`;
   const series = rowsOf(seriesQ) ?? [];
@@ -166,7 +166,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
     districts: gradient, mean: access.mean, sii: sii?.value ?? null, width: accWidth,
     threshold: { value: WHO_WORKFORCE_PER_10K, label: t('equity.whoThreshold', { value: num(WHO_WORKFORCE_PER_10K, 1) }) },
     caption: t('equity.accessCaption', { source: sourceWord, year: access.povertyYear ? `, ${yr(access.povertyYear)}` : '' }), loc, t,
-  }) : null), [access, accWidth, synthetic, lang]);
+  }) : null), [access, accWidth, sourceLabel, lang]);
 
   const notices = s.notices;
   // The link's settings that the data did not offer, in the interface language (names from the catalogue).

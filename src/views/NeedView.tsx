@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { highNeedLowAccess, linearFit } from '../metrics/needAccess';
 import { needAccessQuery, needIndicatorsQuery, type NeedAccessRow } from '../queries/needAccessSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
-import { useDataset } from '../state/useDataset';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
 
@@ -20,7 +20,7 @@ const NEEDS = ['regions', 'facilities', 'socioeconomic', 'indicator_catalog'] as
 
 /** Are the districts that need care most the ones that have least of it? */
 export function NeedView({ view, scope, onChange }: ViewProps) {
-  const { synthetic } = useDataset('synthetic');
+  const sourceLabel = useSourceLabel();
   const { t, tx, num, region, locale, lang } = useI18n();
   const iname = (i: NeedIndicator) => tx(`indicator.${i.indicator_id}`, i.name);
   const indicators = useQuery<NeedIndicator>(useMemo(needIndicatorsQuery, []), NEEDS);
@@ -47,7 +47,7 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   const [brush, setBrush] = useState<BrushExtent | null>(null);
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const needLabel = indicator ? `${iname(indicator)} (${indicator.unit}, ${rows[0]?.need_year ?? ''})` : '';
-  const caption = t('need.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const caption = t('need.caption', { source: sourceLabel });
 
   const spec = useMemo(
     () => (rows.length && width && quadrant ? needScatterSpec({

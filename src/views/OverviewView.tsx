@@ -15,6 +15,7 @@ import { kpiOf } from '../metrics/kpi';
 import { MIN_KNOWN_SHARE } from '../metrics/knownShare';
 import { districtDensityQuery, type DistrictDensityRow } from '../queries/overviewSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { rowsOf, useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
@@ -23,7 +24,8 @@ const NEEDS = ['regions', 'facilities'] as const;
 
 /** The first page: headline numbers, the gap map, the district ranking and the district table. */
 export function OverviewView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
+  const { boundaries } = useDataset('boundaries');
+  const sourceLabel = useSourceLabel();
   const { t, num, pct, region, locale, dir, lang } = useI18n();
   const filters = { province: view.province, ...facilityFiltersOf(view) };
   const filterKey = JSON.stringify(filters);
@@ -32,7 +34,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   // Only a measure the data hold is mapped and ranked; an absent one is named as such, never drawn as zeros.
   const { measure, unheld, offered } = useHeldMeasure(view.measure);
   const meta = useMeasureMeta(measure);
-  const source = t('source.overview', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const source = t('source.overview', { source: sourceLabel });
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   const name = (r: DistrictDensityRow) => region(r.region_id, r.name);
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();

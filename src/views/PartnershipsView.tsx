@@ -16,6 +16,7 @@ import {
   type PartnerFacilityRow, type PartnershipDistrictRow, type PartnershipFilters,
 } from '../queries/partnershipsSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset, useTableStates } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
@@ -25,7 +26,8 @@ const GAP_NEEDS = ['regions', 'facilities'] as const;
 
 /** Do partnerships go where the gaps are? */
 export function PartnershipsView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
+  const { boundaries } = useDataset('boundaries');
+  const sourceLabel = useSourceLabel();
   const { t, tx, num, pct, region, locale, dir } = useI18n();
   const label = (prefix: 'partner' | 'programme', s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
@@ -49,7 +51,7 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const facilities = useQuery<PartnerFacilityRow>(useMemo(() => partnerFacilitiesQuery(f), [key]), NEEDS);
   const set = (k: string, v: string) => onChange({ extra: { ...e, [k]: v } });
   const meta = useMeasureMeta(held.measure);
-  const source = t('partner.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const source = t('partner.caption', { source: sourceLabel });
 
   const rows = districts.status === 'ready' ? districts.rows : [];
   const total = rows.reduce((s, r) => s + r.partnerships, 0);

@@ -14,7 +14,7 @@ type Programme = 'outreach' | 'telemedicine';
  * Which existing facilities would a partnership programme reach the underserved from? Ranked next to the
  * partnerships they have today. `baseVersion` is the version of today's nearest-distance table (0: not built yet).
  */
-export function PlanPartnerships({ km, baseVersion }: { km: number; baseVersion: number }) {
+export function PlanPartnerships({ km, baseVersion, excludeFlagged, checksVersion }: { km: number; baseVersion: number; excludeFlagged: boolean; checksVersion: number }) {
   const { t, tx, num, pct, region } = useI18n();
   const [radius, setRadius] = useState(10);
   const [programme, setProgramme] = useState<Programme>('outreach');
@@ -24,7 +24,8 @@ export function PlanPartnerships({ km, baseVersion }: { km: number; baseVersion:
     return [{ sql: `/* base v${baseVersion} */ ${u.sql}`, params: u.params }];
   }, [km, baseVersion]);
   const { state: prep, version } = useTableSteps(steps, NEEDS);
-  const q = useMemo(() => (prep.status === 'ready' ? partnershipReachQuery({ radiusKm: radius, version }) : HELD), [prep.status, radius, version]);
+  // Flagged facilities (plausibility checks) are left out unless kept; a rebuilt flag table (checksVersion) is read again.
+  const q = useMemo(() => (prep.status === 'ready' ? partnershipReachQuery({ radiusKm: radius, version: version * 1e4 + checksVersion, excludeFlagged }) : HELD), [prep.status, radius, version, checksVersion, excludeFlagged]);
   const reach = useQuery<PartnershipReachRow>(q, NEEDS);
   const state: QueryState<PartnershipReachRow> = baseVersion === 0 ? { status: 'waiting', reason: t('plan.partners.waiting') } : prep.status !== 'ready' ? (prep.status === 'error' ? prep : { status: 'loading' }) : reach;
   // Pharmacies dispense; they are not a base for outreach or clinical training.
@@ -47,7 +48,7 @@ export function PlanPartnerships({ km, baseVersion }: { km: number; baseVersion:
   return (
     <Panel title={t('plan.partners.title')} testId="plan-partnerships-panel" state={state}
       subtitle={t('plan.partners.subtitle', { what })}
-      actions={<ExportMenu query={partnershipReachQuery({ radiusKm: radius })} title={t('plan.partners.exportTitle')} fileBase="plan-partnership-reach" filters={{ withinKm: km, radiusKm: radius }} />}>
+      actions={<ExportMenu query={partnershipReachQuery({ radiusKm: radius, excludeFlagged })} title={t('plan.partners.exportTitle')} fileBase="plan-partnership-reach" filters={{ withinKm: km, radiusKm: radius }} />}>
       <div className="plan-row">
         <label className="picker">{t('plan.partners.programme')}
           <select value={programme} onChange={(e) => setProgramme(e.target.value as Programme)} data-testid="partner-programme">

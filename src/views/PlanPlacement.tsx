@@ -8,6 +8,7 @@ import { useI18n, type I18n } from '../i18n/I18nContext';
 import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../metrics/placement';
 import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../queries/planSql';
 import { runPlacement, type PlacementSite } from '../queries/placementSql';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { PLACEMENT_GRIDS, PLACEMENT_K, PLAN_KM, type PlacementRequest } from './planScenarios';
 
@@ -30,9 +31,9 @@ function withSignal(db: SqlRunner, signal: AbortSignal): SqlRunner {
   };
 }
 
-async function place(db: SqlRunner, r: PlacementRequest): Promise<Omit<PlacementOutcome, 'ms'>> {
+async function place(db: SqlRunner, r: PlacementRequest, excludeFlagged: boolean): Promise<Omit<PlacementOutcome, 'ms'>> {
   const res = await runPlacement(db, {
-    k: r.k, thresholdKm: r.thresholdKm, objective: r.objective, povertyWeighted: r.povertyWeighted,
+    excludeFlagged, k: r.k, thresholdKm: r.thresholdKm, objective: r.objective, povertyWeighted: r.povertyWeighted,
     candidates: r.gridKm > 0 ? { gridKm: r.gridKm } : 'population',
   });
   const where = new Map((await db.rows<{ id: string; region_id: string; name: string }>(siteDistrictsQuery(res.chosen))).map((s) => [s.id, s]));
@@ -55,10 +56,13 @@ export function gainLabel(r: PlacementRequest, { t, num }: Pick<I18n, 't' | 'num
  * Where would K new facilities help the most people? Greedy placement, run on demand. The form's settings live in
  * the link (`form` / `onForm`, see planScenarios.ts), so a link reproduces the setup; running needs the Run button.
  */
-export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
+export function PlanPlacement({ form, onForm, onResult, onAdopt, excludeFlagged }: {
   form: PlacementRequest; onForm: (r: PlacementRequest) => void; onResult: (o: PlacementOutcome | null) => void; onAdopt: (o: PlacementOutcome) => void;
+  /** Leave out facilities whose location is flagged (plausibility checks): they count as no existing care. */
+  excludeFlagged: boolean;
 }) {
-  const { engine, tables, synthetic } = useDataset('engine', 'tables', 'synthetic');
+  const { engine, tables, checksVersion } = useDataset('engine', 'tables', 'checksVersion');
+  const sourceLabel = useSourceLabel();
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);
@@ -72,7 +76,7 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
     const controller = new AbortController();
     const start = performance.now();
     setState((s) => ({ ...s, status: 'running' }));
-    place(withSignal(engine.db, controller.signal), asked.r).then(
+    place(withSignal(engine.db, controller.signal), asked.r, excludeFlagged).then(
       (o) => {
         if (controller.signal.aborted) return;
         const end = performance.now();
@@ -84,14 +88,14 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt }: {
       (e: Error) => !controller.signal.aborted && !isAbort(e) && setState({ status: 'error', message: e.message }),
     );
     return () => controller.abort();
-  }, [asked, engine]);
+  }, [asked, engine, excludeFlagged, checksVersion]);
 
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const o = state.outcome;
   const spec = useMemo(() => (o && width && o.sites.length
     ? placementCurveSpec({ gains: o.sites.map((s) => s.gain), yLabel: gainLabel(o.request, i18n), width,
-      caption: t('plan.placement.caption', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') }), tr: { t, locale } })
-    : null), [o, width, synthetic, i18n, t, locale]);
+      caption: t('plan.placement.caption', { source: sourceLabel }), tr: { t, locale } })
+    : null), [o, width, sourceLabel, i18n, t, locale]);
   const set = (patch: Partial<PlacementRequest>) => onForm({ ...form, ...patch });
   const intIn = (v: string, lo: number, hi: number, d: number) => {
     const x = Math.round(Number(v));

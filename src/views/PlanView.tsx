@@ -1,3 +1,4 @@
+import { LOCATION_FLAGS } from '../data/plausibilitySql';
 import { useMemo, useRef, useState } from 'react';
 import { planMapSpec, type PlanMapDistrict } from '../charts/planMapSpec';
 import { PlotFigure } from '../charts/PlotFigure';
@@ -8,6 +9,7 @@ import { HPSA_POPULATION_PER_PHYSICIAN, WHO_WORKFORCE_PER_10K } from '../metrics
 import { districtPovertyQuery, facilityPointsQuery, type DistrictPovertyRow, type FacilityPoint } from '../queries/accessViewSql';
 import { districtSitesQuery, type DistrictSiteRow, type PlanDistrictRow } from '../queries/planSql';
 import { facilityFiltersOf } from '../state/facilityFilters';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useDataset } from '../state/useDataset';
 import { useQuery, type QueryState } from '../state/useQuery';
 import { planMeasures, scoped, type PlanMeasures } from './planModel';
@@ -56,7 +58,8 @@ const compareRows = (f: Fmt, km: number): Row[] => {
 
 /** If we open, upgrade or fund care here, how much does the gap close? And where would K new facilities help most? */
 export function PlanView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
+  const { boundaries } = useDataset('boundaries');
+  const sourceLabel = useSourceLabel();
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const settings = parsePlanSettings(view.extra, t);
@@ -69,6 +72,10 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const setPlan = (patch: Partial<PlanSettings>) => patchExtra(planExtra(patch));
   const setPlacement = (p: PlacementRequest) => patchExtra(placementExtra(p, km));
   const [proposed, setProposed] = useState<PlacementOutcome | null>(null);
+  // Facilities whose location is implausible are left out of the recommendations unless the user keeps them (`flagged=1`).
+  const { plausibility, checksVersion } = useDataset('plausibility', 'checksVersion');
+  const includeFlagged = view.extra.flagged === '1';
+  const leftOut = plausibility?.findings.filter((f) => (LOCATION_FLAGS as readonly string[]).includes(f.id)).reduce((n, f) => n + f.count, 0) ?? 0;
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province: null, service: 'any' }), []), ['regions', 'facilities']);
   // Scenarios reach the database only once their upgrades are checked against the facility list (unknown ids dropped with a notice).
   const checked = useMemo(() => (facilities.status === 'ready' ? dropUnknownUpgrades(settings.scenarios, new Set(facilities.rows.map((f) => f.facility_id)), t) : null),
@@ -100,7 +107,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const worst = base ? [...base.districts].filter((d) => d.share != null).sort((a, b) => a.share! - b.share!)[0] : undefined;
 
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
-  const source = t('plan.source', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+  const source = t('plan.source', { source: sourceLabel });
   const mapSpec = useMemo(() => {
     if (!base || !mapWidth || !boundaries) return null;
     const afterById = new Map(curM?.districts.map((d) => [d.region_id, d.share]) ?? []);
@@ -231,8 +238,15 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
         </Panel>
       )}
 
-      <PlanPlacement form={settings.placement} onForm={setPlacement} onResult={setProposed} onAdopt={adopt} />
-      <PlanPartnerships km={km} baseVersion={baseVersion} />
+      {leftOut > 0 && (
+        <div className="notice" data-testid="plan-flagged" data-count={leftOut} data-included={includeFlagged}>
+          <p>{t(includeFlagged ? 'plan.flagged.kept' : 'plan.flagged.left', { n: num(leftOut) })}</p>
+          <label className="plan-check"><input type="checkbox" checked={includeFlagged} data-testid="plan-include-flagged"
+            onChange={(e) => patchExtra({ flagged: e.target.checked ? '1' : undefined })} /> {t('plan.flagged.include')}</label>
+        </div>
+      )}
+      <PlanPlacement form={settings.placement} onForm={setPlacement} onResult={setProposed} onAdopt={adopt} excludeFlagged={!includeFlagged} />
+      <PlanPartnerships km={km} baseVersion={baseVersion} excludeFlagged={!includeFlagged} checksVersion={checksVersion} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { Panel } from '../components/Panel';
 import { useElementWidth } from '../components/useElementWidth';
 import { useI18n } from '../i18n/I18nContext';
 import { trendIndicatorsQuery, trendQuery, type TrendRow } from '../queries/trendsSql';
-import { useDataset } from '../state/useDataset';
+import { useSourceLabel } from '../components/useSourceLabel';
 import { useQuery } from '../state/useQuery';
 import type { ViewProps } from './viewRegistry';
 
@@ -15,7 +15,7 @@ const NEEDS = ['regions', 'coverage', 'socioeconomic', 'indicator_catalog'] as c
 
 /** An indicator over the years: the selected district or province against the national line. */
 export function TrendsView({ view, onChange }: ViewProps) {
-  const { synthetic } = useDataset('synthetic');
+  const sourceLabel = useSourceLabel();
   const { t, tx, num, region, year, locale } = useI18n();
   const iname = (i: TrendIndicator) => tx(`indicator.${i.indicator_id}`, i.name);
   const indicators = useQuery<TrendIndicator>(useMemo(trendIndicatorsQuery, []), NEEDS);
@@ -30,8 +30,8 @@ export function TrendsView({ view, onChange }: ViewProps) {
   // The source line names the dimension the query actually averaged over (wealth quintiles, or e.g. subnational region).
   const dimension = rows.find((r) => r.dimension != null)?.dimension ?? null;
   const caption = dimension
-    ? t('trends.captionCoverageDim', { source: t(synthetic ? 'source.synthetic' : 'source.loaded'), dimension: tx(`dimension.${dimension}`, dimension).toLocaleLowerCase(locale) })
-    : t('trends.captionSocio', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
+    ? t('trends.captionCoverageDim', { source: sourceLabel, dimension: tx(`dimension.${dimension}`, dimension).toLocaleLowerCase(locale) })
+    : t('trends.captionSocio', { source: sourceLabel });
   const local = useMemo(() => rows.map((r) => ({ ...r, name: r.role === 'country' ? t('chart.wholeCountry') : region(r.region_id, r.name) })), [rows, region, t]);
   const spec = useMemo(() => (local.length && width && indicator ? trendSpec(local, `${iname(indicator)} (${indicator.unit})`, width, caption, {
     locale, aria: t('chart.trendAria', { names: [...new Set(local.filter((r) => r.role !== 'context').map((r) => r.name))].join(' / ') }), region: t('chart.region'), wholeCountry: t('chart.wholeCountry'),
