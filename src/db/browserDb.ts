@@ -6,6 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { Table, type RecordBatch } from 'apache-arrow';
 import { ENGINE_SETUP_SQL } from './engineSetup';
 import { QueryError } from './queryError';
+import { isReadOnly } from './statementKind';
 import { abortError, asQuery, tableToRows, type Query, type RunOptions, type SqlRunner } from './sqlRunner';
 
 type Priority = NonNullable<RunOptions['priority']>;
@@ -17,8 +18,6 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 const MAX_PREPARED = 64;
-/** Statements that cannot change a table (anything else clears the prepared statements). */
-const READ_ONLY = /^\s*(SELECT|WITH|FROM|DESCRIBE|SUMMARIZE|EXPLAIN|SHOW|VALUES)\b/i;
 
 /** Start DuckDB-WASM in a Web Worker and return the app's SqlRunner over one connection. */
 export async function createBrowserDb(): Promise<SqlRunner> {
@@ -81,7 +80,7 @@ export async function createBrowserDb(): Promise<SqlRunner> {
     const cancel = () => void conn.cancelSent();
     // Reads go through a kept prepared statement; anything else forgets them first, and a write with parameters is
     // prepared for this run only.
-    const read = READ_ONLY.test(sql);
+    const read = isReadOnly(sql);
     if (!read) await forgetPrepared();
     const stmt = read ? await keptStatement(sql, params) : params.length ? await prepare(sql, params) : null;
     try {
