@@ -26,6 +26,8 @@ describe('isReadOnly', () => {
     'SELECT 1; -- trailing comment',
     "SELECT 'a; DROP TABLE t' AS s",
     'SELECT "create" FROM t',
+    "SELECT 'it''s -- not a comment' AS s; /* done */",
+    'SELECT "a;""b" FROM t',
   ])('reads: %s', (sql) => {
     expect(isReadOnly(sql)).toBe(true);
   });
@@ -60,6 +62,7 @@ describe('isReadOnly', () => {
     '',
     '/* only a comment */',
     '/* unterminated comment SELECT 1',
+    "SELECT 'unterminated",
   ])('writes (or is not a plain read): %s', (sql) => {
     expect(isReadOnly(sql)).toBe(false);
   });
