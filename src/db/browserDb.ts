@@ -6,6 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { Table, type RecordBatch } from 'apache-arrow';
 import { ENGINE_SETUP_SQL } from './engineSetup';
 import { QueryError } from './queryError';
+import { ident } from './sqlText';
 import { createRequestQueue } from './requestQueue';
 import { StatementCache } from './statementCache';
 import { abortError, asQuery, tableToRows, type Query, type RunOptions, type SqlRunner } from './sqlRunner';
@@ -73,7 +74,7 @@ export async function createBrowserDb(): Promise<SqlRunner> {
       if (!options?.append) {
         // A table is (re)created: cached plans may hold the old one.
         await statements.clear();
-        await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+        await conn.query(`DROP TABLE IF EXISTS ${ident(name)}`);
       }
       await conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     }, options?.priority),

@@ -1,5 +1,5 @@
-import { codeOrParam } from '../data/sqlText';
-import type { Query } from '../db/sqlRunner';
+import { codeOrParam } from '../db/sqlText';
+import type { Query } from '../db/sqlText';
 
 /** Access measures the overview can map and rank: per 10,000 people in each district. */
 export const DENSITY_MEASURES = ['workforce', 'doctors', 'beds', 'facilities'] as const;

@@ -12,7 +12,8 @@
  */
 import type { SqlRunner } from '../db/sqlRunner';
 import { placeFacilities, POVERTY_WEIGHT_STEP, type PlacementObjective, type PlacementResult } from '../metrics/placement';
-import { pairsWithinSql, type AccessTables, type SqlQuery } from './accessSql';
+import { quoteTable, type Query } from '../db/sqlText';
+import { pairsWithinSql, type AccessTables } from './accessSql';
 
 export const PLACEMENT_DEMAND_TABLE = 'placement_demand';
 export const PLACEMENT_CANDIDATES_TABLE = 'placement_candidates';
@@ -36,7 +37,7 @@ export interface PlacementSqlOptions {
  * TEMP table placement_demand(cell_id, region_id, lat, lon, population, weight, existing_km): the population points
  * that can still gain. existing_km = distance to the nearest existing facility when within the threshold, else NULL.
  */
-export function placementDemandSql(o: PlacementSqlOptions): SqlQuery {
+export function placementDemandSql(o: PlacementSqlOptions): Query {
   const threshold = checkKm(o.thresholdKm, 'thresholdKm');
   const existing = pairsWithinSql({ tables: o.tables, radiusKm: threshold, service: o.service });
   // povertyWeight (src/metrics/placement.ts): 1 + (5 - q) * 0.25; unknown quintile 1; out-of-range quintiles fail.
@@ -53,11 +54,11 @@ SELECT * FROM (
   LEFT JOIN (SELECT cell_id, min(distance_km) AS existing_km FROM (${existing.sql}) GROUP BY cell_id) e ON e.cell_id = p.cell_id
   WHERE ${keep}
 ) WHERE population * weight > 0`;
-  return { sql, params: [...(o.povertyWeighted ? [POVERTY_WEIGHT_STEP] : []), ...existing.params] };
+  return { sql, params: [...(o.povertyWeighted ? [POVERTY_WEIGHT_STEP] : []), ...(existing.params ?? [])] };
 }
 
 /** TEMP table placement_candidates(facility_id VARCHAR, lat, lon), named like facilities so pairsWithinSql reads it. */
-export function placementCandidatesSql(o: PlacementSqlOptions): SqlQuery {
+export function placementCandidatesSql(o: PlacementSqlOptions): Query {
   const population = quoteTable(o.tables?.population ?? 'population');
   const c = o.candidates ?? 'population';
   const create = `CREATE OR REPLACE TEMP TABLE ${PLACEMENT_CANDIDATES_TABLE} AS `;
@@ -77,7 +78,7 @@ QUALIFY row_number() OVER (PARTITION BY floor(lat / g.dlat), floor(lon / g.dlon)
 }
 
 /** The pairs that can gain: demand_id, candidate_id (VARCHAR), cost (km <= threshold; p-median: < existing_km). */
-export function placementPairsSql(o: PlacementSqlOptions): SqlQuery {
+export function placementPairsSql(o: PlacementSqlOptions): Query {
   const pairs = pairsWithinSql({ tables: { population: PLACEMENT_DEMAND_TABLE, facilities: PLACEMENT_CANDIDATES_TABLE }, radiusKm: checkKm(o.thresholdKm, 'thresholdKm') });
   const closer = o.objective === 'p-median' ? 'WHERE d.existing_km IS NULL OR q.distance_km < d.existing_km' : '';
   return {
@@ -87,7 +88,7 @@ FROM (${pairs.sql}) q JOIN ${PLACEMENT_DEMAND_TABLE} d ON d.cell_id = q.cell_id 
   };
 }
 
-export const placementDemandRowsSql: SqlQuery = {
+export const placementDemandRowsSql: Query = {
   sql: `SELECT CAST(cell_id AS VARCHAR) AS id, population, weight, existing_km FROM ${PLACEMENT_DEMAND_TABLE} ORDER BY cell_id`,
   params: [],
 };
@@ -129,9 +130,3 @@ function checkKm(v: number, name: string, positive = false): number {
   return v;
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function quoteTable(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
-  return `"${name}"`;
-}

@@ -19,7 +19,7 @@
  * same argument order, so distances are bit-identical to `nearestTableSql` over the scenario's full list
  * (planSql.test.ts checks it on many seeded scenarios, with and without a service filter).
  */
-import type { Query } from '../db/sqlRunner';
+import { quoteTable, type Query } from '../db/sqlText';
 import { OUTREACH_TYPE, type ScenarioEdit } from '../metrics/scenario';
 import { haversineSql, NEAREST_SEARCH_KM, nearestFacilitySql, pairsWithinSql } from './accessSql';
 import { PLACEMENT_DEMAND_TABLE } from './placementSql';
@@ -33,11 +33,6 @@ export const planTables = (k: number) => ({ facilities: `plan_fac_${k}`, added: 
 // Today's distances are stored in bands of the nearest-facility search radii (see incrementalNearestSql).
 const SEARCH_RADII_KM = NEAREST_SEARCH_KM;
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function quoteTable(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
-  return `"${name}"`;
-}
 
 /** TEMP table `target`: each population point's nearest facility of `facilities` (exact; NULL when there is none). */
 export function nearestTableSql(facilities: string, target: string, service?: string): Query {
@@ -98,7 +93,7 @@ export function incrementalNearestSql(o: { baseline: string; added: string; targ
   SEARCH_RADII_KM.forEach((r, b) => {
     const pairs = pairsWithinSql({ tables: { population: bandTable(o.baseline, b), facilities: o.added }, radiusKm: r });
     parts.push(`SELECT cell_id, facility_id, distance_km FROM (${pairs.sql})`);
-    params.push(...pairs.params);
+    params.push(...(pairs.params ?? []));
   });
   const far = quoteTable(bandTable(o.baseline, SEARCH_RADII_KM.length));
   parts.push(`SELECT p.cell_id, f.facility_id, ${haversineSql('p.lat', 'p.lon', 'f.lat', 'f.lon')} AS distance_km FROM ${far} p CROSS JOIN ${quoteTable(o.added)} f`);
