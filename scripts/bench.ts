@@ -81,7 +81,7 @@ for (const scale of scales) {
 log('building the site (production, bench entry points)…');
 const site = values.site ?? buildBenchSite(root);
 const server = await serveBench(site, dataDir(1));
-let chromiumVersion = '';
+let chromiumVersion: string;
 let coldStart: ColdStart;
 // The kinds not run at a scale, in the browser and natively. E2SFCA: when even the grid the app picks passes the pair
 // budget. Distance: its search's first pass pairs every point with the facilities within 1 km, ~1/225 of the pairs

@@ -848,4 +848,6 @@ export const ar: Record<MessageKey, string> = {
   'plan.partners.reached': 'المحرومون الذين يُوصل إليهم',
   'plan.partners.today': 'الشراكات اليوم',
   'plan.partners.note': 'الصيدليات مستبعدة. ▲ مديرية في الخُمس الأقل عاملين صحيين لكل ١٠٬٠٠٠. المسافات بخط مستقيم؛ والعتبة ({km} كم) هي المختارة أعلى الصفحة.',
+  // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
+  'status.nothingYet': 'لا شيء لحسابه بعد.',
 };

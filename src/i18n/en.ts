@@ -849,6 +849,8 @@ export const en = {
   'plan.partners.reached': 'Underserved people reached',
   'plan.partners.today': 'Partnerships today',
   'plan.partners.note': 'Pharmacies are left out. ▲ district in the fifth with the fewest health workers per 10,000. Straight-line distances; the threshold ({km} km) is the one chosen at the top of the page.',
+  // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
+  'status.nothingYet': 'Nothing to compute yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -848,4 +848,6 @@ export const fr: Record<MessageKey, string> = {
   'plan.partners.reached': 'Personnes mal desservies atteintes',
   'plan.partners.today': 'Partenariats actuels',
   'plan.partners.note': 'Les pharmacies sont exclues. ▲ district du cinquième ayant le moins d’agents de santé pour 10 000. Distances à vol d’oiseau ; le seuil ({km} km) est celui choisi en haut de la page.',
+  // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
+  'status.nothingYet': 'Rien à calculer pour l’instant.',
 };

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useStable } from '../state/useStable';
 import { choroplethSpec, type BoundaryFeature } from '../charts/choroplethSpec';
 import { PlotFigure } from '../charts/PlotFigure';
 import { rankedBarsSpec } from '../charts/rankedBarsSpec';
@@ -24,9 +25,8 @@ const NEEDS = ['regions', 'facilities'] as const;
 export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { boundaries, synthetic } = useDataset('boundaries', 'synthetic');
   const { t, num, region, locale, dir, lang } = useI18n();
-  const filters = { province: view.province, ...facilityFiltersOf(view) };
-  const filterKey = JSON.stringify(filters);
-  const districtQuery = useMemo(() => districtDensityQuery(filters), [filterKey]);
+  const filters = useStable({ province: view.province, ...facilityFiltersOf(view) });
+  const districtQuery = useMemo(() => districtDensityQuery(filters), [filters]);
   const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
   const meta = useMeasureMeta(view.measure);
   const source = t('source.overview', { source: t(synthetic ? 'source.synthetic' : 'source.loaded') });
@@ -35,7 +35,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
   const shown = rowsOf(districts);
-  const rows = shown ?? [];
+  const rows = useMemo(() => shown ?? [], [shown]);
   // The headline numbers are the sums of the districts shown: one query per change, and the cards always agree with the table.
   const kpi = useMemo(() => (shown ? kpiOf(shown) : null), [shown]);
 
@@ -49,8 +49,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
       rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source, loc, regionName: region,
       labels: { aria: t('chart.mapAria', { measure: meta.label }), district: t('col.district'), province: t('col.province'), population: t('col.population') },
     }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, boundaries, mapped, meta.label, mapWidth, view.district, source, loc, region],
+    [rows, boundaries, mapped, meta, mapWidth, view.district, source, loc, region, t],
   );
   const barSpec = useMemo(
     () => (rows.length && barWidth ? rankedBarsSpec({
@@ -60,8 +59,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
         atOrAbove: t('chart.atOrAbove'), district: t('col.district'), province: t('col.province'), population: t('col.population'),
       },
     }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, meta.label, barWidth, view.district, source, loc, region],
+    [rows, meta, barWidth, view.district, source, loc, region, t],
   );
   const worst = [...rows].sort((a, b) => a[meta.column] - b[meta.column]).slice(0, 3);
   const list = (ws: DistrictDensityRow[]) => ws.map((w) => `${name(w)} (${num(w[meta.column], meta.digits)})`).join(lang === 'ar' ? '، ' : ', ');
