@@ -86,8 +86,7 @@ export interface NearestOptions {
 
 /**
  * The default search radii: doubling from 1 km, so a cell is paired only with facilities within about twice its
- * nearest one's distance. Measured on the demo at scale 10 (1 M points, DuckDB-WASM): 35 s with [5, 15, 60] and 54 s
- * with [20, 80] for a service, against 5 s and 3.6 s with these radii; same distances.
+ * nearest one's distance (README, *Benchmarks*: the measured gain over the former wider radii).
  */
 export const NEAREST_SEARCH_KM: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 
