@@ -3,7 +3,15 @@ import { JSDOM } from 'jsdom';
 import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
 import type { TrendRow } from '../queries/trendsSql';
+import { accessGradientSpec } from './accessGradientSpec';
+import { benchmarkSpec } from './benchmarkSpec';
+import { coverageBarsSpec } from './coverageBarsSpec';
 import { coverageCurveSpec } from './coverageCurveSpec';
+import { equiplotSpec } from './equiplotSpec';
+import { measureTrendSpec } from './measureTrendSpec';
+import { countBarsSpec } from './partnershipSpecs';
+import { placementCurveSpec } from './placementCurveSpec';
+import { priorityBarsSpec } from './priorityBarsSpec';
 import { MEASURE_META } from './measureMeta';
 import { rankedBarsSpec } from './rankedBarsSpec';
 import { subgroupBarsSpec } from './subgroupBarsSpec';
@@ -57,5 +65,64 @@ describe('chart specs render to the same SVG', () => {
     const svg = render(subgroupBarsSpec({ bars, ordered: true, xLabel: 'Skilled birth attendance (%)', average: 64, max: 100, width: 640, caption: 'Synthetic data.' }));
     expect(svg).toContain('Q5');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/subgroupBars.svg');
+  });
+
+  it('benchmarkSpec', async () => {
+    const svg = render(benchmarkSpec({
+      points: [{ name: 'Whole country', value: 20, ciLow: 18, ciHigh: 22, kind: 'national' }, { name: 'North', value: 31, ciLow: 27, ciHigh: 35, kind: 'selected' }, { name: 'South', value: 12, kind: 'other' }],
+      xLabel: 'Difference (points)', none: 0, width: 640, caption: 'Synthetic data.',
+    }));
+    expect(svg).toContain('South');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/benchmark.svg');
+  });
+
+  it('measureTrendSpec', async () => {
+    const points = [2016, 2018, 2020].map((year, i) => ({ year, value: 30 - 4 * i, ciLow: 27 - 4 * i, ciHigh: 33 - 4 * i }));
+    const svg = render(measureTrendSpec({ points, yLabel: 'D (points)', none: 0, selectedYear: 2018, width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('2018');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/measureTrend.svg');
+  });
+
+  it('equiplotSpec', async () => {
+    const subgroups = ['Q1', 'Q2', 'Q3'];
+    const points = ['2016', '2020'].flatMap((line, k) => subgroups.map((subgroup, i) => ({ line, subgroup, estimate: 40 + 15 * i + 5 * k, ciLow: 37 + 15 * i + 5 * k, ciHigh: 43 + 15 * i + 5 * k, population: 100 })));
+    const svg = render(equiplotSpec({ points, lines: ['2016', '2020'], subgroups, ordered: true, xLabel: 'Coverage (%)', lineLabel: 'Year', selected: '2020', width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('Q3');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/equiplot.svg');
+  });
+
+  it('priorityBarsSpec', async () => {
+    const rows = [['Alpha', 0.9, 0.7], ['Beta', 0.4, 0.8], ['Gamma', 0.2, 0.1]].map(([name, accessNeed, povertyNeed]) => ({
+      name: name as string, accessNeed: accessNeed as number, povertyNeed: povertyNeed as number, priority: (accessNeed as number) + (povertyNeed as number), accessibility: 1 - (accessNeed as number), poverty: 100 * (povertyNeed as number),
+    }));
+    const svg = render(priorityBarsSpec({ rows, top: 2, accessUnit: 'beds per 10,000', width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('Alpha');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/priorityBars.svg');
+  });
+
+  it('coverageBarsSpec', async () => {
+    const rows = [{ region_id: 'D1', name: 'Alpha', population: 1000, share: 0.45 }, { region_id: 'D2', name: 'Beta', population: 3000, share: 0.9 }];
+    const svg = render(coverageBarsSpec({ rows, national: 0.79, what: 'within 5 km of any facility', target: { share: 0.8, label: 'Target' }, width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('Beta');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/coverageBars.svg');
+  });
+
+  it('accessGradientSpec', async () => {
+    const districts = [10, 30, 50, 70].map((povertyRate, i) => ({ name: `D${i + 1}`, population: 1000 * (i + 1), povertyRate, workforcePer10k: 60 - 0.6 * povertyRate }));
+    const svg = render(accessGradientSpec({ districts, mean: 35, sii: -24, threshold: { value: 44.5, label: 'WHO 44.5' }, width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('WHO 44.5');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/accessGradient.svg');
+  });
+
+  it('placementCurveSpec', async () => {
+    const svg = render(placementCurveSpec({ gains: [5000, 3000, 1200, 400], yLabel: 'People newly within 5 km', width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('People newly within 5 km');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/placementCurve.svg');
+  });
+
+  it('countBarsSpec', async () => {
+    const svg = render(countBarsSpec([{ key: 'NGO', n: 12 }, { key: 'Academic', n: 5 }], { aria: 'Partnerships by type', x: 'Partnerships' }, 640, 'Synthetic data.'));
+    expect(svg).toContain('Academic');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/countBars.svg');
   });
 });
