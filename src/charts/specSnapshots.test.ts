@@ -3,12 +3,15 @@ import { JSDOM } from 'jsdom';
 import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
 import type { TrendRow } from '../queries/trendsSql';
+import { parseBoundaries } from '../data/boundaries';
 import { accessGradientSpec } from './accessGradientSpec';
+import { choroplethSpec } from './choroplethSpec';
 import { benchmarkSpec } from './benchmarkSpec';
 import { coverageBarsSpec } from './coverageBarsSpec';
 import { coverageCurveSpec } from './coverageCurveSpec';
 import { equiplotSpec } from './equiplotSpec';
 import { measureTrendSpec } from './measureTrendSpec';
+import { needScatterSpec } from './needScatterSpec';
 import { countBarsSpec } from './partnershipSpecs';
 import { placementCurveSpec } from './placementCurveSpec';
 import { priorityBarsSpec } from './priorityBarsSpec';
@@ -124,5 +127,30 @@ describe('chart specs render to the same SVG', () => {
     const svg = render(countBarsSpec([{ key: 'NGO', n: 12 }, { key: 'Academic', n: 5 }], { aria: 'Partnerships by type', x: 'Partnerships' }, 640, 'Synthetic data.'));
     expect(svg).toContain('Academic');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/countBars.svg');
+  });
+
+  it('needScatterSpec', async () => {
+    const rows = [district('D1', 'Alpha', 'P1', 120_000, 300), district('D2', 'Beta', 'P1', 80_000, 500), district('D3', 'Gamma', 'P2', 50_000, 100)]
+      .map((r, i) => ({ ...r, need: [30, 55, 70][i], need_year: 2020 }));
+    const svg = render(needScatterSpec({
+      rows, meta: MEASURE_META.workforce, needLabel: 'Poverty rate (%, 2020)', needIsHigh: true, needCut: 50, accessCut: 40,
+      flagged: new Set(['D3']), selected: 'D1', width: 640, caption: 'Synthetic data.',
+    }));
+    expect(svg).toContain('Poverty rate');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/needScatter.svg');
+  });
+
+  it('choroplethSpec', async () => {
+    // Three districts as 1-degree squares side by side, and their province.
+    const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
+    const feature = (region_id: string, level: number, parent_id: string | null, coordinates: number[][][]) => ({ type: 'Feature', properties: { region_id, level, parent_id, name: region_id }, geometry: { type: 'Polygon', coordinates } });
+    const boundaries = parseBoundaries({
+      type: 'FeatureCollection',
+      features: [feature('P1', 1, null, [[[0, 0], [3, 0], [3, 1], [0, 1], [0, 0]]]), feature('D1', 2, 'P1', square(0)), feature('D2', 2, 'P1', square(1)), feature('D3', 2, 'P1', square(2))],
+    }, 'fixture.geojson');
+    const rows = [district('D1', 'Alpha', 'P1', 120_000, 300), district('D2', 'Beta', 'P1', 80_000, 500), district('D3', 'Gamma', 'P1', 50_000, 100)];
+    const svg = render(choroplethSpec({ rows, boundaries, meta: MEASURE_META.workforce, width: 640, selected: 'D2', caption: 'Synthetic data.' }));
+    expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/choropleth.svg');
   });
 });
