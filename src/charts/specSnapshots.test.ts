@@ -5,6 +5,7 @@ import type { DistrictDensityRow } from '../queries/overviewSql';
 import type { TrendRow } from '../queries/trendsSql';
 import { parseBoundaries } from '../data/boundaries';
 import { accessGradientSpec } from './accessGradientSpec';
+import { accessMapSpec } from './accessMapSpec';
 import { choroplethSpec } from './choroplethSpec';
 import { benchmarkSpec } from './benchmarkSpec';
 import { coverageBarsSpec } from './coverageBarsSpec';
@@ -14,6 +15,7 @@ import { measureTrendSpec } from './measureTrendSpec';
 import { needScatterSpec } from './needScatterSpec';
 import { countBarsSpec } from './partnershipSpecs';
 import { placementCurveSpec } from './placementCurveSpec';
+import { planMapSpec } from './planMapSpec';
 import { priorityBarsSpec } from './priorityBarsSpec';
 import { MEASURE_META } from './measureMeta';
 import { rankedBarsSpec } from './rankedBarsSpec';
@@ -36,6 +38,14 @@ const district = (id: string, name: string, province: string, population: number
   facilities_per_10k: (4 * 1e4) / population, beds_per_10k: (60 * 1e4) / population, doctors_per_10k: (workforce / 4) * 1e4 / population,
   workforce_per_10k: (workforce * 1e4) / population,
 } as DistrictDensityRow);
+
+// Three districts as 1-degree squares side by side, and their province.
+const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
+const feature = (region_id: string, level: number, parent_id: string | null, coordinates: number[][][]) => ({ type: 'Feature', properties: { region_id, level, parent_id, name: region_id }, geometry: { type: 'Polygon', coordinates } });
+const boundaries = parseBoundaries({
+  type: 'FeatureCollection',
+  features: [feature('P1', 1, null, [[[0, 0], [3, 0], [3, 1], [0, 1], [0, 0]]]), feature('D1', 2, 'P1', square(0)), feature('D2', 2, 'P1', square(1)), feature('D3', 2, 'P1', square(2))],
+}, 'fixture.geojson');
 
 describe('chart specs render to the same SVG', () => {
   it('rankedBarsSpec', async () => {
@@ -141,16 +151,29 @@ describe('chart specs render to the same SVG', () => {
   });
 
   it('choroplethSpec', async () => {
-    // Three districts as 1-degree squares side by side, and their province.
-    const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
-    const feature = (region_id: string, level: number, parent_id: string | null, coordinates: number[][][]) => ({ type: 'Feature', properties: { region_id, level, parent_id, name: region_id }, geometry: { type: 'Polygon', coordinates } });
-    const boundaries = parseBoundaries({
-      type: 'FeatureCollection',
-      features: [feature('P1', 1, null, [[[0, 0], [3, 0], [3, 1], [0, 1], [0, 0]]]), feature('D1', 2, 'P1', square(0)), feature('D2', 2, 'P1', square(1)), feature('D3', 2, 'P1', square(2))],
-    }, 'fixture.geojson');
     const rows = [district('D1', 'Alpha', 'P1', 120_000, 300), district('D2', 'Beta', 'P1', 80_000, 500), district('D3', 'Gamma', 'P1', 50_000, 100)];
     const svg = render(choroplethSpec({ rows, boundaries, meta: MEASURE_META.workforce, width: 640, selected: 'D2', caption: 'Synthetic data.' }));
     expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
     await expect(svg).toMatchFileSnapshot('./__snapshots__/choropleth.svg');
+  });
+
+  it('accessMapSpec', async () => {
+    const cells = [0, 1, 2].flatMap((i) => [0, 1].map((j) => ({ kind: 'cell' as const, lon: i + 0.25, lat: j * 0.5, deg: 0.5, population: 100 * (i + j + 1), value: i === 2 && j === 1 ? null : 2 + 3 * i + j })));
+    const facilities = [{ facility_id: 'F1', name: 'Alpha hospital', type: 'hospital', lat: 0.5, lon: 0.5, beds: 40, workforce: 30 }];
+    const svg = render(accessMapSpec({
+      cells, facilities, boundaries, districtIds: new Set(['D1', 'D2', 'D3']), colour: 'distance', accessUnit: 'beds per 10,000', width: 640, caption: 'Synthetic data.',
+    }));
+    expect(svg).toContain('aria-label="dot"');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/accessMap.svg');
+  });
+
+  it('planMapSpec', async () => {
+    const svg = render(planMapSpec({
+      districts: [{ region_id: 'D1', name: 'Alpha', before: 0.4, after: 0.7 }, { region_id: 'D2', name: 'Beta', before: 0.8, after: 0.8 }, { region_id: 'D3', name: 'Gamma', before: 0.1, after: null }],
+      boundaries, facilities: [{ lat: 0.5, lon: 0.5 }], added: [{ lat: 0.5, lon: 2.5, label: 'New clinic' }], upgraded: [], outreach: [{ lat: 0.4, lon: 1.5, label: 'Stop', radiusKm: 10 }],
+      proposed: [], selected: 'D1', thresholdKm: 5, width: 640, caption: 'Synthetic data.',
+    }));
+    expect(svg).toContain('New clinic');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/planMap.svg');
   });
 });
