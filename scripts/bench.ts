@@ -90,7 +90,7 @@ for (const scale of scales) {
 log('building the site (production, bench entry points)…');
 const site = values.site ?? buildBenchSite(root);
 const server = await serveBench(site, dataDir(1));
-let chromiumVersion = '';
+let chromiumVersion: string;
 let coldStart: ColdStart;
 // The kinds not run at a scale, in the browser and natively. E2SFCA: when even the grid the app picks passes the pair
 // budget. Distance: its search's first pass pairs every point with the facilities within 1 km, ~1/225 of the pairs
@@ -101,7 +101,7 @@ const skipped = (scale: number): QueryKind[] => [
   ...(pairEstimates.get(scale)! * (NEAREST_SEARCH_KM[0] / BENCH_E2SFCA.catchmentKm) ** 2 > e2sfcaMaxPairs ? ['distance' as const] : []),
 ];
 const scaleResults: ScaleResult[] = [];
-let travel: { rows: TravelTimeRow[]; grassVersion: string | null } = { rows: [], grassVersion: null };
+let travel: { rows: TravelTimeRow[]; grassVersion: string | null };
 try {
   log(`serving ${site} at ${server.url}`);
   const { browser } = await launch();
@@ -308,7 +308,7 @@ async function travelTimeOnly(): Promise<void> {
   const site = values.site ?? buildBenchSite(root);
   const server = await serveBench(site, path.join(root, 'data'));
   let travel: Awaited<ReturnType<typeof benchTravelTime>>;
-  let chromium = '';
+  let chromium: string;
   try {
     const { browser } = await launch();
     chromium = browser.version();

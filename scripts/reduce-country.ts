@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { literal } from '../src/db/sqlText';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +36,6 @@ const out = path.resolve(values.out);
 const gridKm = Number(values['grid-km']);
 if (!(gridKm > 0)) throw new Error(`invalid --grid-km: ${values['grid-km']}`);
 const regionsFile = path.resolve(values.regions ?? path.join(values.from!, 'regions.parquet'));
-const sq = (p: string) => `'${p.replaceAll("'", "''")}'`;
 const mb = (p: string) => statSync(p).size / 1e6;
 
 const db = await DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false' });
@@ -45,7 +45,7 @@ async function step(name: string, sql: string, file: string): Promise<void> {
   const t0 = performance.now();
   await conn.run(sql);
   const seconds = (performance.now() - t0) / 1000;
-  const [{ n }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM read_parquet(${sq(file)})`)).getRowObjectsJS() as { n: number }[];
+  const [{ n }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM read_parquet(${literal(file)})`)).getRowObjectsJS() as { n: number }[];
   steps.push({ step: name, seconds, rows: n, outMb: mb(file) });
   console.error(`${name}: ${seconds.toFixed(1)} s, ${n.toLocaleString('en-US')} rows, ${mb(file).toFixed(1)} MB`);
 }
@@ -63,10 +63,10 @@ if (values.generate) {
         p.lat + ((hash(p.cell_id, r.range, 1) % 10000) / 10000.0 - 0.5) * 0.01 AS lat,
         p.lon + ((hash(p.cell_id, r.range, 2) % 10000) / 10000.0 - 0.5) * 0.01 AS lon,
         p.population / ${k} AS population, p.wealth_quintile, p.urban
-      FROM read_parquet(${sq(path.join(from, 'population.parquet'))}) p CROSS JOIN range(${k}) r
-    ) TO ${sq(cells)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`, cells);
-  await step('generate: facility registry', `COPY (SELECT * FROM read_parquet(${sq(path.join(from, 'facilities.parquet'))}))
-    TO ${sq(registry)} (FORMAT parquet, COMPRESSION zstd)`, registry);
+      FROM read_parquet(${literal(path.join(from, 'population.parquet'))}) p CROSS JOIN range(${k}) r
+    ) TO ${literal(cells)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`, cells);
+  await step('generate: facility registry', `COPY (SELECT * FROM read_parquet(${literal(path.join(from, 'facilities.parquet'))}))
+    TO ${literal(registry)} (FORMAT parquet, COMPRESSION zstd)`, registry);
 }
 
 mkdirSync(out, { recursive: true });
@@ -82,31 +82,31 @@ await step(`reduce: population to a ${gridKm} km grid`, `COPY (
         -- the quintile and residence the most people in the cell have
         arg_max(wealth_quintile, population) AS wealth_quintile,
         sum(population) FILTER (WHERE urban) > sum(population) / 2 AS urban
-      FROM read_parquet(${sq(cells)}) WHERE population > 0 GROUP BY ALL
+      FROM read_parquet(${literal(cells)}) WHERE population > 0 GROUP BY ALL
     )
     SELECT row_number() OVER (ORDER BY region_id, gy, gx)::INTEGER AS cell_id, region_id, round(lat, 5) AS lat, round(lon, 5) AS lon,
       population, wealth_quintile::INTEGER AS wealth_quintile, urban
     FROM g
-  ) TO ${sq(population)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`, population);
+  ) TO ${literal(population)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`, population);
 
 const regions = path.join(out, 'regions.parquet');
 await step('reduce: region populations from the cells', `COPY (
-    WITH d AS (SELECT region_id, sum(population) AS population FROM read_parquet(${sq(population)}) GROUP BY 1),
-    r AS (SELECT * FROM read_parquet(${sq(regionsFile)})),
+    WITH d AS (SELECT region_id, sum(population) AS population FROM read_parquet(${literal(population)}) GROUP BY 1),
+    r AS (SELECT * FROM read_parquet(${literal(regionsFile)})),
     p AS (SELECT r.parent_id AS region_id, sum(d.population) AS population FROM d JOIN r USING (region_id) GROUP BY 1),
     n AS (SELECT region_id, (SELECT sum(population) FROM d) AS population FROM r WHERE level = 0)
     SELECT r.* REPLACE (coalesce(x.population, 0)::DOUBLE AS population)
     FROM r LEFT JOIN (SELECT * FROM d UNION ALL SELECT * FROM p UNION ALL SELECT * FROM n) x USING (region_id)
     ORDER BY level, region_id
-  ) TO ${sq(regions)} (FORMAT parquet, COMPRESSION zstd)`, regions);
+  ) TO ${literal(regions)} (FORMAT parquet, COMPRESSION zstd)`, regions);
 
 const facilities = path.join(out, 'facilities.parquet');
 await step('reduce: facility registry checked and deduplicated', `COPY (
-    SELECT * FROM read_parquet(${sq(registry)})
+    SELECT * FROM read_parquet(${literal(registry)})
     WHERE lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180
     QUALIFY row_number() OVER (PARTITION BY facility_id ORDER BY open_year DESC NULLS LAST) = 1
     ORDER BY region_id, facility_id
-  ) TO ${sq(facilities)} (FORMAT parquet, COMPRESSION zstd)`, facilities);
+  ) TO ${literal(facilities)} (FORMAT parquet, COMPRESSION zstd)`, facilities);
 
 // Not a data-contract table: kept apart so that `npm run validate -- OUT` checks only the contract's files.
 mkdirSync(path.join(out, 'precomputed'), { recursive: true });
@@ -114,11 +114,11 @@ const totals = path.join(out, 'precomputed', 'district_facility_totals.parquet')
 await step('precompute: district facility totals (the overview group-by)', `COPY (
     SELECT region_id, count(*)::DOUBLE AS facilities, sum(coalesce(beds, 0))::DOUBLE AS beds, sum(coalesce(doctors, 0))::DOUBLE AS doctors,
       sum(coalesce(nurses, 0))::DOUBLE AS nurses, sum(coalesce(midwives, 0))::DOUBLE AS midwives
-    FROM read_parquet(${sq(facilities)}) GROUP BY region_id ORDER BY region_id
-  ) TO ${sq(totals)} (FORMAT parquet, COMPRESSION zstd)`, totals);
+    FROM read_parquet(${literal(facilities)}) GROUP BY region_id ORDER BY region_id
+  ) TO ${literal(totals)} (FORMAT parquet, COMPRESSION zstd)`, totals);
 
 const reduceSeconds = (performance.now() - t0) / 1000;
-const [{ inRows }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS "inRows" FROM read_parquet(${sq(cells)})`)).getRowObjectsJS() as { inRows: number }[];
+const [{ inRows }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS "inRows" FROM read_parquet(${literal(cells)})`)).getRowObjectsJS() as { inRows: number }[];
 const [{ threads, memory }] = (await conn.runAndReadAll("SELECT current_setting('threads')::INTEGER AS threads, current_setting('memory_limit') AS memory")).getRowObjectsJS() as { threads: number; memory: string }[];
 console.log(JSON.stringify({
   input: { populationCells: inRows, populationMb: mb(cells), registryFacilities: steps.find((s) => s.step.startsWith('reduce: facility'))?.rows, registryMb: mb(registry) },

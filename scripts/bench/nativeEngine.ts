@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { Query } from '../../src/db/sqlRunner';
+import { ident, literal, type Query } from '../../src/db/sqlText';
 import { pairsWithinSql } from '../../src/queries/accessSql';
 import { DERIVED_TABLES } from '../../src/queries/derivedTables';
 
@@ -25,9 +25,9 @@ export async function openNative(dataDir: string, tables: readonly string[]): Pr
   for (const t of tables) {
     const file = path.join(dataDir, `${t}.parquet`);
     const t0 = performance.now();
-    await conn.run(`CREATE TABLE "${t}" AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
+    await conn.run(`CREATE TABLE ${ident(t)} AS SELECT * FROM read_parquet(${literal(file)})`);
     const ms = performance.now() - t0;
-    const [{ n }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM "${t}"`)).getRowObjects() as { n: number }[];
+    const [{ n }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${ident(t)}`)).getRowObjects() as { n: number }[];
     load.push({ table: t, bytes: statSync(file).size, rows: n, ms });
   }
   // The tables the app derives once loaded (the overview's pre-aggregation), built with the app's own SQL.
@@ -35,7 +35,7 @@ export async function openNative(dataDir: string, tables: readonly string[]): Pr
     const t0 = performance.now();
     await conn.run(d.build());
     const ms = performance.now() - t0;
-    const [{ n }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM "${d.name}"`)).getRowObjects() as { n: number }[];
+    const [{ n }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${ident(d.name)}`)).getRowObjects() as { n: number }[];
     load.push({ table: d.name, bytes: 0, rows: n, ms });
   }
   return {
@@ -70,10 +70,10 @@ export async function estimatePairs(dataDir: string, radiusKm: number, share: nu
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
-    const file = (t: string) => path.join(dataDir, `${t}.parquet`).replaceAll("'", "''");
-    await conn.run(`CREATE TABLE population AS SELECT cell_id, region_id, population, lat, lon FROM read_parquet('${file('population')}')`);
-    await conn.run(`CREATE TABLE fac_sample AS SELECT * FROM read_parquet('${file('facilities')}') USING SAMPLE ${100 * share} PERCENT (bernoulli, 42)`);
-    const [{ n, all }] = (await conn.runAndReadAll(`SELECT (SELECT count(*) FROM fac_sample)::DOUBLE AS n, (SELECT count(*) FROM read_parquet('${file('facilities')}'))::DOUBLE AS "all"`)).getRowObjectsJS() as { n: number; all: number }[];
+    const file = (t: string) => literal(path.join(dataDir, `${t}.parquet`));
+    await conn.run(`CREATE TABLE population AS SELECT cell_id, region_id, population, lat, lon FROM read_parquet(${file('population')})`);
+    await conn.run(`CREATE TABLE fac_sample AS SELECT * FROM read_parquet(${file('facilities')}) USING SAMPLE ${100 * share} PERCENT (bernoulli, 42)`);
+    const [{ n, all }] = (await conn.runAndReadAll(`SELECT (SELECT count(*) FROM fac_sample)::DOUBLE AS n, (SELECT count(*) FROM read_parquet(${file('facilities')}))::DOUBLE AS "all"`)).getRowObjectsJS() as { n: number; all: number }[];
     const q = pairsWithinSql({ radiusKm, tables: { facilities: 'fac_sample' } });
     const [{ pairs }] = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS pairs FROM (${q.sql})`, q.params as DuckDBValue[])).getRowObjectsJS() as { pairs: number }[];
     return { pairs: n > 0 ? (pairs * all) / n : 0, sampledFacilities: n };

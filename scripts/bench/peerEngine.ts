@@ -23,7 +23,7 @@ export async function loadPeerTable(dataDir: string, table: string, columns?: st
 
 const op = aq.op;
 // Arquero compiles these arrow functions from their source text: they must stay plain expressions over d and $.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Arquero's rows are untyped; these expressions are compiled from source text
 type Row = Record<string, any>;
 
 function districtTotals(regions: ColumnTable, facilities: ColumnTable, province: string | null) {

@@ -119,7 +119,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const text = serialise(fixtureFor(spec));
     const file = path.join(FIXTURE_DIR, `${spec.name}.json`);
     if (check) {
-      let old = '';
+      let old: string;
       try {
         old = readFileSync(file, 'utf8');
       } catch {

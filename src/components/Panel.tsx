@@ -1,7 +1,8 @@
 import { Component, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n, type I18n } from '../i18n/I18nContext';
 import type { EmbedPanelId } from '../state/embedPanels';
-import type { QueryState } from '../state/useQuery';
+import type { MessageKey } from '../i18n/en';
+import type { QueryState, WaitReason } from '../state/useQuery';
 import { ChartImageMenu } from './ChartImageMenu';
 import { EmbedButton } from './EmbedButton';
 import { EmbedContext } from './embedContext';
@@ -29,7 +30,7 @@ export function Panel({ title, subtitle, state, empty, actions, children, testId
   // On an embedded page only the embedded panel is drawn, without its controls.
   if (embedded && id !== embedded) return null;
   let body = children;
-  if (state?.status === 'waiting') body = <p className="panel-status" role="status">{waitingReason(i18n, state.reason)}</p>;
+  if (state?.status === 'waiting') body = <p className="panel-status" role="status">{waitingText(i18n, state.reason)}</p>;
   else if (state?.status === 'loading' && !state.rows) body = <p className="panel-status" role="status">{t('panel.computing')}</p>;
   else if (state?.status === 'error') {
     body = (
@@ -95,11 +96,16 @@ class PanelBoundary extends Component<{ failed: (message: string) => string; chi
   }
 }
 
-/** The query hook's waiting reasons (English, from state/) in the interface language. */
-function waitingReason({ t }: I18n, reason: string): string {
-  if (reason === 'Starting the database…') return t('status.startingDb');
-  if (reason === 'Queued behind the distance computation…') return t('status.queued');
-  if (reason === 'Waiting for the other tables before the heavy computation…') return t('status.waitingTables');
-  const loading = /^Loading (.*)…$/.exec(reason);
-  return loading ? t('status.loadingTables', { tables: loading[1] }) : reason;
+/** Each waiting code's text in the message catalogues. */
+const WAIT_TEXT: Record<WaitReason['code'], MessageKey> = {
+  startingDb: 'status.startingDb',
+  loadingTables: 'status.loadingTables',
+  queued: 'status.queued',
+  waitingTables: 'status.waitingTables',
+  nothingYet: 'status.nothingYet',
+  baselineFirst: 'plan.partners.waiting',
+};
+
+function waitingText({ t }: I18n, reason: WaitReason): string {
+  return t(WAIT_TEXT[reason.code], reason.code === 'loadingTables' ? { tables: reason.tables.join(', ') } : undefined);
 }

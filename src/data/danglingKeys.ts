@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import { CONTRACT, TABLE_NAMES, type TableName } from './contract';
-import { ident } from './sqlText';
+import { ident } from '../db/sqlText';
 
 /** A foreign key of the contract between two different tables (regions.parent_id, a self-reference, is left to validation). */
 export interface KeyLink { table: TableName; column: string; target: TableName; targetColumn: string }

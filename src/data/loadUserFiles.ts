@@ -4,7 +4,7 @@ import type { TableName } from './contract';
 import { DecodeError } from './decodeParquet';
 import { matchTable } from './matchTable';
 import type { ParquetDecoder } from './parquetDecoder';
-import { ident } from './sqlText';
+import { ident } from '../db/sqlText';
 import { commitStaged, dropStaged, stage, stagingName, validateStaged, type StagedFile } from './validateTable';
 import type { Issue } from './validationRules';
 

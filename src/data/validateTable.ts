@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import { CONTRACT, type TableName } from './contract';
-import { ident } from './sqlText';
+import { ident } from '../db/sqlText';
 import { commitSql, countChecksSql, duplicateKeySql, examplesSql, rowChecks, SQL_TYPE, swapSql, type Issue, type RefResolver } from './validationRules';
 
 /** A file as Arrow IPC streams, one per batch of rows (a single stream is `[ipc]`). */

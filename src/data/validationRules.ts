@@ -1,5 +1,5 @@
 import type { ColumnSpec, ColumnType, TableName, TableSpec } from './contract';
-import { ident, literal } from './sqlText';
+import { ident, literal } from '../db/sqlText';
 
 export type Severity = 'error' | 'warning';
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { QueryError } from './queryError';
+import { ident } from './sqlText';
 import { abortError, asQuery, tableToRows, type Query, type SqlRunner } from './sqlRunner';
 import { ENGINE_SETUP_SQL } from './engineSetup';
 
@@ -49,7 +50,7 @@ export async function createNodeDb(): Promise<SqlRunner> {
       return run(q);
     },
     async insertArrowIPC(name, ipc, options) {
-      if (!options?.append) conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      if (!options?.append) conn.query(`DROP TABLE IF EXISTS ${ident(name)}`);
       conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     },
     async close() {

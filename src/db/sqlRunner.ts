@@ -1,18 +1,10 @@
 import { DataType, Precision, type Field, type Table, type Utf8, type Vector } from 'apache-arrow';
+import type { Query } from './sqlText';
 
 export type Row = Record<string, unknown>;
 
-/** A parameterised query: values go in as prepared-statement parameters, never pasted into SQL text. */
-export interface Query {
-  sql: string;
-  params?: readonly unknown[];
-  /**
-   * Reads only small (pre-aggregated) tables: run in one round trip to the engine's worker, not as a pending query
-   * polled in steps. Saves ~0.4 ms a query; such a query cannot be cancelled once started (it is still skipped while
-   * queued, and its result is dropped when superseded).
-   */
-  quick?: boolean;
-}
+// Re-exported so the runner's callers need one import; the type lives with the rest of the SQL text.
+export type { Query } from './sqlText';
 
 export interface RunOptions {
   /** Abort a query that is no longer wanted: skipped if still queued, cancelled if running (browser). */

@@ -44,3 +44,9 @@ export async function waitForData(page: Page, timeout = 60_000): Promise<void> {
     return items.length > 0 && items.every((li) => ['ready', 'failed'].includes(li.getAttribute('data-state') ?? ''));
   }, undefined, { timeout });
 }
+
+/** After a tab click: wait until that view is current, its panels are drawn and none is busy (every query answered). */
+export async function waitForView(page: Page, view: string, timeout = 60_000): Promise<void> {
+  await page.waitForSelector(`[data-testid="tab-${view}"][aria-current="page"]`, { timeout });
+  await page.waitForFunction(() => document.querySelector('section.panel') !== null && document.querySelector('[aria-busy="true"]') === null, undefined, { timeout });
+}

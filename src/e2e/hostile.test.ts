@@ -6,7 +6,7 @@ import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { arrowTableFromColumns } from '../data/arrowTable';
 import { CONTRACT } from '../data/contract';
 import { districtFacts, fmt, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { launchBrowser, openWatched, waitForData, waitForView, type Watched } from './browser';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -74,7 +74,7 @@ describe('hostile text in the data is shown as text everywhere and never runs', 
   it('other views show the names as text too', async () => {
     for (const view of ['need', 'partnerships', 'trends', 'equity', 'access', 'data']) {
       await w.page.getByTestId(`tab-${view}`).click();
-      await w.page.waitForTimeout(1500);
+      await waitForView(w.page, view);
       await noScriptRan();
     }
   });
@@ -114,7 +114,7 @@ describe('hostile URL parameters are ignored with a notice, never an error page'
     expect(await w.page.getByTestId('kpi-facilities').innerText()).toBe('3,401');
     for (const view of ['data', 'equity', 'trends', 'partnerships', 'need']) {
       await w.page.getByTestId(`tab-${view}`).click();
-      await w.page.waitForTimeout(1500);
+      await waitForView(w.page, view);
       expect(await w.page.locator('.panel-error pre').count(), `${view} shows an SQL error`).toBe(0);
     }
     expect(await w.page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);

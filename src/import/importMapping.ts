@@ -44,7 +44,7 @@ export function parseMapping(text: string, file = 'mapping.json'): ImportMapping
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${file}: expected a JSON object`);
   const known = new Set(Object.keys(DEFAULT_MAPPING).concat('countryName'));

@@ -25,7 +25,7 @@ export function readGeoJson(text: string, file: string): GeoLayer {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
   let features: GeoJSON.Feature[];
   if (json?.type === 'Topology' && json.objects) {

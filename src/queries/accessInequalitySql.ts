@@ -1,5 +1,5 @@
+import type { Query } from '../db/sqlText';
 import { MIN_KNOWN_SHARE } from '../metrics/knownShare';
-import type { SqlQuery } from './equitySql';
 
 /**
  * Extra SQL for the equity view: the indicator menu, the settings (country and provinces), and the
@@ -20,7 +20,7 @@ export interface EquityIndicatorRow {
  * from the catalog is shown by its id, treated as a favourable percentage (scale 100): the common case
  * for coverage data, and stated in the view's notes.
  */
-export function equityIndicatorsQuery(): SqlQuery {
+export function equityIndicatorsQuery(): Query {
   return {
     sql: `SELECT c.indicator_id, COALESCE(ic.name, c.indicator_id) AS name, ic.unit,
   COALESCE(ic.favourable, true) AS favourable, COALESCE(ic.scale, 100)::DOUBLE AS scale
@@ -38,7 +38,7 @@ export interface SettingRow {
 }
 
 /** The settings the equity view compares: the country (level 0) and the provinces (level 1). */
-export function equitySettingsQuery(): SqlQuery {
+export function equitySettingsQuery(): Query {
   return {
     sql: `SELECT region_id, name, level FROM regions WHERE level <= 1 ORDER BY level, name, region_id`,
     params: [],
@@ -73,7 +73,7 @@ export interface AccessByPovertyRow {
  * (rank 1, highest poverty rate; ties broken by region_id). The view treats districts as the ordered
  * subgroups of summaryMeasures(): concentration index and slope index of workforce by poverty rank.
  */
-export function accessByPovertyQuery(f: AccessByPovertyFilters): SqlQuery {
+export function accessByPovertyQuery(f: AccessByPovertyFilters): Query {
   const indicator = f.povertyIndicator ?? 'poverty_rate';
   return {
     sql: `WITH districts AS (

@@ -304,7 +304,7 @@ describe('builder safety', () => {
     const q = shareWithinSql({ withinKm: 5, service: "x'); DROP TABLE population; --" });
     expect(q.sql).not.toContain('DROP');
     expect(q.params).toEqual([5, "x'); DROP TABLE population; --"]);
-    expect(q.sql.match(/\?/g)!.length).toBe(q.params.length);
+    expect(q.sql.match(/\?/g)!.length).toBe(q.params!.length);
   });
 
   it('takes table names only as plain identifiers and capacity only from the allow-list', () => {

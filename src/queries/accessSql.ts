@@ -15,13 +15,9 @@
  *
  * Values go in as `?` parameters; table names must be plain identifiers; capacity columns come from an allow-list.
  */
+import { quoteTable, type Query } from '../db/sqlText';
 import { EARTH_RADIUS_KM, validateSteps, type Step } from '../metrics/access';
 import { WORKFORCE_BY_TYPE } from '../metrics/accessThresholds';
-
-export interface SqlQuery {
-  sql: string;
-  params: unknown[];
-}
 
 /** Table names; defaults are the data contract's. Must be plain identifiers (letters, digits, underscore). */
 export interface AccessTables {
@@ -78,7 +74,7 @@ export interface PairsOptions {
 }
 
 /** Every (cell, facility) pair with distance_km <= radiusKm: cell_id, facility_id, distance_km. */
-export function pairsWithinSql(o: PairsOptions): SqlQuery {
+export function pairsWithinSql(o: PairsOptions): Query {
   const b = new Builder(o.tables);
   const radius = b.arg(checkKm(o.radiusKm, 'radiusKm'), 'DOUBLE');
   const fac = b.facilities(o.service, null);
@@ -99,14 +95,13 @@ export interface NearestOptions {
 
 /**
  * The default search radii: doubling from 1 km, so a cell is paired only with facilities within about twice its
- * nearest one's distance. Measured on the demo at scale 10 (1 M points, DuckDB-WASM): 35 s with [5, 15, 60] and 54 s
- * with [20, 80] for a service, against 5 s and 3.6 s with these radii; same distances.
+ * nearest one's distance (README, *Benchmarks*: the measured gain over the former wider radii).
  */
 export const NEAREST_SEARCH_KM: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 
 /** Distance to the nearest facility per population cell: cell_id, region_id, population, distance_km,
  *  facility_id (ties go to the smallest facility_id). NULL distance when there is no facility at all. */
-export function nearestFacilitySql(o: NearestOptions = {}): SqlQuery {
+export function nearestFacilitySql(o: NearestOptions = {}): Query {
   const radii = o.searchRadiiKm ?? NEAREST_SEARCH_KM;
   if (radii.length === 0) throw new Error('searchRadiiKm: need at least one radius');
   radii.forEach((r, k) => {
@@ -149,7 +144,7 @@ export interface ShareWithinOptions {
  * (scope 'region') and one national row (scope 'national', region_id NULL). Columns: scope, region_id,
  * population, population_within, share (NULL when population is 0). Only pairs within the radius are formed.
  */
-export function shareWithinSql(o: ShareWithinOptions): SqlQuery {
+export function shareWithinSql(o: ShareWithinOptions): Query {
   const b = new Builder(o.tables);
   const radius = b.arg(checkKm(o.withinKm, 'withinKm'), 'DOUBLE');
   const fac = b.facilities(o.service, null);
@@ -202,7 +197,7 @@ export interface CatchmentSqlOptions {
  * by 'cell': cell_id, region_id, population, accessibility (capacity per person; x 10,000 for per 10,000).
  * by 'region': region_id, population, accessibility = sum(P_i A_i) / sum(P_i) (NULL when population is 0).
  */
-export function catchmentSql(o: CatchmentSqlOptions): SqlQuery {
+export function catchmentSql(o: CatchmentSqlOptions): Query {
   const capacity = o.supplyCapacity === 'column' ? 'coalesce(capacity, 0)' : capacitySql(o.capacity);
   const b = new Builder(o.tables, o.costsTable === undefined);
   const radius = b.arg(checkKm(catchmentOf(o), 'catchmentKm'), 'DOUBLE');
@@ -286,12 +281,6 @@ function checkKm(v: number, name: string): number {
   return v;
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-export function quoteTable(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
-  return `"${name}"`;
-}
 
 /**
  * Collects CTEs in order. Scalar values become columns of a one-row `args` CTE whose `?` placeholders come
@@ -367,7 +356,7 @@ class Builder {
     );
   }
 
-  build(select: string): SqlQuery {
+  build(select: string): Query {
     const args = this.args.map((a, i) => `CAST(? AS ${a.type}) AS a${i}`);
     const argsCte = `args AS (SELECT ${args.length ? args.join(', ') : '1 AS unused'})`;
     return { sql: `WITH ${[argsCte, ...this.ctes].join(',\n')}\n${select}`, params: this.args.map((a) => a.value) };

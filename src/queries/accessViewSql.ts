@@ -7,7 +7,7 @@
  * provincial borders for care, and demand from outside a province competes for its facilities); only the
  * summary is restricted to the province.
  */
-import type { Query } from '../db/sqlRunner';
+import type { Query } from '../db/sqlText';
 import { catchmentSql, nearestFacilitySql, type Capacity } from './accessSql';
 import { ACCESS_DEMAND_CELLS, catchmentPlanSql } from './catchmentPlan';
 import { griddedCatchmentSql } from './griddedCatchmentSql';
@@ -92,7 +92,7 @@ SELECT CASE WHEN grouping(gx) = 0 THEN 'cell' ELSE 'region' END AS kind, region_
   sum(population * value) / nullif(sum(population) FILTER (WHERE value IS NOT NULL), 0) AS value
 FROM binned GROUP BY GROUPING SETS ((region_id, bucket), (gx, gy))
 ORDER BY kind DESC, region_id, bucket, gy, gx`;
-  return { sql, params: [o.maxSteps, o.stepKm, o.maxSteps, ...near.params, o.province, o.province, MAP_CELLS_ACROSS] };
+  return { sql, params: [o.maxSteps, o.stepKm, o.maxSteps, ...(near.params ?? []), o.province, o.province, MAP_CELLS_ACROSS] };
 }
 
 export interface CatchmentSummaryOptions extends AccessScope {
@@ -150,7 +150,7 @@ SELECT CASE WHEN grouping(gx) = 0 THEN 'cell' ELSE 'region' END AS kind, region_
   CASE WHEN sum(population) > 0 THEN sum(population * value) / sum(population) END AS value
 FROM binned GROUP BY GROUPING SETS ((region_id), (gx, gy))
 ORDER BY kind DESC, region_id, gy, gx`;
-  return { sql, params: [...inner.params, o.province, o.province, MAP_CELLS_ACROSS] };
+  return { sql, params: [...(inner.params ?? []), o.province, o.province, MAP_CELLS_ACROSS] };
 }
 
 /** The estimate that decides between exact and gridded (`catchmentPlanSql`): always over the whole country, as the measure is. */

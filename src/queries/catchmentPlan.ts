@@ -3,7 +3,8 @@
  * else on the finest grid whose cell pairs fit (`griddedCatchmentSql`). The cost of either is its number of pairs
  * within the catchment, estimated here from counts on a coarse grid, without forming a single pair.
  */
-import { quoteTable, type AccessTables, type SqlQuery } from './accessSql';
+import { quoteTable, type Query } from '../db/sqlText';
+import type { AccessTables } from './accessSql';
 import { CELL_KEY, cellDegreesSql } from './griddedCatchmentSql';
 
 const KEY = CELL_KEY;
@@ -87,7 +88,7 @@ export const accessDemandCellsSql = () => `CREATE OR REPLACE TABLE ${ACCESS_DEMA
  * (pi c^2) / (9 b^2), the share of the 3 x 3 square inside the catchment circle for evenly spread points. An estimate
  * (it ignores clustering and the antimeridian); the tests compare it with exact counts.
  */
-export function catchmentPlanSql(o: CatchmentPlanOptions): SqlQuery {
+export function catchmentPlanSql(o: CatchmentPlanOptions): Query {
   const cells = o.cellsKm ?? GRID_CELLS_KM;
   if (!(o.catchmentKm > 0) || !Number.isFinite(o.catchmentKm)) throw new Error(`invalid catchmentKm: ${o.catchmentKm}`);
   const { base, multiples } = gridMultiples(cells);

@@ -1,6 +1,6 @@
-import type { Query } from '../db/sqlRunner';
+import type { Query } from '../db/sqlText';
 import { CONTRACT, type ColumnSpec, type TableName } from '../data/contract';
-import { ident } from '../data/sqlText';
+import { ident } from '../db/sqlText';
 
 export interface SortSpec { column: string; desc: boolean }
 

@@ -1,5 +1,5 @@
 import type { TableName } from '../data/contract';
-import { ident } from '../data/sqlText';
+import { ident } from '../db/sqlText';
 import type { SqlRunner } from '../db/sqlRunner';
 import { ACCESS_DEMAND_CELLS, accessDemandCellsSql } from './catchmentPlan';
 import { OVERVIEW_CUBE, OVERVIEW_DISTRICTS, overviewCubeSql, overviewDistrictsSql } from './overviewSql';

@@ -1,14 +1,10 @@
+import type { Query } from '../db/sqlText';
 import type { Subgroup } from '../metrics/inequality';
 
 /**
  * SQL for the equity view, over `coverage` and `indicator_catalog` (and `regions` for names in
  * benchmarks). Pure builders: (filters) -> { sql, params }; every value is a `?` parameter.
  */
-export interface SqlQuery {
-  sql: string;
-  params: unknown[];
-}
-
 export interface SubgroupFilters {
   indicatorId: string;
   dimension: string;
@@ -51,7 +47,7 @@ const SUBGROUP_COLUMNS = `c.subgroup, c.subgroup_order, c.estimate, c.se, c.ci_l
 const SUBGROUP_ORDER = `c.subgroup_order NULLS LAST, c.subgroup`;
 
 /** One indicator's catalog entry: name, unit, direction, scale, provenance. */
-export function indicatorQuery(indicatorId: string): SqlQuery {
+export function indicatorQuery(indicatorId: string): Query {
   return {
     sql: `SELECT indicator_id, name, unit, favourable, scale, domain, source, description
 FROM indicator_catalog
@@ -61,7 +57,7 @@ WHERE indicator_id = ?`,
 }
 
 /** Subgroup estimates of one indicator x dimension x setting x year, the input of summaryMeasures(). */
-export function subgroupEstimatesQuery(f: SubgroupFilters): SqlQuery {
+export function subgroupEstimatesQuery(f: SubgroupFilters): Query {
   return {
     sql: `SELECT ${SUBGROUP_COLUMNS}
 FROM coverage c
@@ -72,7 +68,7 @@ ORDER BY ${SUBGROUP_ORDER}`,
 }
 
 /** Subgroup estimates over the years (one row per year x subgroup), for trend charts. */
-export function subgroupSeriesQuery(f: SeriesFilters): SqlQuery {
+export function subgroupSeriesQuery(f: SeriesFilters): Query {
   const params: unknown[] = [f.indicatorId, f.dimension, f.regionId];
   let years = '';
   if (f.fromYear !== undefined) {
@@ -97,7 +93,7 @@ ORDER BY c.year, ${SUBGROUP_ORDER}`,
  * with each setting's population-weighted average (over subgroups with both estimate and population)
  * and its subgroup count, so the caller can compute summaryMeasures() per setting and rank them.
  */
-export function benchmarkQuery(f: BenchmarkFilters): SqlQuery {
+export function benchmarkQuery(f: BenchmarkFilters): Query {
   const params: unknown[] = [f.indicatorId, f.dimension, f.year];
   let where = '';
   if (f.regionIds && f.regionIds.length > 0) {
@@ -122,7 +118,7 @@ ORDER BY region_name NULLS LAST, c.region_id, ${SUBGROUP_ORDER}`,
 }
 
 /** Dimensions and years with data for one indicator in one setting (for the filter menus). */
-export function equityOptionsQuery(indicatorId: string, regionId: string): SqlQuery {
+export function equityOptionsQuery(indicatorId: string, regionId: string): Query {
   return {
     sql: `SELECT c.dimension, c.year, COUNT(*) AS subgroups, bool_and(c.subgroup_order IS NOT NULL) AS ordered
 FROM coverage c

@@ -1,5 +1,5 @@
 import type { TableName } from '../data/contract';
-import type { Query } from '../db/sqlRunner';
+import type { Query } from '../db/sqlText';
 import { districtDensityQuery, provincesQuery, regionNamesQuery } from './overviewSql';
 
 /**

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '../db/sqlRunner';
+import { literal as stringLiteral } from '../db/sqlText';
 
 /** Column types the fixtures use. */
 export type FixtureType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]';
@@ -7,7 +8,7 @@ export type FixtureType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]';
 function literal(value: unknown, type: FixtureType): string {
   if (value === null || value === undefined) return 'NULL';
   if (type === 'VARCHAR[]') return `[${(value as string[]).map((v) => literal(v, 'VARCHAR')).join(', ')}]::VARCHAR[]`;
-  return `'${String(value).replaceAll("'", "''")}'`;
+  return stringLiteral(String(value));
 }
 
 /**

@@ -82,7 +82,7 @@ describe('griddedCatchmentSql on small fixtures', () => {
     expect(() => griddedCatchmentSql({ ...DEFAULT, cellKm: 2, tables: { population: 'p; DROP' } })).toThrow('invalid table name');
     const q = griddedCatchmentSql({ ...DEFAULT, cellKm: 2, service: "x'); DROP TABLE population; --" });
     expect(q.sql).not.toContain('DROP');
-    expect(q.sql.match(/\?/g)!.length).toBe(q.params.length);
+    expect(q.sql.match(/\?/g)!.length).toBe(q.params!.length);
   });
 });
 

@@ -14,7 +14,8 @@
  * is measured against the exact computation in griddedCatchmentSql.test.ts.
  */
 import { EARTH_RADIUS_KM } from '../metrics/access';
-import { capacitySql, catchmentSql, quoteTable, type CatchmentSqlOptions, type SqlQuery } from './accessSql';
+import { quoteTable, type Query } from '../db/sqlText';
+import { capacitySql, catchmentSql, type CatchmentSqlOptions } from './accessSql';
 
 /** Kilometres per degree of latitude on the haversine sphere (R = 6371 km). */
 export const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
@@ -41,7 +42,7 @@ export function cellDegreesSql(cellKm: string, population: string, facilities?: 
 }
 
 /** Same columns and order as `catchmentSql`: by 'cell' one row per population point, by 'region' per region. */
-export function griddedCatchmentSql(o: GriddedCatchmentOptions): SqlQuery {
+export function griddedCatchmentSql(o: GriddedCatchmentOptions): Query {
   if (!Number.isFinite(o.cellKm) || o.cellKm < 0.01) throw new Error(`invalid cellKm: ${o.cellKm}`);
   if ('costsTable' in o && (o as CatchmentSqlOptions).costsTable !== undefined) throw new Error('griddedCatchmentSql needs coordinates, not a costs table');
   const capacity = capacitySql(o.capacity);
@@ -88,5 +89,5 @@ ${by === 'cell'
   : `SELECT region_id, CAST(sum(population) AS DOUBLE) AS population,
   CASE WHEN sum(population) > 0 THEN sum(population * accessibility) / sum(population) END AS accessibility
 FROM grid_result GROUP BY region_id ORDER BY region_id`}`;
-  return { sql, params: [o.cellKm, o.service ?? null, ...inner.params] };
+  return { sql, params: [o.cellKm, o.service ?? null, ...(inner.params ?? [])] };
 }

@@ -1,4 +1,4 @@
-import type { Query } from '../db/sqlRunner';
+import type { Query } from '../db/sqlText';
 import { districtDensityQuery, type DistrictDensityRow, type OverviewFilters } from './overviewSql';
 
 export interface NeedAccessFilters extends OverviewFilters {

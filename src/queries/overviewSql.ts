@@ -1,5 +1,4 @@
-import { codeOrParam } from '../data/sqlText';
-import type { Query } from '../db/sqlRunner';
+import { codeOrParam, type Query } from '../db/sqlText';
 import { MIN_KNOWN_SHARE } from '../metrics/knownShare';
 
 /** Access measures the overview can map and rank: per 10,000 people in each district. */

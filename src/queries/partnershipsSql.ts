@@ -1,4 +1,4 @@
-import type { Query } from '../db/sqlRunner';
+import type { Query } from '../db/sqlText';
 import { districtDensityQuery, type DensityMeasure, type DistrictDensityRow, type FacilityFilters } from './overviewSql';
 
 export interface PartnershipFilters extends FacilityFilters {

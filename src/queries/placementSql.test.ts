@@ -138,7 +138,7 @@ describe('runPlacement (SQL pairs + greedy) equals placeFacilities on the full d
 
   it('builders: values as parameters, checked identifiers and kilometres', () => {
     const q = placementDemandSql({ thresholdKm: 5, objective: 'coverage', povertyWeighted: true });
-    expect(q.params[0]).toBe(0.25);
+    expect(q.params![0]).toBe(0.25);
     expect(q.params).toContain(5);
     expect(() => placementDemandSql({ thresholdKm: -1, objective: 'coverage' })).toThrow('invalid thresholdKm: -1');
     expect(() => placementCandidatesSql({ thresholdKm: 5, objective: 'coverage', candidates: { gridKm: 0 } })).toThrow('invalid gridKm: 0');

@@ -13,7 +13,8 @@
 import type { SqlRunner } from '../db/sqlRunner';
 import { FACILITY_FLAGS, LOCATION_FLAGS } from '../data/plausibilitySql';
 import { placeFacilities, POVERTY_WEIGHT_STEP, type PlacementObjective, type PlacementResult } from '../metrics/placement';
-import { pairsWithinSql, type AccessTables, type SqlQuery } from './accessSql';
+import { quoteTable, type Query } from '../db/sqlText';
+import { pairsWithinSql, type AccessTables } from './accessSql';
 
 export const PLACEMENT_DEMAND_TABLE = 'placement_demand';
 export const PLACEMENT_CANDIDATES_TABLE = 'placement_candidates';
@@ -42,7 +43,7 @@ export interface PlacementSqlOptions {
 export const PLAN_FACILITIES = 'plan_facilities';
 
 /** TEMP VIEW plan_facilities: the facilities table without those whose location is flagged (outside every boundary or their district). */
-export function planFacilitiesSql(facilities = 'facilities'): SqlQuery {
+export function planFacilitiesSql(facilities = 'facilities'): Query {
   return {
     sql: `CREATE OR REPLACE TEMP VIEW ${PLAN_FACILITIES} AS SELECT * FROM ${quoteTable(facilities)} f
 WHERE NOT EXISTS (SELECT 1 FROM ${FACILITY_FLAGS} g WHERE g.facility_id = f.facility_id AND g.flag IN (${LOCATION_FLAGS.map((x) => `'${x}'`).join(', ')}))`,
@@ -51,7 +52,7 @@ WHERE NOT EXISTS (SELECT 1 FROM ${FACILITY_FLAGS} g WHERE g.facility_id = f.faci
 }
 
 /** How many facilities the Plan leaves out (distinct facilities with a location flag). */
-export const flaggedLeftOutSql: SqlQuery = {
+export const flaggedLeftOutSql: Query = {
   sql: `SELECT CAST(count(DISTINCT facility_id) AS DOUBLE) AS n FROM ${FACILITY_FLAGS} WHERE flag IN (${LOCATION_FLAGS.map((x) => `'${x}'`).join(', ')})`,
   params: [],
 };
@@ -60,7 +61,7 @@ export const flaggedLeftOutSql: SqlQuery = {
  * TEMP table placement_demand(cell_id, region_id, lat, lon, population, weight, existing_km): the population points
  * that can still gain. existing_km = distance to the nearest existing facility when within the threshold, else NULL.
  */
-export function placementDemandSql(o: PlacementSqlOptions): SqlQuery {
+export function placementDemandSql(o: PlacementSqlOptions): Query {
   const threshold = checkKm(o.thresholdKm, 'thresholdKm');
   const tables = o.excludeFlagged ? { ...o.tables, facilities: PLAN_FACILITIES } : o.tables;
   const existing = pairsWithinSql({ tables, radiusKm: threshold, service: o.service });
@@ -78,11 +79,11 @@ SELECT * FROM (
   LEFT JOIN (SELECT cell_id, min(distance_km) AS existing_km FROM (${existing.sql}) GROUP BY cell_id) e ON e.cell_id = p.cell_id
   WHERE ${keep}
 ) WHERE population * weight > 0`;
-  return { sql, params: [...(o.povertyWeighted ? [POVERTY_WEIGHT_STEP] : []), ...existing.params] };
+  return { sql, params: [...(o.povertyWeighted ? [POVERTY_WEIGHT_STEP] : []), ...(existing.params ?? [])] };
 }
 
 /** TEMP table placement_candidates(facility_id VARCHAR, lat, lon), named like facilities so pairsWithinSql reads it. */
-export function placementCandidatesSql(o: PlacementSqlOptions): SqlQuery {
+export function placementCandidatesSql(o: PlacementSqlOptions): Query {
   const population = quoteTable(o.tables?.population ?? 'population');
   const c = o.candidates ?? 'population';
   const create = `CREATE OR REPLACE TEMP TABLE ${PLACEMENT_CANDIDATES_TABLE} AS `;
@@ -102,7 +103,7 @@ QUALIFY row_number() OVER (PARTITION BY floor(lat / g.dlat), floor(lon / g.dlon)
 }
 
 /** The pairs that can gain: demand_id, candidate_id (VARCHAR), cost (km <= threshold; p-median: < existing_km). */
-export function placementPairsSql(o: PlacementSqlOptions): SqlQuery {
+export function placementPairsSql(o: PlacementSqlOptions): Query {
   const pairs = pairsWithinSql({ tables: { population: PLACEMENT_DEMAND_TABLE, facilities: PLACEMENT_CANDIDATES_TABLE }, radiusKm: checkKm(o.thresholdKm, 'thresholdKm') });
   const closer = o.objective === 'p-median' ? 'WHERE d.existing_km IS NULL OR q.distance_km < d.existing_km' : '';
   return {
@@ -112,7 +113,7 @@ FROM (${pairs.sql}) q JOIN ${PLACEMENT_DEMAND_TABLE} d ON d.cell_id = q.cell_id 
   };
 }
 
-export const placementDemandRowsSql: SqlQuery = {
+export const placementDemandRowsSql: Query = {
   sql: `SELECT CAST(cell_id AS VARCHAR) AS id, population, weight, existing_km FROM ${PLACEMENT_DEMAND_TABLE} ORDER BY cell_id`,
   params: [],
 };
@@ -155,9 +156,3 @@ function checkKm(v: number, name: string, positive = false): number {
   return v;
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function quoteTable(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
-  return `"${name}"`;
-}

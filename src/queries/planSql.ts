@@ -3,7 +3,7 @@
  * (`nearestFacilitySql`, `pairsWithinSql`) and the scenario table (`scenarioTableSql`, facilities_scenario-like):
  *
  *   facilities            --baselineTablesSql--> plan_near_base (cell_id, region_id, population, lat, lon, distance_km, facility_id)
- *                                                + its distance bands plan_near_base_b0..b3 (built once)
+ *                                                + its distance bands plan_near_base_b0..b7 (built once)
  *   edits                 --scenarioTableSql---> plan_fac_k (today's facilities, upgraded, + added + outreach stops)
  *   plan_fac_k            --newFacilitiesSql---> plan_new_k (only the facilities today's list lacks: few rows)
  *   plan_near_base, plan_new_k --incrementalNearestSql--> plan_near_k (same columns as the baseline)
@@ -13,14 +13,15 @@
  * upgraded facilities that gain the service) and never moves or removes one, so a point's nearest facility in
  * the scenario is min(today's nearest, nearest new facility), comparing (distance, facility_id) as the full
  * computation does (ties to the smallest id). Only new facilities closer than today's distance can matter, so
- * each point looks within its own distance band: points whose nearest is within 5 km are paired with new
- * facilities within 5 km through the library's grid (pairsWithinSql), then 15 and 60 km; the few points farther
- * than 60 km (or with no facility at all) are compared with every new facility. Same haversine expression,
+ * each point looks within its own distance band, bounded by the nearest-facility search radii (NEAREST_SEARCH_KM:
+ * 1, 2, 4 ... 64 km): points whose nearest is within 1 km are paired with new facilities within 1 km through the
+ * library's grid (pairsWithinSql), those between 1 and 2 km within 2 km, and so on; the few points farther than the
+ * last radius (or with no facility at all) are compared with every new facility. Same haversine expression,
  * same argument order, so distances are bit-identical to `nearestTableSql` over the scenario's full list
  * (planSql.test.ts checks it on many seeded scenarios, with and without a service filter).
  */
 import { FACILITY_FLAGS, LOCATION_FLAGS } from '../data/plausibilitySql';
-import type { Query } from '../db/sqlRunner';
+import { quoteTable, type Query } from '../db/sqlText';
 import { OUTREACH_TYPE, type ScenarioEdit } from '../metrics/scenario';
 import { haversineSql, NEAREST_SEARCH_KM, nearestFacilitySql, pairsWithinSql } from './accessSql';
 import { PLACEMENT_DEMAND_TABLE } from './placementSql';
@@ -34,19 +35,13 @@ export const planTables = (k: number) => ({ facilities: `plan_fac_${k}`, added: 
 // Today's distances are stored in bands of the nearest-facility search radii (see incrementalNearestSql).
 const SEARCH_RADII_KM = NEAREST_SEARCH_KM;
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function quoteTable(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
-  return `"${name}"`;
-}
-
 /** TEMP table `target`: each population point's nearest facility of `facilities` (exact; NULL when there is none). */
 export function nearestTableSql(facilities: string, target: string, service?: string): Query {
   const near = nearestFacilitySql({ tables: { facilities }, searchRadiiKm: SEARCH_RADII_KM, service });
   return { sql: `CREATE OR REPLACE TEMP TABLE ${quoteTable(target)} AS ${near.sql}`, params: near.params };
 }
 
-/** Distance bands of the baseline: points whose nearest facility is within 5, 15, 60 km, and the rest (farther or none). */
+/** Distance bands of the baseline: band b holds the points whose nearest facility lies between search radii b-1 and b; the last, the rest (farther or none). */
 const bandTable = (baseline: string, b: number) => `${baseline}_b${b}`;
 
 /**
@@ -99,7 +94,7 @@ export function incrementalNearestSql(o: { baseline: string; added: string; targ
   SEARCH_RADII_KM.forEach((r, b) => {
     const pairs = pairsWithinSql({ tables: { population: bandTable(o.baseline, b), facilities: o.added }, radiusKm: r });
     parts.push(`SELECT cell_id, facility_id, distance_km FROM (${pairs.sql})`);
-    params.push(...pairs.params);
+    params.push(...(pairs.params ?? []));
   });
   const far = quoteTable(bandTable(o.baseline, SEARCH_RADII_KM.length));
   parts.push(`SELECT p.cell_id, f.facility_id, ${haversineSql('p.lat', 'p.lon', 'f.lat', 'f.lon')} AS distance_km FROM ${far} p CROSS JOIN ${quoteTable(o.added)} f`);

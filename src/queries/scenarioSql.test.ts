@@ -3,7 +3,8 @@ import { createNodeDb } from '../db/nodeDb';
 import type { Row, SqlRunner } from '../db/sqlRunner';
 import { floatingCatchment, haversineKm } from '../metrics/access';
 import { applyScenario, type FacilityRow, type PopulationPoint, type ScenarioEdit, type ScenarioFacility } from '../metrics/scenario';
-import { catchmentSql, nearestFacilitySql, shareWithinSql, type AccessTables, type SqlQuery } from './accessSql';
+import type { Query } from '../db/sqlText';
+import { catchmentSql, nearestFacilitySql, shareWithinSql, type AccessTables } from './accessSql';
 import { scenarioTableSql } from './scenarioSql';
 import { mulberry32 } from '../metrics/random';
 import { fixtureTable } from './fixtureTable';
@@ -78,7 +79,7 @@ function expectClose(actual: unknown, expected: number | null | undefined, what:
 const byId = (a: Row, b: Row) => String(a.facility_id ?? a.cell_id ?? a.region_id).localeCompare(String(b.facility_id ?? b.cell_id ?? b.region_id));
 
 /** Runs one access query on two facility tables and expects the same rows (numbers to 1e-9 relative). */
-async function expectSameMeasure(make: (t: AccessTables) => SqlQuery, what: string): Promise<Row[]> {
+async function expectSameMeasure(make: (t: AccessTables) => Query, what: string): Promise<Row[]> {
   const scenario = (await db.rows(make({ facilities: 'facilities_scenario' }))).sort(byId);
   const full = (await db.rows(make({ facilities: 'facilities_full' }))).sort(byId);
   expect(scenario.length, what).toBe(full.length);

@@ -10,7 +10,8 @@
  * made again whenever the scenario changes. Unknown upgrade ids and added ids that already exist fail with error().
  */
 import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit } from '../metrics/scenario';
-import { haversineSql, type AccessTables, type SqlQuery } from './accessSql';
+import { quoteTable, type Query } from '../db/sqlText';
+import { haversineSql, type AccessTables } from './accessSql';
 
 export interface ScenarioSqlOptions {
   /** Source tables (data contract names by default); they are only read. */
@@ -22,7 +23,7 @@ export interface ScenarioSqlOptions {
 export const SCENARIO_TABLE = 'facilities_scenario';
 
 /** CREATE OR REPLACE TEMP TABLE <target> with the scenario applied; `table` is the name to pass to accessSql. */
-export function scenarioTableSql(edits: readonly ScenarioEdit[], o: ScenarioSqlOptions = {}): SqlQuery & { table: string } {
+export function scenarioTableSql(edits: readonly ScenarioEdit[], o: ScenarioSqlOptions = {}): Query & { table: string } {
   const { added, upgrades, outreach } = normalizeScenario(edits);
   const target = o.target ?? SCENARIO_TABLE;
   const population = quoteTable(o.tables?.population ?? 'population');
@@ -94,9 +95,3 @@ function values(params: unknown[], columns: Column[], rows: unknown[][]): string
   return `SELECT * FROM (VALUES ${body}) v(${columns.map(([n]) => n).join(', ')})`;
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function quoteTable(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
-  return `"${name}"`;
-}

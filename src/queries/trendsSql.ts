@@ -1,4 +1,4 @@
-import type { Query } from '../db/sqlRunner';
+import type { Query } from '../db/sqlText';
 
 export interface TrendFilters {
   indicator: string;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useStable } from '../state/useStable';
 import { accessMapSpec } from '../charts/accessMapSpec';
 import { coverageBarsSpec } from '../charts/coverageBarsSpec';
 import { coverageCurveSpec } from '../charts/coverageCurveSpec';
@@ -68,7 +69,7 @@ function useHeavyQuery<T>(query: Query, needs: readonly TableName[], after?: Que
   const seen = useRef({ key: '', fresh: false });
   if (seen.current.key !== key) seen.current = { key, fresh: false };
   else if (state.status !== 'ready') seen.current.fresh = true;
-  if (!go) return { status: 'waiting', reason: settled ? 'Queued behind the distance computation…' : 'Waiting for the other tables before the heavy computation…' };
+  if (!go) return { status: 'waiting', reason: { code: settled ? 'queued' : 'waitingTables' } };
   if (!seen.current.fresh || state.status === 'loading') return { status: 'loading' };
   return state;
 }
@@ -90,7 +91,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const { boundaries } = useDataset('boundaries');
   const sourceLabel = useSourceLabel();
   const { t, num, pct, region, lang, locale, dir } = useI18n();
-  const loc = { locale, rtl: dir === 'rtl' };
+  const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   const sep = lang === 'ar' ? '، ' : ', ';
   const asked = parseAccessSettings(view.extra);
   // Offer only what the data hold: services some facility offers, capacities some facility reports (plus "each facility
@@ -107,6 +108,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     onChange({ extra });
   };
   const province = view.province;
+  const facilityFilters = useStable(facilityFiltersOf(view));
   const steps = distanceSteps(s);
 
   const distanceQ = useMemo(
@@ -116,7 +118,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const planQ = useMemo(() => catchmentPlanQuery({ service: s.service, catchmentKm: s.catchmentKm }), [s.service, s.catchmentKm]);
   // Queries run one after another on the engine: the quick ones first, the heavy catchment last.
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province, service: s.service }), [province, s.service]), DISTRICT_NEEDS);
-  const densities = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery({ province, ...facilityFiltersOf(view) }), [province, JSON.stringify(facilityFiltersOf(view))]), DISTRICT_NEEDS);
+  const densities = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery({ province, ...facilityFilters }), [province, facilityFilters]), DISTRICT_NEEDS);
   const poverty = useQuery<DistrictPovertyRow>(useMemo(() => districtPovertyQuery({ province }), [province]), POVERTY_NEEDS);
   const distance = useHeavyQuery<SummaryRow>(distanceQ, GEO_NEEDS);
   // Exact or on a grid: the plan (a cheap count) decides before the heavy run, which waits for it.
@@ -185,8 +187,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         notes,
       };
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [densities, poverty, coverage, acc.rows, lang]);
+  }, [densities, poverty, coverage, acc.rows, region, pct, t]);
 
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
@@ -198,7 +199,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const what = t('access.what', { threshold, service: serviceLabel });
   const lancetApplies = s.service === 'surgery';
   const lancetExact = lancetApplies && s.unit === 'min' && s.minutes === LANCET_SURGERY_TARGET.hours * 60;
-  const target = lancetApplies ? { share: LANCET_SURGERY_TARGET.share, label: t('access.lancetTarget') } : undefined;
+  const target = useMemo(() => (lancetApplies ? { share: LANCET_SURGERY_TARGET.share, label: t('access.lancetTarget') } : undefined), [lancetApplies, t]);
   const accessUnit = t(`access.capUnit.${s.capacity}`);
   const minutesPerKm = s.unit === 'min' ? travelMinutes(1, { speedKmh: s.speedKmh, circuity: s.circuity }) : undefined;
 
@@ -211,9 +212,9 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
       cells, facilities: facilities.rows, boundaries, districtIds: new Set(districtRows.map((d) => d.region_id)), colour: s.colour,
       minutesPerKm, accessUnit, width: mapWidth, caption: `${source} ${t('access.gridCaption', { km: num((cells[0]?.deg ?? 0) * 111, 0) })}`, loc, t,
     });
-  }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source, lang]);
+  }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source, loc, num, t]);
 
-  const names = new Map(districtRows.map((d) => [d.region_id, d.name]));
+  const names = useMemo(() => new Map(districtRows.map((d) => [d.region_id, d.name])), [districtRows]);
   const barSpec = useMemo(() => {
     if (!coverage || !barWidth || !names.size) return null;
     const rows = coverage.districts.filter((d) => d.share != null).map((d) => ({ region_id: d.region_id, name: names.get(d.region_id) ?? d.region_id, population: d.population, share: d.share! }));
@@ -224,8 +225,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         belowNational: t('chart.belowNational'), atOrAbove: t('chart.atOrAbove'), people: t('chart.people'), national: t('chart.national', { value: '{value}' }),
       },
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coverage, barWidth, districtRows, what, source, lang]);
+  }, [coverage, barWidth, names, what, target, source, loc, t]);
 
   const xUnit = s.unit === 'km' ? t('access.curveUnitKm') : t('access.curveUnitMin', { travel: t(s.travel === 'walking' ? 'access.walking' : 'access.motorised') });
   const curveSpec = useMemo(() => {
@@ -235,10 +235,9 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     const selected = { x: steps.index * stepX, share: coverage.national.share ?? 0 };
     const curveTarget = target && s.unit === 'min' ? { ...target, x: LANCET_SURGERY_TARGET.hours * 60 } : target;
     return coverageCurveSpec({ points, selected, xLabel: t('access.curveX', { unit: xUnit }), target: curveTarget, width: curveWidth, caption: source, loc, t });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [coverage, curveWidth, s.unit, steps.index, xUnit, source, lancetApplies, lang]);
+  }, [coverage, curveWidth, s.unit, steps.index, xUnit, target, source, loc, t]);
 
-  const ranked = districtRows.filter((d) => d.priority != null && d.accessibility != null && d.poverty != null);
+  const ranked = useMemo(() => districtRows.filter((d) => d.priority != null && d.accessibility != null && d.poverty != null), [districtRows]);
   const prioSpec = useMemo(() => {
     if (!ranked.length || !prioWidth) return null;
     const rows = ranked.map((d) => ({ name: d.name, priority: d.priority!, accessNeed: d.accessNeed!, povertyNeed: d.povertyNeed!, accessibility: d.accessibility!, poverty: d.poverty! }));
@@ -249,8 +248,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         priority: t('chart.priority'), poverty: t('chart.poverty'),
       },
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [districtRows, prioWidth, accessUnit, source, lang]);
+  }, [ranked, prioWidth, accessUnit, source, loc, t]);
 
   const nat = coverage?.national;
   const worst = coverage ? [...coverage.districts].filter((d) => d.share != null).sort((a, b) => a.share! - b.share!).slice(0, 3) : [];

@@ -3,6 +3,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStable } from '../state/useStable';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nContext';
 import { ExportMenu } from '../components/ExportMenu';
@@ -46,17 +47,16 @@ function readSettings(extra: Readonly<Record<string, string>>, province: string 
 export function DataView({ view, scope, onChange }: ViewProps) {
   const { tables, syntheticTables } = useDataset('tables', 'syntheticTables');
   const { t, num, locale } = useI18n();
-  const f = readSettings(view.extra, view.province);
+  const f = useStable(readSettings(view.extra, view.province));
   const spec = CONTRACT[f.table];
   const set = (patch: Record<string, string | null>) => {
     const extra: Record<string, string> = { ...view.extra };
     for (const [k, v] of Object.entries(patch)) if (v === null || v === '') delete extra[k]; else extra[k] = v;
     onChange({ extra });
   };
-  const key = JSON.stringify(f);
-  const pageQuery = useMemo(() => dataPageQuery(f), [key]);
-  const totalsQuery = useMemo(() => dataTotalsQuery(f), [key]);
-  const exportQuery = useMemo(() => dataExportQuery(f), [key]);
+  const pageQuery = useMemo(() => dataPageQuery(f), [f]);
+  const totalsQuery = useMemo(() => dataTotalsQuery(f), [f]);
+  const exportQuery = useMemo(() => dataExportQuery(f), [f]);
   const problems = whereClause(f).issues.map((p) => t(`data.problem.${p.code}`, { column: p.column, text: p.text }));
   const needs = f.province && f.table !== 'indicator_catalog' ? [f.table, 'regions' as TableName, ...(f.table === 'partnerships' ? ['facilities' as TableName] : [])] : [f.table];
   const page = useQuery<Row>(pageQuery, needs);
@@ -65,7 +65,7 @@ export function DataView({ view, scope, onChange }: ViewProps) {
 
   const columns = useMemo(() => helper.columns(spec.columns.map((c) => helper.accessor((r) => r[c.name], {
     id: c.name, header: c.name, meta: { spec: c },
-  }))), [f.table]);
+  }))), [spec]);
   const sorting: SortingState = f.sort.map((s) => ({ id: s.column, desc: s.desc }));
   const pagination: PaginationState = { pageIndex: f.page, pageSize: f.pageSize };
   const data = rowsOf(page) ?? EMPTY;

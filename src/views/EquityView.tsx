@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useStable } from '../state/useStable';
 import { accessGradientSpec } from '../charts/accessGradientSpec';
 import { benchmarkSpec, type BenchmarkPoint } from '../charts/benchmarkSpec';
 import { equiplotSpec, type EquiplotPoint } from '../charts/equiplotSpec';
@@ -37,8 +38,8 @@ const ACCESS = ['regions', 'facilities', 'socioeconomic'] as const;
  */
 export function EquityView({ view, scope, onChange }: ViewProps) {
   const sourceLabel = useSourceLabel();
-  const { t, tx, region, num, year: yr, pct: pctText, locale, dir, lang } = useI18n();
-  const loc = { locale, rtl: dir === 'rtl' };
+  const { t, tx, region, num, year: yr, pct: pctText, locale, dir } = useI18n();
+  const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   // Every number in the locale's digits and separators (one decimal unless told).
   const f1 = (x: number | null | undefined, digits = 1) => num(x, digits);
   // A zero-width interval (standard errors of 0) says nothing: "no uncertainty given", never "100.0 to 100.0".
@@ -52,7 +53,7 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const indicatorsQ = useQuery<EquityIndicatorRow>(useMemo(equityIndicatorsQuery, []), COVERAGE);
   const settingsQ = useQuery<SettingRow>(useMemo(equitySettingsQuery, []), ['regions']);
   const indicators = indicatorsQ.status === 'ready' ? indicatorsQ.rows : [];
-  const settingRows = settingsQ.status === 'ready' ? settingsQ.rows : [];
+  const settingRows = useMemo(() => (settingsQ.status === 'ready' ? settingsQ.rows : []), [settingsQ]);
   const nationalId = settingRows.find((s) => s.level === 0)?.region_id ?? 'XX';
   const regionId = view.province ?? nationalId;
   const indicatorId = (indicators.find((i) => i.indicator_id === view.extra.indicator) ?? indicators[0])?.indicator_id ?? view.extra.indicator ?? '';
@@ -75,18 +76,17 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const pct = unit === '%';
   const diffUnit = differenceUnitText(t, indicator?.unit ?? null);
   const indicatorName = indicator ? tx(`indicator.${indicator.indicator_id}`, indicator.name) : indicatorId;
-  const sourceWord = sourceLabel;
-  const source = t('equity.caption', { source: sourceWord, scope });
+  const source = t('equity.caption', { source: sourceLabel, scope });
   const xLabel = `${indicatorName} (${unit})`;
-  const series = rowsOf(seriesQ) ?? [];
-  const yearRows = series.filter((r) => r.year === s.year);
+  const series = useMemo(() => rowsOf(seriesQ) ?? [], [seriesQ]);
+  const yearRows = useMemo(() => series.filter((r) => r.year === s.year), [series, s.year]);
   const years = [...new Set((options ?? []).filter((o) => o.dimension === dimension).map((o) => o.year))].sort((a, b) => a - b);
   const dims = [...new Set((options ?? []).map((o) => o.dimension))];
   const measureMeta = MEASURES[s.measure];
   const mDigits = measureDigits(s.measure);
   const measureAxis = `${s.measure} (${measureUnit(t, measureMeta, indicator?.unit ?? null)})`;
 
-  const current = useMemo(() => (indicator && yearRows.length ? measuresOf(yearRows, indicator) : null), [indicator, yearRows.map((r) => `${r.subgroup}${r.estimate}`).join()]);
+  const current = useMemo(() => (indicator && yearRows.length ? measuresOf(yearRows, indicator) : null), [indicator, yearRows]);
   const headline = useMemo(() => {
     const rows = rowsOf(headlineQ);
     return rows && s.year !== null && (wealthDim || s.ordered) ? headlineGap(rows, s.year, wealthDim ?? dimension) : null;
@@ -94,15 +94,15 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const trend = useMemo(() => {
     if (!indicator || !series.length) return [];
     return measureSeries(groupBy(series, (r) => String(r.year)), s.measure, indicator);
-  }, [indicator, seriesQ, s.measure]);
+  }, [indicator, series, s.measure]);
   const settingName = (id: string) => (id === nationalId ? t('chart.wholeCountry') : region(id, settingRows.find((r) => r.region_id === id)?.name ?? id));
-  const benchRows = (rowsOf(benchQ) ?? []).filter((r) => settingRows.some((sr) => sr.region_id === r.region_id));
+  const benchRows = useMemo(() => (rowsOf(benchQ) ?? []).filter((r) => settingRows.some((sr) => sr.region_id === r.region_id)), [benchQ, settingRows]);
   const bench = useMemo(() => {
     if (!indicator || !benchRows.length) return [];
     return measureSeries(groupBy(benchRows, (r) => r.region_id), s.measure, indicator);
-  }, [indicator, benchQ, settingsQ, s.measure]);
-  const accessRows = rowsOf(accessQ) ?? [];
-  const access = useMemo(() => accessInequality(accessRows), [accessQ]);
+  }, [indicator, benchRows, s.measure]);
+  const accessRows = useMemo(() => rowsOf(accessQ) ?? [], [accessQ]);
+  const access = useMemo(() => accessInequality(accessRows), [accessRows]);
 
   const [eqRef, eqWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
@@ -111,18 +111,18 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const [accRef, accWidth] = useElementWidth<HTMLDivElement>();
 
   // Equiplot: by year in the selected setting, or by setting in the selected year.
-  const subgroupNames = [...new Set((s.lines === 'year' ? series : benchRows).map((r) => sg(r.subgroup)))];
-  const eqPoints: EquiplotPoint[] = (s.lines === 'year' ? series.map((r) => ({ ...r, line: yr(r.year) })) : benchRows.map((r) => ({ ...r, line: settingName(r.region_id) })))
+  const subgroupNames = useStable([...new Set((s.lines === 'year' ? series : benchRows).map((r) => sg(r.subgroup)))]);
+  const eqPoints = useStable<EquiplotPoint[]>((s.lines === 'year' ? series.map((r) => ({ ...r, line: yr(r.year) })) : benchRows.map((r) => ({ ...r, line: settingName(r.region_id) })))
     .filter((r) => r.estimate !== null)
-    .map((r) => ({ line: r.line, subgroup: sg(r.subgroup), estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population }));
-  const eqLines = s.lines === 'year'
+    .map((r) => ({ line: r.line, subgroup: sg(r.subgroup), estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population })));
+  const eqLines = useStable(s.lines === 'year'
     ? [...new Set(eqPoints.map((p) => p.line))].sort()
-    : [...new Set(eqPoints.map((p) => p.line))].sort((a, b) => (a === t('chart.wholeCountry') ? -1 : b === t('chart.wholeCountry') ? 1 : a.localeCompare(b)));
+    : [...new Set(eqPoints.map((p) => p.line))].sort((a, b) => (a === t('chart.wholeCountry') ? -1 : b === t('chart.wholeCountry') ? 1 : a.localeCompare(b))));
   const eqSelected = s.lines === 'year' ? yr(s.year) : settingName(regionId);
   const eqSpec = useMemo(() => (eqPoints.length && eqWidth ? equiplotSpec({
     points: eqPoints, lines: eqLines, subgroups: subgroupNames, ordered: s.ordered, xLabel, lineLabel: s.lines === 'year' ? t('equity.lineYear') : t('equity.lineRegion'),
     selected: eqSelected, width: eqWidth, caption: source, loc, t,
-  }) : null), [JSON.stringify(eqPoints), eqWidth, s.ordered, xLabel, eqSelected, source, lang]);
+  }) : null), [eqPoints, eqLines, subgroupNames, eqWidth, s.ordered, s.lines, xLabel, eqSelected, source, loc, t]);
   const gaps = eqLines.map((line) => {
     const e = eqPoints.filter((p) => p.line === line).map((p) => p.estimate);
     return { line, gap: Math.max(...e) - Math.min(...e) };
@@ -130,43 +130,43 @@ export function EquityView({ view, scope, onChange }: ViewProps) {
   const widest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap > m.gap ? g : m), null);
   const narrowest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap < m.gap ? g : m), null);
 
-  const bars = yearRows.filter((r) => r.estimate !== null).map((r) => ({
+  const bars = useStable(yearRows.filter((r) => r.estimate !== null).map((r) => ({
     subgroup: sg(r.subgroup), estimate: r.estimate!, population: r.population,
     ciLow: r.ci_low ?? (r.se != null ? r.estimate! - 1.96 * r.se : null), ciHigh: r.ci_high ?? (r.se != null ? r.estimate! + 1.96 * r.se : null),
-  }));
+  })));
   const popTotal = yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.population : 0), 0);
   const average = popTotal > 0 ? yearRows.reduce((a, r) => a + (r.estimate !== null && r.population ? r.estimate * r.population : 0), 0) / popTotal : null;
   const barSpec = useMemo(() => (bars.length && barWidth ? subgroupBarsSpec({
     bars, ordered: s.ordered, xLabel, average, max: pct ? 100 : undefined, width: barWidth, caption: source, loc, t,
-  }) : null), [JSON.stringify(bars), barWidth, s.ordered, xLabel, average, pct, source, lang]);
+  }) : null), [bars, barWidth, s.ordered, xLabel, average, pct, source, loc, t]);
   const hiBar = bars.reduce<(typeof bars)[number] | null>((m, b) => (!m || b.estimate > m.estimate ? b : m), null);
   const loBar = bars.reduce<(typeof bars)[number] | null>((m, b) => (!m || b.estimate < m.estimate ? b : m), null);
 
-  const trendPoints: TrendPoint[] = trend.filter((t) => t.value).map((t) => ({ year: Number(t.key), value: t.value!.value, ciLow: t.value!.ciLow, ciHigh: t.value!.ciHigh }));
+  const trendPoints = useStable<TrendPoint[]>(trend.filter((t) => t.value).map((t) => ({ year: Number(t.key), value: t.value!.value, ciLow: t.value!.ciLow, ciHigh: t.value!.ciHigh })));
   const trendSpec = useMemo(() => (trendPoints.length && trendWidth ? measureTrendSpec({
     points: trendPoints, yLabel: measureAxis, none: measureMeta.none, selectedYear: s.year, width: trendWidth, caption: source, digits: mDigits, loc, t,
-  }) : null), [JSON.stringify(trendPoints), trendWidth, measureAxis, s.year, source, lang]);
+  }) : null), [trendPoints, trendWidth, measureAxis, measureMeta.none, s.year, source, mDigits, loc, t]);
 
-  const benchPoints: BenchmarkPoint[] = bench.filter((b) => b.value).map((b) => ({
+  const benchPoints = useStable<BenchmarkPoint[]>(bench.filter((b) => b.value).map((b) => ({
     name: settingName(b.key), value: b.value!.value, ciLow: b.value!.ciLow, ciHigh: b.value!.ciHigh,
     kind: b.key === nationalId ? 'national' : b.key === regionId ? 'selected' : 'other',
-  }));
+  })));
   const benchSpec = useMemo(() => (benchPoints.length > 1 && benchWidth ? benchmarkSpec({
-    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${t('equity.caption', { source: sourceWord, scope: t('app.wholeCountry') })} ${t('equity.benchCaption')}`, digits: mDigits, loc, t,
-  }) : null), [JSON.stringify(benchPoints), benchWidth, measureAxis, source, lang]);
+    points: benchPoints, xLabel: measureAxis, none: measureMeta.none, width: benchWidth, caption: `${t('equity.caption', { source: sourceLabel, scope: t('app.wholeCountry') })} ${t('equity.benchCaption')}`, digits: mDigits, loc, t,
+  }) : null), [benchPoints, benchWidth, measureAxis, measureMeta.none, sourceLabel, mDigits, loc, t]);
   // Provinces only: the whole country mixes between-province gaps in and is shown as the reference line.
   const benchSorted = benchPoints.filter((b) => b.kind !== 'national').sort((a, b) => Math.abs(b.value - measureMeta.none) - Math.abs(a.value - measureMeta.none));
   const benchNational = benchPoints.find((b) => b.kind === 'national');
 
-  const gradient = accessRows.filter((r) => r.poverty_rank !== null && r.workforce_per_10k !== null && (r.population ?? 0) > 0)
-    .map((r) => ({ name: r.name, population: r.population!, povertyRate: r.poverty_rate!, workforcePer10k: r.workforce_per_10k! }));
+  const gradient = useStable(accessRows.filter((r) => r.poverty_rank !== null && r.workforce_per_10k !== null && (r.population ?? 0) > 0)
+    .map((r) => ({ name: r.name, population: r.population!, povertyRate: r.poverty_rate!, workforcePer10k: r.workforce_per_10k! })));
   const sii = access?.results.SII ?? null;
   const rci = access?.results.RCI ?? null;
   const accSpec = useMemo(() => (access && gradient.length && accWidth ? accessGradientSpec({
     districts: gradient, mean: access.mean, sii: sii?.value ?? null, width: accWidth,
     threshold: { value: WHO_WORKFORCE_PER_10K, label: t('equity.whoThreshold', { value: num(WHO_WORKFORCE_PER_10K, 1) }) },
-    caption: t('equity.accessCaption', { source: sourceWord, year: access.povertyYear ? `, ${yr(access.povertyYear)}` : '' }), loc, t,
-  }) : null), [access, accWidth, sourceLabel, lang]);
+    caption: t('equity.accessCaption', { source: sourceLabel, year: access.povertyYear ? `, ${yr(access.povertyYear)}` : '' }), loc, t,
+  }) : null), [access, gradient, sii, accWidth, num, sourceLabel, yr, loc, t]);
 
   const notices = s.notices;
   // The link's settings that the data did not offer, in the interface language (names from the catalogue).

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useStable } from '../state/useStable';
 import { needScatterSpec } from '../charts/needScatterSpec';
 import { PlotFigure, type BrushExtent } from '../charts/PlotFigure';
 import { ExportMenu } from '../components/ExportMenu';
@@ -27,23 +28,24 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
   const list = indicators.status === 'ready' ? indicators.rows : [];
   const indicator = list.find((i) => i.indicator_id === view.extra.need) ?? list.find((i) => i.indicator_id === 'poverty_rate') ?? list[0];
   const year = Number(view.extra.need_year) || null;
-  const ff = facilityFiltersOf(view);
+  const ff = useStable(facilityFiltersOf(view));
   const query = useMemo(
     () => needAccessQuery({ province: view.province, ...ff, indicator: indicator?.indicator_id ?? '', year }),
-    [view.province, JSON.stringify(ff), indicator?.indicator_id, year],
+    [view.province, ff, indicator?.indicator_id, year],
   );
   const data = useQuery<NeedAccessRow>(query, NEEDS);
   const { measure, unheld, offered } = useHeldMeasure(view.measure);
   const meta = useMeasureMeta(measure);
   // Districts whose access value is unknown (too few facilities report it) are left out of the fit and the corner.
-  const allRows = data.status === 'ready' ? data.rows : [];
-  const rows = useMemo(() => allRows.filter((r) => r[meta.column] != null) as (NeedAccessRow & Record<typeof meta.column, number>)[], [allRows, meta.column]);
+  const allRows = useMemo(() => (data.status === 'ready' ? data.rows : []), [data]);
+  const column = meta.column;
+  const rows = useMemo(() => allRows.filter((r) => r[column] != null) as (NeedAccessRow & Record<typeof column, number>)[], [allRows, column]);
   const acc = (r: NeedAccessRow) => r[meta.column] as number;
   const needIsHigh = indicator ? !indicator.favourable : true;
-  const points = rows.map((r) => ({ id: r.region_id, need: r.need, access: acc(r), population: r.population }));
-  const quadrant = points.length ? highNeedLowAccess(points, needIsHigh) : null;
+  const points = useMemo(() => rows.map((r) => ({ id: r.region_id, need: r.need, access: r[meta.column] as number, population: r.population })), [rows, meta.column]);
+  const quadrant = useMemo(() => (points.length ? highNeedLowAccess(points, needIsHigh) : null), [points, needIsHigh]);
   const fit = linearFit(points);
-  const flagged = useMemo(() => new Set(quadrant?.ids ?? []), [quadrant?.ids.join()]);
+  const flagged = useMemo(() => new Set(quadrant?.ids ?? []), [quadrant]);
   const [brush, setBrush] = useState<BrushExtent | null>(null);
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const needLabel = indicator ? `${iname(indicator)} (${indicator.unit}, ${rows[0]?.need_year ?? ''})` : '';
@@ -55,8 +57,7 @@ export function NeedView({ view, scope, onChange }: ViewProps) {
       locale, regionName: region,
       labels: { aria: t('chart.needAria', { measure: meta.label, need: needLabel }), corner: t('chart.highNeedLowAccess'), district: t('col.district'), province: t('col.province'), population: t('col.population') },
     }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, meta.label, locale, region, needLabel, needIsHigh, quadrant?.needCut, quadrant?.accessCut, flagged, view.district, width, caption],
+    [rows, meta, locale, region, needLabel, needIsHigh, quadrant, flagged, view.district, width, caption, t],
   );
   const inBrush = (r: NeedAccessRow) => !brush || (r.need >= brush.x[0] && r.need <= brush.x[1] && acc(r) >= brush.y[0] && acc(r) <= brush.y[1]);
   const tableRows = rows.filter(inBrush).sort((a, b) => acc(a) - acc(b));

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useStable } from '../state/useStable';
 import { choroplethSpec, type BoundaryFeature } from '../charts/choroplethSpec';
 import { PlotFigure } from '../charts/PlotFigure';
 import { rankedBarsSpec } from '../charts/rankedBarsSpec';
@@ -27,9 +28,8 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const { boundaries } = useDataset('boundaries');
   const sourceLabel = useSourceLabel();
   const { t, num, pct, region, locale, dir, lang } = useI18n();
-  const filters = { province: view.province, ...facilityFiltersOf(view) };
-  const filterKey = JSON.stringify(filters);
-  const districtQuery = useMemo(() => districtDensityQuery(filters), [filterKey]);
+  const filters = useStable({ province: view.province, ...facilityFiltersOf(view) });
+  const districtQuery = useMemo(() => districtDensityQuery(filters), [filters]);
   const districts = useQuery<DistrictDensityRow>(districtQuery, NEEDS);
   // Only a measure the data hold is mapped and ranked; an absent one is named as such, never drawn as zeros.
   const { measure, unheld, offered } = useHeldMeasure(view.measure);
@@ -40,7 +40,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [barRef, barWidth] = useElementWidth<HTMLDivElement>();
   const shown = rowsOf(districts);
-  const rows = shown ?? [];
+  const rows = useMemo(() => shown ?? [], [shown]);
   // Districts whose value is not known (too few facilities report it) are never ranked or named among the worst.
   const valued = useMemo(() => rows.filter((r) => r[meta.column] != null), [rows, meta.column]);
   const value = (r: DistrictDensityRow) => r[meta.column] as number;
@@ -57,8 +57,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
       rows, boundaries, meta, width: mapWidth, selected: view.district, caption: source, loc, regionName: region,
       labels: { aria: t('chart.mapAria', { measure: meta.label }), district: t('col.district'), province: t('col.province'), population: t('col.population') },
     }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, boundaries, mapped, meta.label, mapWidth, view.district, source, loc, region],
+    [rows, boundaries, mapped, meta, mapWidth, view.district, source, loc, region, t],
   );
   const barSpec = useMemo(
     () => (valued.length && barWidth ? rankedBarsSpec({
@@ -68,8 +67,7 @@ export function OverviewView({ view, scope, onChange }: ViewProps) {
         atOrAbove: t('chart.atOrAbove'), district: t('col.district'), province: t('col.province'), population: t('col.population'),
       },
     }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [valued, meta.label, barWidth, view.district, source, loc, region],
+    [valued, meta, barWidth, view.district, source, loc, region, t],
   );
   const ranked = [...valued].sort((a, b) => value(a) - value(b));
   const worst = ranked.slice(0, 3);

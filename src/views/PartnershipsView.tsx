@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useStable } from '../state/useStable';
 import { choroplethSpec } from '../charts/choroplethSpec';
 import { countBarsSpec, partnerFacilityMarks } from '../charts/partnershipSpecs';
 import { PlotFigure } from '../charts/PlotFigure';
@@ -33,27 +34,26 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
   const e = view.extra;
   const held = useHeldMeasure(view.measure);
-  const f: PartnershipFilters = {
+  const f = useStable<PartnershipFilters>({
     province: view.province,
     ...facilityFiltersOf(view),
     year: /^\d{4}$/.test(e.active ?? '') ? Number(e.active) : null,
     partnerType: (PARTNER_TYPES as readonly string[]).includes(e.partner) ? e.partner : null,
     programme: (PROGRAMMES as readonly string[]).includes(e.programme) ? e.programme : null,
     measure: held.measure,
-  };
-  const key = JSON.stringify(f);
+  });
   // Without a partnerships table the gap map is still drawn (from the districts alone), with no partner dots.
   const [partnerTable] = useTableStates(['partnerships']);
   const noPartnerships = partnerTable.state === 'absent' || partnerTable.state === 'failed';
-  const districtsQ = useMemo(() => (noPartnerships ? districtDensityQuery(f) : partnershipDistrictsQuery(f)), [key, noPartnerships]);
+  const districtsQ = useMemo(() => (noPartnerships ? districtDensityQuery(f) : partnershipDistrictsQuery(f)), [f, noPartnerships]);
   const districts = useQuery<PartnershipDistrictRow>(districtsQ, noPartnerships ? GAP_NEEDS : NEEDS);
-  const counts = useQuery<{ partner_type: string; programme: string; n: number }>(useMemo(() => partnershipCountsQuery(f), [key]), NEEDS);
-  const facilities = useQuery<PartnerFacilityRow>(useMemo(() => partnerFacilitiesQuery(f), [key]), NEEDS);
+  const counts = useQuery<{ partner_type: string; programme: string; n: number }>(useMemo(() => partnershipCountsQuery(f), [f]), NEEDS);
+  const facilities = useQuery<PartnerFacilityRow>(useMemo(() => partnerFacilitiesQuery(f), [f]), NEEDS);
   const set = (k: string, v: string) => onChange({ extra: { ...e, [k]: v } });
   const meta = useMeasureMeta(held.measure);
   const source = t('partner.caption', { source: sourceLabel });
 
-  const rows = districts.status === 'ready' ? districts.rows : [];
+  const rows = useMemo(() => (districts.status === 'ready' ? districts.rows : []), [districts]);
   const total = rows.reduce((s, r) => s + r.partnerships, 0);
   const under = rows.filter((r) => r.underserved);
   const underPartnerships = under.reduce((s, r) => s + r.partnerships, 0);
@@ -68,25 +68,28 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
 
   const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const [typeRef, typeWidth] = useElementWidth<HTMLDivElement>();
-  const countRows = counts.status === 'ready' ? counts.rows : [];
+  const countRows = useMemo(() => (counts.status === 'ready' ? counts.rows : []), [counts]);
   const byKey = (k: 'partner_type' | 'programme') => {
     const prefix = k === 'partner_type' ? 'partner' : 'programme';
     return Object.entries(countRows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [label(prefix, r[k])]: (acc[label(prefix, r[k])] ?? 0) + r.n }), {})).map(([key, n]) => ({ key, n }));
   };
   const countLabels = (what: string) => ({ aria: t('chart.partnersAria', { what }), x: t('chart.partnerships') });
-  const types = byKey('partner_type').sort((a, b) => b.n - a.n);
+  const typeBars = useStable(byKey('partner_type'));
+  const programmeBars = useStable(byKey('programme'));
+  const types = [...typeBars].sort((a, b) => b.n - a.n);
   const countsSummary = types.length ? t('partner.countsSummary', { top: types[0].key, n: num(types[0].n) }) : '';
-  const facilityRows = facilities.status === 'ready' ? facilities.rows : [];
+  const facilityRows = useMemo(() => (facilities.status === 'ready' ? facilities.rows : []), [facilities]);
   const mapSpec = useMemo(() => (boundaries?.length && rows.length && mapWidth
     ? choroplethSpec({
       rows, boundaries, meta, width: mapWidth, selected: view.district, caption: `${source} ${t('partner.mapCaption')}`, loc, regionName: region,
       labels: { aria: t('chart.mapAria', { measure: meta.label }), district: t('col.district'), province: t('col.province'), population: t('col.population') },
       overlay: partnerFacilityMarks(facilityRows, { facility: t('chart.facility'), partnerships: t('chart.partnerships'), partners: t('chart.partners') }),
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    : null), [rows, boundaries, meta.label, mapWidth, view.district, facilityRows, source, loc, region]);
-  const typeSpec = useMemo(() => (countRows.length && typeWidth ? countBarsSpec(byKey('partner_type'), countLabels(t('partner.byType')), typeWidth, source, loc) : null), [countRows, typeWidth, loc]);
-  const progSpec = useMemo(() => (countRows.length && typeWidth ? countBarsSpec(byKey('programme'), countLabels(t('partner.byProgramme')), typeWidth, source, loc) : null), [countRows, typeWidth, loc]);
+    : null), [rows, boundaries, meta, mapWidth, view.district, facilityRows, source, loc, region, t]);
+  const typeLabels = useStable(countLabels(t('partner.byType')));
+  const progLabels = useStable(countLabels(t('partner.byProgramme')));
+  const typeSpec = useMemo(() => (typeBars.length && typeWidth ? countBarsSpec(typeBars, typeLabels, typeWidth, source, loc) : null), [typeBars, typeLabels, typeWidth, source, loc]);
+  const progSpec = useMemo(() => (programmeBars.length && typeWidth ? countBarsSpec(programmeBars, progLabels, typeWidth, source, loc) : null), [programmeBars, progLabels, typeWidth, source, loc]);
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ExportMenu } from '../components/ExportMenu';
 import { Panel } from '../components/Panel';
 import { useI18n } from '../i18n/I18nContext';
@@ -27,11 +27,12 @@ export function PlanPartnerships({ km, baseVersion, excludeFlagged, checksVersio
   // Flagged facilities (plausibility checks) are left out unless kept; a rebuilt flag table (checksVersion) is read again.
   const q = useMemo(() => (prep.status === 'ready' ? partnershipReachQuery({ radiusKm: radius, version: version * 1e4 + checksVersion, excludeFlagged }) : HELD), [prep.status, radius, version, checksVersion, excludeFlagged]);
   const reach = useQuery<PartnershipReachRow>(q, NEEDS);
-  const state: QueryState<PartnershipReachRow> = baseVersion === 0 ? { status: 'waiting', reason: t('plan.partners.waiting') } : prep.status !== 'ready' ? (prep.status === 'error' ? prep : { status: 'loading' }) : reach;
+  const state: QueryState<PartnershipReachRow> = baseVersion === 0 ? { status: 'waiting', reason: { code: 'baselineFirst' } } : prep.status !== 'ready' ? (prep.status === 'error' ? prep : { status: 'loading' }) : reach;
   // Pharmacies dispense; they are not a base for outreach or clinical training.
-  const rows = state.status === 'ready' ? state.rows.filter((r) => r.type !== 'pharmacy') : [];
-  const value = (r: PartnershipReachRow) => (programme === 'outreach' ? r.outreach_reach : r.catchment_reach);
-  const ranked = useMemo(() => [...rows].sort((a, b) => value(b) - value(a) || a.facility_id.localeCompare(b.facility_id)), [rows, programme]);
+  const ready = state.status === 'ready' ? state.rows : null;
+  const rows = useMemo(() => (ready ? ready.filter((r) => r.type !== 'pharmacy') : []), [ready]);
+  const value = useCallback((r: PartnershipReachRow) => (programme === 'outreach' ? r.outreach_reach : r.catchment_reach), [programme]);
+  const ranked = useMemo(() => [...rows].sort((a, b) => value(b) - value(a) || a.facility_id.localeCompare(b.facility_id)), [rows, value]);
   const top = ranked.slice(0, TOP);
   const withPartners = ranked.filter((r) => r.partnerships > 0);
   const topDecile = Math.max(1, Math.round(ranked.length / 10));

@@ -1,5 +1,6 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { LOCATION_FLAGS } from '../data/plausibilitySql';
-import { useMemo, useRef, useState } from 'react';
+import { useStable } from '../state/useStable';
 import { planMapSpec, type PlanMapDistrict } from '../charts/planMapSpec';
 import { PlotFigure } from '../charts/PlotFigure';
 import { Panel } from '../components/Panel';
@@ -78,27 +79,30 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const leftOut = plausibility?.findings.filter((f) => (LOCATION_FLAGS as readonly string[]).includes(f.id)).reduce((n, f) => n + f.count, 0) ?? 0;
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province: null, service: 'any' }), []), ['regions', 'facilities']);
   // Scenarios reach the database only once their upgrades are checked against the facility list (unknown ids dropped with a notice).
-  const checked = useMemo(() => (facilities.status === 'ready' ? dropUnknownUpgrades(settings.scenarios, new Set(facilities.rows.map((f) => f.facility_id)), t) : null),
-    [view.extra.sc, facilities, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const parsedScenarios = useStable(settings.scenarios);
+  const checked = useMemo(() => (facilities.status === 'ready' ? dropUnknownUpgrades(parsedScenarios, new Set(facilities.rows.map((f) => f.facility_id)), t) : null),
+    [parsedScenarios, facilities, t]);
   const scenarios = checked?.scenarios ?? settings.scenarios;
   const notices = [...settings.notices, ...(checked?.notices ?? [])];
 
   // Today, then up to MAX_SCENARIOS scenarios: a fixed number of hooks, unused slots idle.
   const today = usePlanRun(-1, null, km, true);
   const baseVersion = today.prep.status === 'ready' ? today.version : 0;
-  const runs = [0, 1, 2, 3].map((k) => usePlanRun(k, scenarios[k]?.edits ?? null, km, checked !== null && k < scenarios.length, baseVersion)); // eslint-disable-line react-hooks/rules-of-hooks
+  const slot = (k: number) => [k, scenarios[k]?.edits ?? null, km, checked !== null && k < scenarios.length, baseVersion] as const;
+  const runs = [usePlanRun(...slot(0)), usePlanRun(...slot(1)), usePlanRun(...slot(2)), usePlanRun(...slot(3))];
   void MAX_SCENARIOS;
   const lastToday = useLast(today);
-  const lasts = runs.map(useLast); // eslint-disable-line react-hooks/rules-of-hooks
+  const lasts = [useLast(runs[0]), useLast(runs[1]), useLast(runs[2]), useLast(runs[3])];
   const poverty = useQuery<DistrictPovertyRow>(useMemo(() => districtPovertyQuery({ province: null }), []), POVERTY_NEEDS);
   const povertyMap = useMemo(() => new Map(poverty.status === 'ready' ? poverty.rows.map((p) => [p.region_id, p.poverty]) : []), [poverty]);
   const sitesQ = useQuery<DistrictSiteRow>(useMemo(districtSitesQuery, []), ['population']);
   const sites = useMemo(() => new Map(sitesQ.status === 'ready' ? sitesQ.rows.map((s) => [s.region_id, s]) : []), [sitesQ]);
 
-  const measure = (rows: PlanDistrictRow[] | null) => (rows ? planMeasures(scoped(rows, view.province), povertyMap) : null);
-  const base = useMemo(() => measure(lastToday.rows), [lastToday.rows, view.province, povertyMap]); // eslint-disable-line react-hooks/exhaustive-deps
-  const after = lasts.map((l) => l.rows); // stable per finished run
-  const scenarioMeasures = useMemo(() => after.map(measure), [...after, view.province, povertyMap]); // eslint-disable-line react-hooks/exhaustive-deps
+  const measure = useCallback((rows: PlanDistrictRow[] | null) => (rows ? planMeasures(scoped(rows, view.province), povertyMap) : null), [view.province, povertyMap]);
+  const base = useMemo(() => measure(lastToday.rows), [lastToday.rows, measure]);
+  // Each run's rows are stable per finished run.
+  const [after0, after1, after2, after3] = lasts.map((l) => l.rows);
+  const scenarioMeasures = useMemo(() => [after0, after1, after2, after3].map(measure), [after0, after1, after2, after3, measure]);
   const allDistricts = lastToday.rows ?? [];
 
   const cur = scenarios[active];

@@ -25,7 +25,7 @@ export function TrendsView({ view, onChange }: ViewProps) {
   const place = view.district && indicator?.domain !== 'coverage' ? view.district : view.province;
   const query = useMemo(() => trendQuery({ indicator: indicator?.indicator_id ?? '', region: place }), [indicator?.indicator_id, place]);
   const data = useQuery<TrendRow>(query, NEEDS);
-  const rows = data.status === 'ready' ? data.rows : [];
+  const rows = useMemo(() => (data.status === 'ready' ? data.rows : []), [data]);
   const [ref, width] = useElementWidth<HTMLDivElement>();
   // The source line names the dimension the query actually averaged over (wealth quintiles, or e.g. subnational region).
   const dimension = rows.find((r) => r.dimension != null)?.dimension ?? null;
@@ -33,11 +33,11 @@ export function TrendsView({ view, onChange }: ViewProps) {
     ? t('trends.captionCoverageDim', { source: sourceLabel, dimension: tx(`dimension.${dimension}`, dimension).toLocaleLowerCase(locale) })
     : t('trends.captionSocio', { source: sourceLabel });
   const local = useMemo(() => rows.map((r) => ({ ...r, name: r.role === 'country' ? t('chart.wholeCountry') : region(r.region_id, r.name) })), [rows, region, t]);
-  const spec = useMemo(() => (local.length && width && indicator ? trendSpec(local, `${iname(indicator)} (${indicator.unit})`, width, caption, {
+  const yLabel = indicator ? `${iname(indicator)} (${indicator.unit})` : '';
+  const spec = useMemo(() => (local.length && width && indicator ? trendSpec(local, yLabel, width, caption, {
     locale, aria: t('chart.trendAria', { names: [...new Set(local.filter((r) => r.role !== 'context').map((r) => r.name))].join(' / ') }), region: t('chart.region'), wholeCountry: t('chart.wholeCountry'),
   }) : null),
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  [local, width, indicator, caption, locale]);
+  [local, width, indicator, yLabel, caption, locale, t]);
 
   const series = (role: TrendRow['role']) => local.filter((r) => r.role === role).sort((a, b) => a.year - b.year);
   const describe = (s: TrendRow[]) => (s.length > 1 ? t('trends.describe', { name: s[0].name, from: num(s[0].value, 1), fromYear: year(s[0].year), to: num(s[s.length - 1].value, 1), toYear: year(s[s.length - 1].year) }) : '');

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useStable } from '../state/useStable';
 import type { Query } from '../db/sqlRunner';
 import type { ScenarioEdit } from '../metrics/scenario';
 import { baselineTablesSql, PLAN_BASE_NEAR, planSummaryQuery, planTables, scenarioStepsSql, type PlanDistrictRow } from '../queries/planSql';
@@ -26,24 +27,22 @@ export interface PlanRun {
  */
 export function usePlanRun(slot: number, edits: readonly ScenarioEdit[] | null, km: number, active: boolean, baseVersion = 0): PlanRun {
   const t = slot < 0 ? { facilities: 'facilities', near: PLAN_BASE_NEAR } : planTables(slot);
-  const editsKey = JSON.stringify(edits);
+  const stableEdits = useStable(edits);
   const steps = useMemo<Query[] | null>(() => {
     if (!active) return null;
     if (slot < 0) return baselineTablesSql();
     if (baseVersion === 0) return null;
     try {
-      const [first, ...rest] = scenarioStepsSql(edits ?? [], slot);
+      const [first, ...rest] = scenarioStepsSql(stableEdits ?? [], slot);
       return [{ sql: `/* base v${baseVersion} */ ${first.sql}`, params: first.params }, ...rest];
     } catch {
       return null; // invalid edits never reach the URL (parsePlanSettings), so this is only a guard
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slot, editsKey, active, baseVersion]);
+  }, [slot, stableEdits, active, baseVersion]);
   const { state: prep, version, ms } = useTableSteps(steps, NEEDS, slot < 0 ? 'plan-today' : 'plan-scenario');
   const ready = prep.status === 'ready';
-  const q = useMemo(() => (ready ? planSummaryQuery({ near: t.near, facilities: t.facilities, withinKm: km, version }) : HELD),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ready, km, version, slot]);
+  const { near, facilities } = t;
+  const q = useMemo(() => (ready ? planSummaryQuery({ near, facilities, withinKm: km, version }) : HELD), [ready, near, facilities, km, version]);
   const summary = useQuery<PlanDistrictRow>(q, NEEDS);
   return { prep, summary: ready ? summary : prep.status === 'error' ? prep : { status: 'loading' }, ms, version };
 }

@@ -1,3 +1,28 @@
+/**
+ * SQL text, in one place: the query type every builder returns and the runners take, and the only ways a name or a
+ * constant is written into SQL. User values never are: they go in as parameters (or as codes, see codeOrParam).
+ */
+
+/** A parameterised query: values go in as prepared-statement parameters, never pasted into SQL text. */
+export interface Query {
+  sql: string;
+  params?: readonly unknown[];
+  /**
+   * Reads only small (pre-aggregated) tables: run in one round trip to the engine's worker, not as a pending query
+   * polled in steps. Saves ~0.4 ms a query; such a query cannot be cancelled once started (it is still skipped while
+   * queued, and its result is dropped when superseded).
+   */
+  quick?: boolean;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A table name as SQL: plain identifiers only (letters, digits, underscore), anything else is refused. */
+export function quoteTable(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`invalid table name: ${name}`);
+  return `"${name}"`;
+}
+
 /** Quote an identifier. Identifiers come from the contract (an allow-list), never from user text. */
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** A SQL string literal, for constants from the contract only (user values go in as parameters). */

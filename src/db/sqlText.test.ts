@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOrParam } from './sqlText';
+import { codeOrParam, ident, literal, quoteTable } from './sqlText';
 
 describe('codeOrParam', () => {
   it('writes codes as literals and everything else as parameters', () => {
@@ -9,5 +9,16 @@ describe('codeOrParam', () => {
     const hostile = ["P2' OR 1=1 --", 'a b', 'x;DROP TABLE t', '\\', 'naïve', '"q"', '', 'x'.repeat(65), "'", 'a--b\n'];
     expect(hostile.map((v) => codeOrParam(v, params))).toEqual(hostile.map(() => '?'));
     expect(params).toEqual(hostile);
+  });
+});
+
+describe('quoteTable, ident, literal', () => {
+  it('quotes plain table names and refuses anything else', () => {
+    expect(quoteTable('plan_near_0')).toBe('"plan_near_0"');
+    for (const bad of ['', '0t', 'a b', 'a"b', 't; DROP TABLE x', 'a.b', 'naïve']) expect(() => quoteTable(bad)).toThrow(`invalid table name: ${bad}`);
+  });
+  it('doubles the quote character inside identifiers and string literals', () => {
+    expect(ident('a"b')).toBe('"a""b"');
+    expect(literal("it's")).toBe("'it''s'");
   });
 });
