@@ -21,8 +21,11 @@ describe('an analyst loads their own Parquet files', () => {
   const upload = async (files: { name: string; buffer: Buffer }[]) => {
     const loader = w.page.getByTestId('dataset-loader');
     if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
+    // The previous report stays on the page until this load starts (it is unmounted while busy): mark it, then wait
+    // for a report that is not the marked one.
+    await w.page.evaluate(() => document.querySelector('[data-testid="load-report"]')?.setAttribute('data-stale', ''));
     await w.page.getByTestId('file-input').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
-    await w.page.waitForSelector('[data-testid="load-report"]');
+    await w.page.waitForSelector('[data-testid="load-report"]:not([data-stale])', { timeout: 90_000 });
   };
   beforeAll(async () => {
     browser = await launchBrowser();
