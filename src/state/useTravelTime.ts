@@ -1,0 +1,117 @@
+/**
+ * Travel time for the Access view, owned by the state layer: once per dataset it fetches the roads and barriers,
+ * builds the friction surface (1 km cells over the population's bounding box) per travel mode, runs costDistance in
+ * the worker from the facilities in scope, samples the minutes at every population point and summarises them with
+ * reachShares, next to the straight-line estimate for the same facilities.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEMO_DATASET } from '../data/demoManifest';
+import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
+import type { Query } from '../db/sqlRunner';
+import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
+import { facilityCells, gridAround, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
+import { TravelTimeClient } from '../metrics/travelTimeClient';
+import type { FacilityFilters } from '../queries/overviewSql';
+import { travelFacilitiesQuery, travelPointsQuery, type TravelPointRow } from '../queries/travelTimeSql';
+import { DEMO_SOURCE } from './datasetStore';
+import { useDataset } from './useDataset';
+import { useQuery } from './useQuery';
+
+export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
+export interface Shares { districts: ReachRow[]; national: ReachRow }
+export interface TravelTimeResult {
+  mode: TravelMode;
+  grid: LatLonGrid;
+  /** Minutes per cell (Infinity = unreached); NaN friction cells are water. */
+  minutes: Float32Array;
+  friction: Float32Array;
+  layers: TravelLayers;
+  byTime: Shares;
+  byLine: Shares;
+  facilities: number;
+  /** Worker round trip and search alone, ms. */
+  roundTripMs: number;
+  computeMs: number;
+}
+export type TravelTimeState =
+  | { status: 'off' }
+  /** This dataset has no roads or barriers: travel time cannot be computed. */
+  | { status: 'unavailable' }
+  | { status: 'loading'; previous: TravelTimeResult | null }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; result: TravelTimeResult };
+
+let layersPromise: Promise<TravelLayers> | null = null;
+function demoLayers(): Promise<TravelLayers> {
+  const fetchJson = (url: string) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return r.json();
+  });
+  layersPromise ??= Promise.all([fetchJson(DEMO_DATASET.roadsUrl), fetchJson(DEMO_DATASET.barriersUrl)])
+    .then(([r, b]) => ({ roads: parseRoads(r), barriers: parseBarriers(b) }));
+  return layersPromise;
+}
+
+let client: TravelTimeClient | null = null;
+const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
+
+export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: string | null; filters: FacilityFilters; lineSpeedKmh: number; circuity: number }): TravelTimeState {
+  const { sources } = useDataset('sources');
+  // Roads and water belong to the demo's geography: with the user's own population they would be someone else's map.
+  const available = sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl);
+  const on = o.enabled && available;
+  const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : HOLD, ['population']);
+  const facQ = useMemo(() => (on ? travelFacilitiesQuery({ service: o.service, filters: o.filters }) : HOLD), [on, o.service, JSON.stringify(o.filters)]);
+  const facilities = useQuery<{ lon: number; lat: number }>(facQ, ['facilities']);
+  const [layers, setLayers] = useState<TravelLayers | string | null>(null);
+  useEffect(() => {
+    if (on) demoLayers().then(setLayers, (e: Error) => setLayers(e.message));
+  }, [on]);
+
+  const pts = useMemo(() => {
+    if (points.status !== 'ready' || !points.rows.length || !('region_id' in points.rows[0])) return null;
+    const r = points.rows;
+    return { regionIds: r.map((p) => p.region_id), lons: Float64Array.from(r, (p) => p.lon), lats: Float64Array.from(r, (p) => p.lat), population: Float64Array.from(r, (p) => p.population) };
+  }, [points]);
+  // One friction surface per dataset and mode, kept: switching the service or the filters only re-runs the search.
+  const friction = useMemo(() => {
+    if (!pts || !layers || typeof layers === 'string') return null;
+    const grid = gridAround(pts.lons, pts.lats, 1);
+    return { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) as FrictionSurface };
+  }, [pts, layers, o.mode]);
+
+  const [state, setState] = useState<TravelTimeState>({ status: 'off' });
+  const last = useRef<TravelTimeResult | null>(null);
+  const fac = facilities.status === 'ready' && (facilities.rows.length === 0 || 'lat' in facilities.rows[0]) ? facilities.rows : null;
+  useEffect(() => {
+    if (!o.enabled) return setState({ status: 'off' });
+    if (!available) return setState({ status: 'unavailable' });
+    if (typeof layers === 'string') return setState({ status: 'error', message: layers });
+    if (points.status === 'error') return setState({ status: 'error', message: points.message });
+    if (facilities.status === 'error') return setState({ status: 'error', message: facilities.message });
+    if (!friction || !pts || !fac) return setState({ status: 'loading', previous: last.current });
+    let live = true;
+    setState({ status: 'loading', previous: last.current });
+    const { grid, surface } = friction;
+    const f = { lons: fac.map((x) => x.lon), lats: fac.map((x) => x.lat) };
+    const { cells } = facilityCells(grid, surface.minutesPerMetre, f.lons, f.lats);
+    client ??= new TravelTimeClient();
+    const t0 = performance.now();
+    client.surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
+      .then((r) => {
+        if (!live) return;
+        const roundTripMs = performance.now() - t0;
+        const atPoints = sampleMinutes(grid, surface.minutesPerMetre, r.minutes, pts.lons, pts.lats);
+        const line = straightLineMinutes(pts, f, o.lineSpeedKmh, o.circuity);
+        const result: TravelTimeResult = {
+          mode: o.mode, grid, minutes: r.minutes, friction: surface.minutesPerMetre, layers: layers as TravelLayers,
+          byTime: reachShares(pts.regionIds, pts.population, atPoints), byLine: reachShares(pts.regionIds, pts.population, line),
+          facilities: cells.length, roundTripMs, computeMs: r.computeMs,
+        };
+        last.current = result;
+        setState({ status: 'ready', result });
+      }, (e: Error) => live && setState({ status: 'error', message: e.message }));
+    return () => { live = false; };
+  }, [o.enabled, available, layers, friction, pts, fac, points.status, facilities.status, o.lineSpeedKmh, o.circuity]);
+  return state;
+}
