@@ -55,10 +55,14 @@ function demoLayers(): Promise<TravelLayers> {
 let client: TravelTimeClient | null = null;
 const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
 
-export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: string | null; filters: FacilityFilters; lineSpeedKmh: number; circuity: number }): TravelTimeState {
+/** Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. */
+export function useTravelTimeAvailable(): boolean {
   const { sources } = useDataset('sources');
-  // Roads and water belong to the demo's geography: with the user's own population they would be someone else's map.
-  const available = sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl);
+  return sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl);
+}
+
+export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: string | null; filters: FacilityFilters; lineSpeedKmh: number; circuity: number }): TravelTimeState {
+  const available = useTravelTimeAvailable();
   const on = o.enabled && available;
   const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : HOLD, ['population']);
   const facQ = useMemo(() => (on ? travelFacilitiesQuery({ service: o.service, filters: o.filters }) : HOLD), [on, o.service, JSON.stringify(o.filters)]);
