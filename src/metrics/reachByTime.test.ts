@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { haversineKm } from './access';
 import { frictionSurface, minutesPerMetre, type LatLonGrid } from './frictionSurface';
 import { mulberry32 } from './random';
-import { cellOf, facilityCells, gridAround, reachShares, sampleMinutes, speedsFor, straightLineMinutes } from './reachByTime';
+import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes } from './reachByTime';
 import { costDistance } from './travelTime';
 
 const WALK = minutesPerMetre(5); // 0.012 min/m
@@ -63,11 +63,14 @@ describe('reach by travel time on a raster computed by hand', () => {
     const rnd = mulberry32(7);
     const pts = { lons: Array.from({ length: 300 }, () => 30 + 8 * rnd()), lats: Array.from({ length: 300 }, () => 10 + 6 * rnd()) };
     const fac = { lons: Array.from({ length: 40 }, () => 30 + 8 * rnd()), lats: Array.from({ length: 40 }, () => 10 + 6 * rnd()) };
-    const got = straightLineMinutes(pts, fac, 5, 1.3);
+    const got = straightLineMinutes(nearestKm(pts, fac), 5, 1.3);
     pts.lons.forEach((lon, i) => {
       const km = Math.min(...fac.lons.map((flon, j) => haversineKm(pts.lats[i], lon, fac.lats[j], flon)));
       expect(got[i]).toBeCloseTo((km * 1.3 * 60) / 5, 2);
     });
-    expect(Array.from(straightLineMinutes(pts, { lons: [], lats: [] }, 5, 1.3).slice(0, 2))).toEqual([Infinity, Infinity]);
+    expect(Array.from(nearestKm(pts, { lons: [], lats: [] }).slice(0, 2))).toEqual([Infinity, Infinity]);
+    // A far point (10 degrees away from every facility) still finds its nearest exactly.
+    const far = nearestKm({ lons: [45], lats: [13] }, fac)[0];
+    expect(far).toBeCloseTo(Math.min(...fac.lons.map((flon, j) => haversineKm(13, 45, fac.lats[j], flon))), 6);
   });
 });

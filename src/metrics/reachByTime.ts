@@ -82,42 +82,64 @@ export function sampleMinutes(g: LatLonGrid, friction: Float32Array, minutes: Fl
 }
 
 /**
- * The straight-line estimate the rest of the Access view uses, point by point: haversine km to the nearest facility
- * x circuity / speed (src/metrics/access.ts travelMinutes). Facilities are bucketed on a 0.25-degree grid and rings
- * of buckets searched outwards until no closer facility can remain, so it is exact without the full cross product.
+ * Straight-line km from each point to its nearest facility (haversine, R = 6371 km), or Infinity with no facility.
+ * Facilities are bucketed on a 0.05-degree grid (flat arrays, no object per bucket) and rings of buckets searched
+ * outwards until no facility outside them can be closer, so it is exact without the full cross product.
  */
-export function straightLineMinutes(
-  points: { lons: ArrayLike<number>; lats: ArrayLike<number> }, facilities: { lons: ArrayLike<number>; lats: ArrayLike<number> }, speedKmh: number, circuity: number,
-): Float32Array {
-  const out = new Float32Array(points.lons.length).fill(Infinity);
-  if (!facilities.lons.length) return out;
-  const B = 0.25;
-  const buckets = new Map<string, number[]>();
-  for (let j = 0; j < facilities.lons.length; j++) {
-    const key = `${Math.floor(facilities.lons[j] / B)},${Math.floor(facilities.lats[j] / B)}`;
-    (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(j);
+export function nearestKm(points: { lons: ArrayLike<number>; lats: ArrayLike<number> }, facilities: { lons: ArrayLike<number>; lats: ArrayLike<number> }): Float64Array {
+  const out = new Float64Array(points.lons.length).fill(Infinity);
+  const m = facilities.lons.length;
+  if (!m) return out;
+  const B = 0.05;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let j = 0; j < m; j++) {
+    x0 = Math.min(x0, Math.floor(facilities.lons[j] / B)); x1 = Math.max(x1, Math.floor(facilities.lons[j] / B));
+    y0 = Math.min(y0, Math.floor(facilities.lats[j] / B)); y1 = Math.max(y1, Math.floor(facilities.lats[j] / B));
   }
-  // Bound on the distance to any facility outside ring k of buckets: k bucket heights of latitude (the narrower
-  // of the two directions away from the poles, 1 degree of latitude = 111.19 km).
-  const kmPerRing = B * ((Math.PI / 180) * 6371);
+  const nx = x1 - x0 + 1, ny = y1 - y0 + 1;
+  const bucketOf = (j: number) => (Math.floor(facilities.lats[j] / B) - y0) * nx + Math.floor(facilities.lons[j] / B) - x0;
+  // Compressed rows: facilities of bucket b are order[start[b] .. start[b + 1]).
+  const start = new Int32Array(nx * ny + 1);
+  for (let j = 0; j < m; j++) start[bucketOf(j) + 1]++;
+  for (let b = 0; b < nx * ny; b++) start[b + 1] += start[b];
+  const fill = start.slice(0, nx * ny);
+  const order = new Int32Array(m);
+  for (let j = 0; j < m; j++) order[fill[bucketOf(j)]++] = j;
+  // A facility outside ring k differs from the point by at least k buckets in latitude or in longitude; a degree of
+  // longitude is at least cos(|lat| + 5 degrees) of a degree of latitude for any facility within 5 degrees (farther
+  // ones are more than 555 km away, past any bound used here).
+  const kmPerBucket = B * ((Math.PI / 180) * 6371);
+  const maxRing = Math.max(nx, ny) + 1;
   for (let i = 0; i < points.lons.length; i++) {
     const [lon, lat] = [points.lons[i], points.lats[i]];
-    const bx = Math.floor(lon / B), by = Math.floor(lat / B);
+    const bx = Math.floor(lon / B) - x0, by = Math.floor(lat / B) - y0;
     const cosLat = Math.cos((Math.min(89, Math.abs(lat) + 5) * Math.PI) / 180);
     let best = Infinity;
-    for (let k = 0; k < 2000; k++) {
-      for (let dx = -k; dx <= k; dx++) {
-        for (let dy = -k; dy <= k; dy++) {
-          if (Math.max(Math.abs(dx), Math.abs(dy)) !== k) continue;
-          const list = buckets.get(`${bx + dx},${by + dy}`);
-          if (list) for (const j of list) best = Math.min(best, haversineKm(lat, lon, facilities.lats[j], facilities.lons[j]));
+    for (let k = 0; k <= maxRing + Math.max(Math.abs(bx), Math.abs(by)); k++) {
+      for (let dy = -k; dy <= k; dy++) {
+        const y = by + dy;
+        if (y < 0 || y >= ny) continue;
+        const step = Math.abs(dy) === k ? 1 : 2 * k;
+        for (let dx = -k; dx <= k; dx += step) {
+          const x = bx + dx;
+          if (x < 0 || x >= nx) continue;
+          const b = y * nx + x;
+          for (let q = start[b]; q < start[b + 1]; q++) {
+            const j = order[q];
+            best = Math.min(best, haversineKm(lat, lon, facilities.lats[j], facilities.lons[j]));
+          }
         }
       }
-      if (best <= k * kmPerRing * cosLat) break;
+      if (best <= k * kmPerBucket * cosLat) break;
     }
-    out[i] = (best * circuity * 60) / speedKmh;
+    out[i] = best;
   }
   return out;
+}
+
+/** The straight-line estimate the rest of the Access view uses: km x circuity / speed (access.ts travelMinutes). */
+export function straightLineMinutes(km: Float64Array, speedKmh: number, circuity: number): Float32Array {
+  return Float32Array.from(km, (d) => (d * circuity * 60) / speedKmh);
 }
 
 export interface ReachRow {

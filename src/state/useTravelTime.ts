@@ -9,7 +9,7 @@ import { DEMO_DATASET } from '../data/demoManifest';
 import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
 import type { Query } from '../db/sqlRunner';
 import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
-import { facilityCells, gridAround, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
+import { facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import type { FacilityFilters } from '../queries/overviewSql';
 import { travelFacilitiesQuery, travelPointsQuery, type TravelPointRow } from '../queries/travelTimeSql';
@@ -53,6 +53,8 @@ function demoLayers(): Promise<TravelLayers> {
 }
 
 let client: TravelTimeClient | null = null;
+/** Finished surfaces by friction surface and facility set (both kept by identity in memos), dropped with them. */
+const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
 const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
 
 /** Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. */
@@ -77,45 +79,66 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     const r = points.rows;
     return { regionIds: r.map((p) => p.region_id), lons: Float64Array.from(r, (p) => p.lon), lats: Float64Array.from(r, (p) => p.lat), population: Float64Array.from(r, (p) => p.population) };
   }, [points]);
-  // One friction surface per dataset and mode, kept: switching the service or the filters only re-runs the search.
+  // One friction surface per dataset and mode, kept: switching the service, the filters or back to a mode seen before
+  // only re-runs the search (or nothing, see `surfaces`).
+  const frictions = useMemo(() => new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>(), [pts, layers]);
   const friction = useMemo(() => {
     if (!pts || !layers || typeof layers === 'string') return null;
-    const grid = gridAround(pts.lons, pts.lats, 1);
-    return { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) as FrictionSurface };
-  }, [pts, layers, o.mode]);
+    let f = frictions.get(o.mode);
+    if (!f) {
+      const grid = gridAround(pts.lons, pts.lats, 1);
+      f = { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
+      frictions.set(o.mode, f);
+    }
+    return f;
+  }, [frictions, pts, layers, o.mode]);
 
   const [state, setState] = useState<TravelTimeState>({ status: 'off' });
   const last = useRef<TravelTimeResult | null>(null);
   const fac = facilities.status === 'ready' && (facilities.rows.length === 0 || 'lat' in facilities.rows[0]) ? facilities.rows : null;
+  const facArrays = useMemo(() => (fac ? { lons: fac.map((x) => x.lon), lats: fac.map((x) => x.lat) } : null), [fac]);
+  // The facility set by content: the same facilities from a re-run query find their cached surface.
+  const facKey = useMemo(() => (facArrays ? `${facArrays.lons.join()}|${facArrays.lats.join()}` : ''), [facArrays]);
+  // Straight-line km depend on the facilities only: a change of mode or speed just rescales them.
+  const lineKm = useMemo(() => (pts && facArrays ? nearestKm(pts, facArrays) : null), [pts, facArrays]);
   useEffect(() => {
     if (!o.enabled) return setState({ status: 'off' });
     if (!available) return setState({ status: 'unavailable' });
     if (typeof layers === 'string') return setState({ status: 'error', message: layers });
     if (points.status === 'error') return setState({ status: 'error', message: points.message });
     if (facilities.status === 'error') return setState({ status: 'error', message: facilities.message });
-    if (!friction || !pts || !fac) return setState({ status: 'loading', previous: last.current });
+    if (!friction || !pts || !facArrays || !lineKm) return setState({ status: 'loading', previous: last.current });
     let live = true;
-    setState({ status: 'loading', previous: last.current });
     const { grid, surface } = friction;
-    const f = { lons: fac.map((x) => x.lon), lats: fac.map((x) => x.lat) };
-    const { cells } = facilityCells(grid, surface.minutesPerMetre, f.lons, f.lats);
+    const byLine = reachShares(pts.regionIds, pts.population, straightLineMinutes(lineKm, o.lineSpeedKmh, o.circuity));
+    const finish = (r: Omit<TravelTimeResult, 'byLine'>) => {
+      last.current = { ...r, byLine };
+      setState({ status: 'ready', result: last.current });
+    };
+    // The same surface again (back to a mode or service seen before, or only the straight-line speed changed).
+    const cached = surfaces.get(friction.surface)?.get(facKey);
+    if (cached) {
+      finish(cached);
+      return;
+    }
+    setState({ status: 'loading', previous: last.current });
+    const { cells } = facilityCells(grid, surface.minutesPerMetre, facArrays.lons, facArrays.lats);
     client ??= new TravelTimeClient();
     const t0 = performance.now();
     client.surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
       .then((r) => {
-        if (!live) return;
         const roundTripMs = performance.now() - t0;
         const atPoints = sampleMinutes(grid, surface.minutesPerMetre, r.minutes, pts.lons, pts.lats);
-        const line = straightLineMinutes(pts, f, o.lineSpeedKmh, o.circuity);
-        const result: TravelTimeResult = {
+        const result = {
           mode: o.mode, grid, minutes: r.minutes, friction: surface.minutesPerMetre, layers: layers as TravelLayers,
-          byTime: reachShares(pts.regionIds, pts.population, atPoints), byLine: reachShares(pts.regionIds, pts.population, line),
-          facilities: cells.length, roundTripMs, computeMs: r.computeMs,
+          byTime: reachShares(pts.regionIds, pts.population, atPoints), facilities: cells.length, roundTripMs, computeMs: r.computeMs,
         };
-        last.current = result;
-        setState({ status: 'ready', result });
+        const forSurface = surfaces.get(friction.surface) ?? new Map();
+        if (forSurface.size >= 8) forSurface.delete(forSurface.keys().next().value);
+        surfaces.set(friction.surface, forSurface.set(facKey, result));
+        if (live) finish(result);
       }, (e: Error) => live && setState({ status: 'error', message: e.message }));
     return () => { live = false; };
-  }, [o.enabled, available, layers, friction, pts, fac, points.status, facilities.status, o.lineSpeedKmh, o.circuity]);
+  }, [o.enabled, available, layers, friction, pts, facArrays, lineKm, facKey, points.status, facilities.status, o.lineSpeedKmh, o.circuity]);
   return state;
 }

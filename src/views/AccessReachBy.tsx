@@ -9,7 +9,7 @@ export function AccessReachBy({ reach, set }: { reach: 'line' | 'time'; set: (pa
   const { t } = useI18n();
   const available = useTravelTimeAvailable();
   return (
-    <div className="access-controls access-reach-by" role="group" aria-label={t('tt.reachBy')}>
+    <div className="access-reach-by" role="group" aria-label={t('tt.reachBy')}>
       <label className="picker">
         {t('tt.reachBy')}
         <select value={available ? reach : 'line'} disabled={!available} data-testid="access-reach-by"

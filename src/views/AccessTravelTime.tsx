@@ -81,6 +81,7 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
     <td key={`l${k}`} className="num muted">{pct(100 * (share(r.line, k) ?? NaN), 0)}</td>,
   ]);
 
+  if (state.status === 'unavailable' || state.status === 'off') return null;
   return (
     <div className="grid-2" data-testid="travel-time">
       <Panel title={t('tt.title', { service: t(`access.svc.${s.service}`) })} subtitle={t(s.travel === 'walking' ? 'tt.subWalking' : 'tt.subMotor')} state={panelState} testId="travel-time-map-panel">
