@@ -18,6 +18,13 @@ describe('travel-time map spec', () => {
     expect(big.values[1]).toBe(3);
   });
 
+  it('leaves out pixels farther than reachCells from anyone', () => {
+    const g: LatLonGrid = { ...grid, width: 5, height: 1 };
+    const inhabited = Uint8Array.of(1, 0, 0, 0, 0);
+    const r = rasterValues(g, new Float32Array(5).fill(7), new Float32Array(5).fill(1), inhabited, 2);
+    expect(Array.from(r.values)).toEqual([7, 7, 7, NaN, NaN]);
+  });
+
   it('draws raster, lakes, rivers, districts and roads on lon/lat axes with the 30/60/120/240 bands', () => {
     const spec = travelTimeMapSpec({
       grid, minutes, friction, boundaries: [], districtIds: new Set(), width: 600, caption: 'c', loc: { locale: 'en', rtl: false },

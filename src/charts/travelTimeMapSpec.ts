@@ -11,6 +11,8 @@ export interface TravelTimeMapInput extends ChartLanguage {
   minutes: Float32Array;
   /** NaN = water (drawn by the barrier shapes, left transparent in the raster). */
   friction: Float32Array;
+  /** 1 per grid cell where people live: the map leaves out what lies far from everyone. */
+  inhabited?: Uint8Array;
   boundaries: readonly BoundaryFeature[] | null;
   districtIds: ReadonlySet<string>;
   roads: readonly RoadLine[];
@@ -26,8 +28,12 @@ const UNREACHED = 1e6;
 const MAX_RASTER_COLUMNS = 450;
 const ROAD_WIDTH: Record<string, number> = { primary: 1.6, trunk: 1.6, secondary: 1.1, tertiary: 0.7 };
 
-/** The surface at a stride (every k-th cell both ways) so the image stays about 450 pixels wide. */
-export function rasterValues(grid: LatLonGrid, minutes: Float32Array, friction: Float32Array): { values: Float32Array; width: number; height: number } {
+/**
+ * The surface at a stride (every k-th cell both ways) so the image stays about 450 pixels wide. With `inhabited`
+ * (1 per grid cell where people live), pixels farther than `reachCells` grid cells from any inhabited cell are left
+ * out (transparent): the rectangle around the country is not coloured as if anyone lived there.
+ */
+export function rasterValues(grid: LatLonGrid, minutes: Float32Array, friction: Float32Array, inhabited?: Uint8Array, reachCells = 5): { values: Float32Array; width: number; height: number } {
   const k = Math.max(1, Math.ceil(grid.width / MAX_RASTER_COLUMNS));
   const width = Math.ceil(grid.width / k), height = Math.ceil(grid.height / k);
   const values = new Float32Array(width * height);
@@ -35,6 +41,21 @@ export function rasterValues(grid: LatLonGrid, minutes: Float32Array, friction: 
     for (let c = 0; c < width; c++) {
       const cell = r * k * grid.width + c * k;
       values[r * width + c] = Number.isNaN(friction[cell]) ? NaN : minutes[cell] === Infinity ? UNREACHED : minutes[cell];
+    }
+  }
+  if (inhabited) {
+    const near = new Uint8Array(width * height);
+    for (let cell = 0; cell < inhabited.length; cell++) if (inhabited[cell]) near[Math.floor(Math.floor(cell / grid.width) / k) * width + Math.floor((cell % grid.width) / k)] = 1;
+    const d = Math.ceil(reachCells / k);
+    // Dilate by d pixels (a square), rows then columns.
+    const rows = new Uint8Array(width * height);
+    for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) if (near[r * width + c]) for (let x = Math.max(0, c - d); x <= Math.min(width - 1, c + d); x++) rows[r * width + x] = 1;
+    for (let c = 0; c < width; c++) {
+      for (let r = 0; r < height; r++) {
+        let any = 0;
+        for (let y = Math.max(0, r - d); y <= Math.min(height - 1, r + d) && !any; y++) any = rows[y * width + c];
+        if (!any) values[r * width + c] = NaN;
+      }
     }
   }
   return { values, width, height };
@@ -49,7 +70,7 @@ export function travelTimeMapSpec(i: TravelTimeMapInput): Plot.PlotOptions {
   const g = i.grid;
   const east = g.west + g.width * g.cellLonDeg, south = g.north - g.height * g.cellLatDeg;
   const cos = Math.cos((((g.north + south) / 2) * Math.PI) / 180);
-  const { values, width, height } = rasterValues(g, i.minutes, i.friction);
+  const { values, width, height } = rasterValues(g, i.minutes, i.friction, i.inhabited);
   const districts = (i.boundaries ?? []).filter((f) => f.properties.level === 2 && i.districtIds.has(f.properties.region_id));
   const water = { type: 'FeatureCollection' as const, features: i.barriers.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry })) };
   const lakes = water.features.filter((f) => f.geometry.type.endsWith('Polygon'));

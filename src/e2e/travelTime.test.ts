@@ -65,12 +65,12 @@ describe('travel time in the Access view, in Chromium', () => {
     console.log(`[travel-time] walking -> motorised, every panel redrawn: ${motor} ms; within 60 min by time ${(100 * m60).toFixed(1)}%, by straight line ${(100 * ml60).toFixed(1)}%`);
     const surgery = await timed(() => w.page.getByTestId('access-service').selectOption('surgery'), String(m60));
     console.log(`[travel-time] service any -> surgery, every panel redrawn: ${surgery} ms`);
+    await w.page.getByTestId('travel-time').screenshot({ path: '/tmp/h17b-travel-time-motor.png' });
     await expect(w.page.getByTestId('travel-time-summary').innerText()).resolves.toMatch(/Surgery within 2 hours by travel time: [\d.]+%, Lancet target 80%: (met|not met)/);
     const back = await timed(() => w.page.getByTestId('access-travel').selectOption('walking'), String((await shares())[0]));
     console.log(`[travel-time] motorised -> walking (surface seen before, from the cache), every panel redrawn: ${back} ms`);
     const measures = await w.page.evaluate(() => performance.getEntriesByName('access-travel-time').map((e) => Math.round(e.duration)));
     console.log(`[travel-time] performance.measure access-travel-time (state change -> result): ${measures.join(', ')} ms`);
-    await w.page.getByTestId('travel-time').screenshot({ path: '/tmp/h17b-travel-time-motor.png' });
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
   });

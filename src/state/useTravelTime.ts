@@ -9,7 +9,7 @@ import { DEMO_DATASET } from '../data/demoManifest';
 import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
 import type { Query } from '../db/sqlRunner';
 import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
-import { facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
+import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import type { FacilityFilters } from '../queries/overviewSql';
 import { travelFacilitiesQuery, travelPointsQuery, type TravelPointRow } from '../queries/travelTimeSql';
@@ -25,6 +25,8 @@ export interface TravelTimeResult {
   /** Minutes per cell (Infinity = unreached); NaN friction cells are water. */
   minutes: Float32Array;
   friction: Float32Array;
+  /** 1 per cell with population points. */
+  inhabited: Uint8Array;
   layers: TravelLayers;
   byTime: Shares;
   byLine: Shares;
@@ -129,8 +131,13 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
       .then((r) => {
         const roundTripMs = performance.now() - t0;
         const atPoints = sampleMinutes(grid, surface.minutesPerMetre, r.minutes, pts.lons, pts.lats);
+        const inhabited = new Uint8Array(grid.width * grid.height);
+        for (let i = 0; i < pts.lons.length; i++) {
+          const cell = cellOf(grid, pts.lons[i], pts.lats[i]);
+          if (cell >= 0) inhabited[cell] = 1;
+        }
         const result = {
-          mode: o.mode, grid, minutes: r.minutes, friction: surface.minutesPerMetre, layers: layers as TravelLayers,
+          mode: o.mode, grid, minutes: r.minutes, friction: surface.minutesPerMetre, inhabited, layers: layers as TravelLayers,
           byTime: reachShares(pts.regionIds, pts.population, atPoints), facilities: cells.length, roundTripMs, computeMs: r.computeMs,
         };
         const forSurface = surfaces.get(friction.surface) ?? new Map();

@@ -39,7 +39,7 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
   const spec = useMemo(() => {
     if (!result || !mapWidth) return null;
     return travelTimeMapSpec({
-      grid: result.grid, minutes: result.minutes, friction: result.friction, boundaries, districtIds: ids, roads: result.layers.roads, barriers: result.layers.barriers,
+      grid: result.grid, minutes: result.minutes, friction: result.friction, inhabited: result.inhabited, boundaries, districtIds: ids, roads: result.layers.roads, barriers: result.layers.barriers,
       width: mapWidth, caption: t('tt.caption', { source: caption }), loc: { locale, rtl: dir === 'rtl' }, t,
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
