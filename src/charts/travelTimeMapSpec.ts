@@ -84,7 +84,9 @@ export function travelTimeMapSpec(i: TravelTimeMapInput): Plot.PlotOptions {
     x: { domain: [g.west, east], axis: null },
     y: { domain: [south, g.north], axis: null },
     color: {
-      type: 'threshold', domain: TIME_BANDS, range: ['#1a9850', '#a6d96a', '#fee08b', '#f46d43', '#a50026'], unknown: 'transparent',
+      type: 'threshold', domain: TIME_BANDS, range: ['#1a9850', '#a6d96a', '#fee08b', '#f46d43', '#a50026'],
+      // null, not a colour: Plot's raster leaves such pixels transparent (water, and land far from anyone).
+      unknown: null,
       legend: true, label: t('tt.legend'), tickFormat: (d: number) => formatTick(d, locale),
     },
     caption: i.caption,
