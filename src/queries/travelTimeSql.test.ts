@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
-import { travelFacilitiesQuery, travelPointsQuery } from './travelTimeSql';
+import { facilitiesInScope, travelFacilitiesQuery, travelPointsQuery, type TravelFacilityRow } from './travelTimeSql';
 
 describe('travel-time input queries', () => {
   let db: SqlRunner;
@@ -15,7 +15,9 @@ describe('travel-time input queries', () => {
       (1, 'D01', 30.1, 10.1, 100), (2, 'D01', 30.2, 10.2, NULL), (3, 'D02', 31.1, 11.1, 50)) t(cell_id, region_id, lon, lat, population)`);
   });
   it('keeps facilities by the view service and the global filters together', async () => {
-    const q = (service: string | null, filters = {}) => db.rows<{ lon: number }>(travelFacilitiesQuery({ service, filters }));
+    const all = await db.rows<TravelFacilityRow>(travelFacilitiesQuery());
+    expect(all[0]).toEqual({ lon: 30, lat: 10, type: 'hospital', ownership: 'public', services: 'surgery|emergency' });
+    const q = async (service: string | null, filters = {}) => facilitiesInScope(all, { service, filters });
     expect((await q(null)).map((r) => r.lon)).toEqual([30, 31, 32]);
     expect((await q('surgery')).map((r) => r.lon)).toEqual([30, 32]);
     expect((await q('surgery', { ownership: 'private' })).map((r) => r.lon)).toEqual([32]);

@@ -16,20 +16,25 @@ FROM population WHERE lat IS NOT NULL AND lon IS NOT NULL AND population IS NOT 
   };
 }
 
+export interface TravelFacilityRow { lon: number; lat: number; type: string | null; ownership: string | null; services: string }
+
 /**
- * Facilities offering the Access view's service (null: any) and matching the global type / ownership / service
- * filters; all values are parameters.
+ * Every facility with a position, once per dataset; `services` joined with '|'. The scope (service, filters) is applied
+ * in memory by facilitiesInScope, so a change of service costs no trip through the engine's queue, where it would wait
+ * behind the Access view's own heavy queries for the same change.
  */
-export function travelFacilitiesQuery(o: { service: string | null; filters: FacilityFilters }): Query {
-  const f = o.filters;
+export function travelFacilitiesQuery(): Query {
   return {
-    sql: `SELECT CAST(lon AS DOUBLE) AS lon, CAST(lat AS DOUBLE) AS lat FROM facilities
-WHERE lat IS NOT NULL AND lon IS NOT NULL
-  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(services, CAST(? AS VARCHAR)))
-  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(services, CAST(? AS VARCHAR)))
-  AND (CAST(? AS VARCHAR) IS NULL OR type = CAST(? AS VARCHAR))
-  AND (CAST(? AS VARCHAR) IS NULL OR ownership = CAST(? AS VARCHAR))
-ORDER BY facility_id`,
-    params: [o.service, o.service, f.service ?? null, f.service ?? null, f.facilityType ?? null, f.facilityType ?? null, f.ownership ?? null, f.ownership ?? null],
+    sql: `SELECT CAST(lon AS DOUBLE) AS lon, CAST(lat AS DOUBLE) AS lat, CAST(type AS VARCHAR) AS type, CAST(ownership AS VARCHAR) AS ownership,
+  coalesce(array_to_string(services, '|'), '') AS services
+FROM facilities WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY facility_id`,
+    params: [],
   };
+}
+
+/** Facilities offering the Access view's service (null: any) and matching the global type / ownership / service filters. */
+export function facilitiesInScope(rows: readonly TravelFacilityRow[], o: { service: string | null; filters: FacilityFilters }): TravelFacilityRow[] {
+  const f = o.filters;
+  const offers = (r: TravelFacilityRow, s: string | null | undefined) => s == null || r.services.split('|').includes(s);
+  return rows.filter((r) => offers(r, o.service) && offers(r, f.service) && (f.facilityType == null || r.type === f.facilityType) && (f.ownership == null || r.ownership === f.ownership));
 }

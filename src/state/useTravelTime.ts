@@ -12,7 +12,7 @@ import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metri
 import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import type { FacilityFilters } from '../queries/overviewSql';
-import { travelFacilitiesQuery, travelPointsQuery, type TravelPointRow } from '../queries/travelTimeSql';
+import { facilitiesInScope, travelFacilitiesQuery, travelPointsQuery, type TravelFacilityRow, type TravelPointRow } from '../queries/travelTimeSql';
 import { DEMO_SOURCE } from './datasetStore';
 import { useDataset } from './useDataset';
 import { useQuery } from './useQuery';
@@ -69,8 +69,7 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
   const available = useTravelTimeAvailable();
   const on = o.enabled && available;
   const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : HOLD, ['population']);
-  const facQ = useMemo(() => (on ? travelFacilitiesQuery({ service: o.service, filters: o.filters }) : HOLD), [on, o.service, JSON.stringify(o.filters)]);
-  const facilities = useQuery<{ lon: number; lat: number }>(facQ, ['facilities']);
+  const facilities = useQuery<TravelFacilityRow>(on ? travelFacilitiesQuery() : HOLD, ['facilities']);
   const [layers, setLayers] = useState<TravelLayers | string | null>(null);
   useEffect(() => {
     if (on) demoLayers().then(setLayers, (e: Error) => setLayers(e.message));
@@ -97,7 +96,8 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
 
   const [state, setState] = useState<TravelTimeState>({ status: 'off' });
   const last = useRef<TravelTimeResult | null>(null);
-  const fac = facilities.status === 'ready' && (facilities.rows.length === 0 || 'lat' in facilities.rows[0]) ? facilities.rows : null;
+  const allFac = facilities.status === 'ready' && (facilities.rows.length === 0 || 'lat' in facilities.rows[0]) ? facilities.rows : null;
+  const fac = useMemo(() => (allFac ? facilitiesInScope(allFac, { service: o.service, filters: o.filters }) : null), [allFac, o.service, JSON.stringify(o.filters)]);
   const facArrays = useMemo(() => (fac ? { lons: fac.map((x) => x.lon), lats: fac.map((x) => x.lat) } : null), [fac]);
   // The facility set by content: the same facilities from a re-run query find their cached surface.
   const facKey = useMemo(() => (facArrays ? `${facArrays.lons.join()}|${facArrays.lats.join()}` : ''), [facArrays]);
