@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { facilityWithin, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { axeSerious } from './axe';
 
 // Independent side for the straight-line column: the demo Parquet decoded in Node, haversine in plain JS. Walking:
 // 60 minutes at 5 km/h with circuity 1.3 = 60 * 5 / 60 / 1.3 km straight line.
@@ -73,5 +74,17 @@ describe('travel time in the Access view, in Chromium', () => {
     console.log(`[travel-time] performance.measure access-travel-time (state change -> result): ${measures.join(', ')} ms`);
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
+  });
+
+  it('in Arabic (right to left), from a link with reach=time: panels drawn, no serious or critical axe violation', async () => {
+    // axe is injected as an inline script, which the site's CSP rightly forbids: bypass it for this test only.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1300, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}?view=access&reach=time&lang=ar`);
+    await page.waitForSelector('[data-testid="travel-time-map"] svg image', { timeout: 90_000 });
+    await expect(page.getByTestId('travel-time-total').innerText()).resolves.toContain('على المستوى الوطني');
+    await page.getByTestId('travel-time').screenshot({ path: '/tmp/h17b-travel-time-ar.png' });
+    expect(await axeSerious(page)).toEqual([]);
+    await context.close();
   });
 });

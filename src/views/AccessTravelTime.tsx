@@ -92,7 +92,7 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
       </Panel>
       <Panel title={t('tt.tableTitle')} subtitle={t('tt.tableSubtitle', { circuity: num(s.circuity, 1), speed: num(s.speedKmh) })} state={panelState} testId="travel-time-table-panel">
         {rows && (
-          <div className="table-scroll" style={{ maxHeight: 520, overflowY: 'auto' }}>
+          <div className="table-scroll" style={{ maxHeight: 520, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('tt.tableTitle')}>
             <table className="data-table" data-testid="travel-time-table">
               <thead>
                 <tr><th rowSpan={2}>{t('tt.district')}</th>{REACH_THRESHOLDS_MIN.map((m) => <th key={m} colSpan={2} className="num">{t('tt.within', { min: num(m) })}</th>)}</tr>
