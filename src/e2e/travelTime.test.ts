@@ -48,6 +48,13 @@ describe('travel time in the Access view, in Chromium', () => {
     const ms = await timed(() => w.page.getByTestId('access-reach-by').selectOption('time'), null);
     console.log(`[travel-time] switch to travel time (walking) -> every panel drawn: ${ms} ms (first run: fetch roads, build friction, search)`);
     await w.page.waitForFunction(() => new URL(location.href).searchParams.get('reach') === 'time');
+    const parts = await w.page.evaluate(() => {
+      const m = (n: string) => performance.getEntriesByName(n).map((e) => Math.round(e.duration)).join('+');
+      const start = performance.getEntriesByName('access-travel-time')[0]?.startTime ?? NaN;
+      const points = performance.getEntriesByName('travel-time-points')[0]?.startTime ?? NaN;
+      return `population points ready ${Math.round(points - start)} ms after the switch; friction ${m('travel-time-friction')} ms; straight line ${m('travel-time-line')} ms; worker search round trip ${m('travel-time-search')} ms`;
+    });
+    console.log(`[travel-time] first switch, parts: ${parts}`);
     const [time60, line60] = await shares();
     expect(line60).toBeCloseTo(lineShare60, 6);
     // Rivers crossed only on bridges and lakes make walking slower than the straight-line estimate assumes.

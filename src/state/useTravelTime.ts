@@ -78,6 +78,7 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
   const pts = useMemo(() => {
     if (points.status !== 'ready' || !points.rows.length || !('region_id' in points.rows[0])) return null;
     const r = points.rows;
+    performance.mark('travel-time-points'); // read by the browser test, to say where the first switch spends its time
     return { regionIds: r.map((p) => p.region_id), lons: Float64Array.from(r, (p) => p.lon), lats: Float64Array.from(r, (p) => p.lat), population: Float64Array.from(r, (p) => p.population) };
   }, [points]);
   // One friction surface per dataset and mode, kept: switching the service, the filters or back to a mode seen before
@@ -88,7 +89,9 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     let f = frictions.get(o.mode);
     if (!f) {
       const grid = gridAround(pts.lons, pts.lats, 1);
+      const t = performance.now();
       f = { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
+      performance.measure('travel-time-friction', { start: t, end: performance.now() });
       frictions.set(o.mode, f);
     }
     return f;
@@ -102,7 +105,13 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
   // The facility set by content: the same facilities from a re-run query find their cached surface.
   const facKey = useMemo(() => (facArrays ? `${facArrays.lons.join()}|${facArrays.lats.join()}` : ''), [facArrays]);
   // Straight-line km depend on the facilities only: a change of mode or speed just rescales them.
-  const lineKm = useMemo(() => (pts && facArrays ? nearestKm(pts, facArrays) : null), [pts, facArrays]);
+  const lineKm = useMemo(() => {
+    if (!pts || !facArrays) return null;
+    const t = performance.now();
+    const km = nearestKm(pts, facArrays);
+    performance.measure('travel-time-line', { start: t, end: performance.now() });
+    return km;
+  }, [pts, facArrays]);
   useEffect(() => {
     if (!o.enabled) return setState({ status: 'off' });
     if (!available) return setState({ status: 'unavailable' });
@@ -130,6 +139,7 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     client.surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
       .then((r) => {
         const roundTripMs = performance.now() - t0;
+        performance.measure('travel-time-search', { start: t0, end: performance.now() });
         const atPoints = sampleMinutes(grid, surface.minutesPerMetre, r.minutes, pts.lons, pts.lats);
         const inhabited = new Uint8Array(grid.width * grid.height);
         for (let i = 0; i < pts.lons.length; i++) {
