@@ -3,6 +3,10 @@ import type { Browser } from 'playwright-core';
 import { facilityWithin, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
 import { axeSerious } from './axe';
+import { tableToIPC } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm';
+import { arrowTableFromColumns } from '../data/arrowTable';
+import { CONTRACT } from '../data/contract';
 
 // Independent side for the straight-line column: the demo Parquet decoded in Node, haversine in plain JS. Walking:
 // 60 minutes at 5 km/h with circuity 1.3 = 60 * 5 / 60 / 1.3 km straight line.
@@ -93,5 +97,20 @@ describe('travel time in the Access view, in Chromium', () => {
     await page.getByTestId('travel-time').screenshot({ path: '/tmp/h17b-travel-time-ar.png' });
     expect(await axeSerious(page)).toEqual([]);
     await context.close();
+  });
+
+  it('with the user\'s own population (no roads or water for it) the control says why and stays on straight line', async () => {
+    const file = Buffer.from(writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT.population, {
+      cell_id: [1, 2], region_id: ['D01', 'D02'], lat: [12, 12.5], lon: [33, 33.5], population: [1000, 2000],
+    }), 'stream'))));
+    const loader = w.page.getByTestId('dataset-loader');
+    if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
+    await w.page.getByTestId('file-input').setInputFiles([{ name: 'population.parquet', buffer: file, mimeType: 'application/octet-stream' }]);
+    await w.page.waitForSelector('[data-testid="travel-time-unavailable"]', { timeout: 60_000 });
+    await expect(w.page.getByTestId('travel-time-unavailable').innerText()).resolves.toContain('Travel time needs roads or a friction surface');
+    await expect(w.page.getByTestId('access-reach-by').isDisabled()).resolves.toBe(true);
+    await expect(w.page.getByTestId('access-reach-by').inputValue()).resolves.toBe('line');
+    await expect(w.page.locator('[data-testid="travel-time"]').count()).resolves.toBe(0);
+    expect(w.consoleErrors).toEqual([]);
   });
 });
