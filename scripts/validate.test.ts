@@ -45,7 +45,10 @@ describe('npm run validate', () => {
     expect(r.out).toMatch(/^ok +data\/facilities\.parquet: facilities, 3401 rows$/m);
     // data/boundaries.geojson is checked too: polygons whose region_id resolve in data/regions.parquet.
     expect(r.out).toMatch(/^ok +data\/boundaries\.geojson: boundaries, 55 shapes$/m);
-    expect(r.out.trim().split('\n').at(-1)).toBe('8 files checked: 8 valid, 0 invalid; 0 errors, 0 warnings');
+    // roads.geojson and barriers.geojson are the travel-time layers, checked as lines and water, not as boundaries.
+    expect(r.out).toMatch(/^ok +data\/roads\.geojson: roads \(travel time\), 51 features$/m);
+    expect(r.out).toMatch(/^ok +data\/barriers\.geojson: barriers \(travel time\), 5 features$/m);
+    expect(r.out.trim().split('\n').at(-1)).toBe('10 files checked: 10 valid, 0 invalid; 0 errors, 0 warnings');
   });
 
   it('exits 1 on a folder with broken files, naming file, column and rule, with no stack trace', () => {

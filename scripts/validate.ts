@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as parquet from 'parquet-wasm';
 import { createNodeDb } from '../src/db/nodeDb';
 import { parseBoundaries, type BoundaryFeature } from '../src/data/boundaries';
+import { parseBarriers, parseRoads } from '../src/data/travelLayers';
 import { runPlausibility, type PlausibilityReport } from '../src/data/plausibility';
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
 import { validateBoundaries } from '../src/data/validateBoundaries';
@@ -57,21 +58,27 @@ function parseArgs(argv: readonly string[]): Args {
  * datasets as one).
  */
 const BOUNDARY_FILE = /\.(geo|topo)json$|^boundaries\.json$/i;
+/** The optional travel-time layers (src/data/travelLayers.ts): GeoJSON, but lines and water, not boundaries. */
+const TRAVEL_LAYER = /^(roads|barriers)\.geojson$/i;
 
-async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[] }> {
+async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[]; layers: string[] }> {
   const files: { file: string; size: number }[] = [];
   const boundaries: string[] = [];
+  const layers: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (!info) throw new UsageError(`no such file or folder: ${p}`);
     if (info.isFile()) {
-      if (BOUNDARY_FILE.test(path.basename(p))) boundaries.push(p);
+      if (TRAVEL_LAYER.test(path.basename(p))) layers.push(p);
+      else if (BOUNDARY_FILE.test(path.basename(p))) boundaries.push(p);
       else files.push({ file: p, size: info.size });
       continue;
     }
     if (!info.isDirectory()) throw new UsageError(`not a file or folder: ${p}`);
     const entries = await readdir(p, { withFileTypes: true });
-    boundaries.push(...entries.filter((e) => e.isFile() && BOUNDARY_FILE.test(e.name)).map((e) => path.join(p, e.name)).sort());
+    const geo = entries.filter((e) => e.isFile() && BOUNDARY_FILE.test(e.name)).map((e) => e.name).sort();
+    layers.push(...geo.filter((n) => TRAVEL_LAYER.test(n)).map((n) => path.join(p, n)));
+    boundaries.push(...geo.filter((n) => !TRAVEL_LAYER.test(n)).map((n) => path.join(p, n)));
     const found = entries.filter((e) => e.isFile() && /\.parquet$/i.test(e.name)).map((e) => e.name).sort();
     if (found.length === 0) {
       const sub = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
@@ -83,7 +90,7 @@ async function collectSources(paths: readonly string[]): Promise<{ sources: File
       files.push({ file, size: (await stat(file)).size });
     }
   }
-  return { sources: files.map(({ file, size }) => ({ file, size, read: () => readFile(file) })), boundaries };
+  return { sources: files.map(({ file, size }) => ({ file, size, read: () => readFile(file) })), boundaries, layers };
 }
 
 /** The boundary files' features for the plausibility checks; a file that does not parse is reported by checkBoundaries. */
@@ -119,6 +126,8 @@ function problemLine(p: Problem): string {
 
 function okLine(f: FileReport): string {
   const how = f.matchedBy === 'columns' ? ' (matched by its columns)' : '';
+  const layer = (f as FileReport & { layer?: string }).layer;
+  if (layer) return `${'ok'.padEnd(8)} ${f.file}: ${layer} (travel time), ${f.rows ?? 0} feature${f.rows === 1 ? '' : 's'}`;
   if ((f as FileReport & { boundaries?: boolean }).boundaries) return `${'ok'.padEnd(8)} ${f.file}: boundaries, ${f.rows ?? 0} shape${f.rows === 1 ? '' : 's'}`;
   return `${'ok'.padEnd(8)} ${f.file}: ${f.table}${how}, ${f.rows ?? 0} row${f.rows === 1 ? '' : 's'}`;
 }
@@ -142,13 +151,14 @@ async function main(argv: readonly string[]): Promise<number> {
   let args: Args;
   let sources: FileSource[];
   let boundaryFiles: string[];
+  let layerFiles: string[];
   try {
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
       return 0;
     }
-    ({ sources, boundaries: boundaryFiles } = await collectSources(args.paths));
+    ({ sources, boundaries: boundaryFiles, layers: layerFiles } = await collectSources(args.paths));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`validate: ${e.message}\n\n${USAGE}`);
@@ -158,6 +168,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const report = await validateFiles(db, parquet, sources);
     await checkBoundaries(db, boundaryFiles.map((file) => ({ file, size: 0, read: () => readFile(file) })), report);
+    await checkTravelLayers(layerFiles, report);
     const plausibility = await runPlausibility(db, { loaded: new Set(report.loaded), boundaries: await readBoundaries(boundaryFiles) });
     if (args.json) console.log(JSON.stringify({ ...report, plausibility }, null, 2));
     else {
@@ -191,6 +202,25 @@ async function checkBoundaries(db: SqlRunner, files: readonly FileSource[], repo
     report.errors += problems.filter((p) => p.severity === 'error').length;
     report.warnings += problems.filter((p) => p.severity === 'warning').length;
     report.valid &&= valid;
+  }
+}
+
+/** roads.geojson and barriers.geojson (the optional travel-time part), reported like any file. */
+async function checkTravelLayers(files: readonly string[], report: ValidationReport): Promise<void> {
+  for (const file of files) {
+    const layer = /^roads/i.test(path.basename(file)) ? 'roads' : 'barriers';
+    const problems: Problem[] = [];
+    let rows = 0;
+    try {
+      const json: unknown = JSON.parse(await readFile(file, 'utf8'));
+      rows = (layer === 'roads' ? parseRoads(json, file) : parseBarriers(json, file)).length;
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).replace(`${file}: `, '');
+      problems.push({ file, table: null, column: null, rule: `${layer} layer`, severity: 'error', rows: null, message, examples: [] });
+    }
+    report.files.push({ file, table: null, rows, valid: !problems.length, loaded: false, problems, layer } as FileReport);
+    report.errors += problems.length;
+    report.valid &&= !problems.length;
   }
 }
 

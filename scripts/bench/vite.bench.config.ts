@@ -33,6 +33,8 @@ export const DEMO_DATASET = {
   // Trusted as in the app's own manifest: the generator's output, validated by the test suite.
   tables: ${JSON.stringify(TABLES)}.map((table) => ({ table: table as TableName, url: at(table + '.parquet'), trusted: true })),
   boundariesUrl: at('boundaries.geojson'),
+  roadsUrl: at('roads.geojson'),
+  barriersUrl: at('barriers.geojson'),
   firstPageUrl: at('first-page.json'),
 };`;
     },

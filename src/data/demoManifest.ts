@@ -9,6 +9,8 @@ import partnerships from '../../data/partnerships.parquet?url';
 import boundaries from '../../data/boundaries.geojson?url';
 import firstPage from '../../data/first-page.json?url';
 import manifest from '../../data/manifest.json';
+import roads from '../../data/roads.geojson?url';
+import barriers from '../../data/barriers.geojson?url';
 
 /**
  * The embedded demo dataset, served from our own origin. Order = load order (keys before their users).
@@ -29,6 +31,9 @@ export const DEMO_DATASET = {
     { table: 'partnerships', url: partnerships, trusted: true },
   ] satisfies { table: TableName; url: string; trusted: boolean }[],
   boundariesUrl: boundaries,
+  /** The optional travel-time layers (roads with a class; water as barriers), read only when travel time is asked for. */
+  roadsUrl: roads,
+  barriersUrl: barriers,
   /** Answers to the first page's queries over these files, computed at build time (scripts/first-page.ts). */
   firstPageUrl: firstPage,
 };

@@ -951,6 +951,29 @@ export const en = {
   'plan.flagged.include': "include flagged facilities",
   // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
   'status.nothingYet': 'Nothing to compute yet.',
+  // Travel time over roads and terrain (issue 17)
+  'tt.reachBy': 'Measure reach by',
+  'tt.line': 'straight line',
+  'tt.time': 'travel time (roads and terrain)',
+  'tt.unavailable': 'Travel time needs roads or a friction surface, which this dataset does not have: reach is measured in a straight line.',
+  'tt.title': 'Travel time to {service}',
+  'tt.subWalking': 'On foot at 5 km/h on and off roads; rivers and lakes can be crossed only where a road bridges them. 1 km cells.',
+  'tt.subMotor': 'By vehicle at AccessMod’s road speeds (primary 70, secondary 50, tertiary 30 km/h), on foot at 5 km/h off road; water is crossed only on a bridge. 1 km cells.',
+  'tt.legend': 'Minutes to the nearest facility',
+  'tt.mapAria': 'Map of travel time to the nearest facility, with roads, rivers, lakes and district boundaries',
+  'tt.tableTitle': 'People within 30, 60 and 120 minutes: travel time and straight line',
+  'tt.tableSubtitle': 'Travel time over the road network and terrain, beside the straight-line estimate (distance × {circuity} at {speed} km/h) for the same facilities.',
+  'tt.district': 'District',
+  'tt.byTime': 'time',
+  'tt.byLine': 'line',
+  'tt.within': 'Within {min} min',
+  'tt.national': 'National',
+  'tt.summary': 'Within 60 minutes: {time} of people by travel time, {line} by straight line. {facilities} facilities; the search over {cells} cells took {ms} ms.',
+  'tt.lancet': ' Surgery within 2 hours by travel time: {share}, Lancet target 80%: {verdict}.',
+  'tt.met': 'met',
+  'tt.notMet': 'not met',
+  'tt.computing': 'Computing travel time…',
+  'tt.caption': '{source} Roads and water: the same dataset (roads.geojson, barriers.geojson). Blue: rivers and lakes; black: roads.',
 } as const;
 
 export type MessageKey = keyof typeof en;

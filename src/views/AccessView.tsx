@@ -27,6 +27,8 @@ import { useQuery, type QueryState } from '../state/useQuery';
 import { AccessControls } from './AccessControls';
 import { AccessDistrictTable, type AccessDistrictRow } from './AccessDistrictTable';
 import { AccessMethodNote } from './AccessMethodNote';
+import { AccessReachBy } from './AccessReachBy';
+import { AccessTravelTime } from './AccessTravelTime';
 import { coverageAt } from './accessCoverage';
 import { distanceSteps, parseAccessSettings, type AccessSettings } from './accessSettings';
 import type { ViewProps } from './viewRegistry';
@@ -290,6 +292,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
           {unheldCapacity ? t('known.capacityUnheld', { capacity: t(`access.cap.${unheldCapacity}`), shown: t(`access.cap.${s.capacity}`) }) : ''}
         </p>
       )}
+      <AccessReachBy reach={view.extra.reach === 'time' ? 'time' : 'line'} set={set} />
 
       <Panel title={t('access.kpiTitle', { scope })} subtitle={t('access.kpiSubtitle', { what })} state={distPanelState} testId="access-kpi-panel">
         {nat && (
@@ -318,6 +321,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         )}
       </Panel>
       {coverageSummary && <p className="summary" data-testid="coverage-summary" aria-live="polite">{coverageSummary}</p>}
+      {view.extra.reach === 'time' && <AccessTravelTime settings={s} filters={facilityFiltersOf(view)} districts={districtRows} scope={scope} caption={source} />}
 
       <div className="grid-2">
         <Panel

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ACCESSMOD_SPEEDS_KMH } from '../metrics/frictionSurface';
+import { parseBarriers, parseRoads, ROAD_CLASSES } from './travelLayers';
+
+const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
+const line = (coordinates: unknown, props: unknown = { class: 'primary' }) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates } });
+
+describe('roads.geojson and barriers.geojson', () => {
+  it('accepts the demo files: 51 roads of known classes, 3 rivers and 2 lakes', () => {
+    const roads = parseRoads(JSON.parse(readFileSync('data/roads.geojson', 'utf8')));
+    const barriers = parseBarriers(JSON.parse(readFileSync('data/barriers.geojson', 'utf8')));
+    expect(roads.length).toBe(51);
+    expect(new Set(roads.map((r) => r.class))).toEqual(new Set(['primary', 'secondary', 'tertiary']));
+    expect(barriers.map((b) => b.type)).toEqual(['LineString', 'LineString', 'LineString', 'Polygon', 'Polygon']);
+  });
+
+  it('knows exactly the classes frictionSurface has speeds for', () => expect([...ROAD_CLASSES]).toEqual(Object.keys(ACCESSMOD_SPEEDS_KMH)));
+
+  it('names the file, the feature and the rule', () => {
+    expect(() => parseRoads({ type: 'Feature' }, 'r.geojson')).toThrow('r.geojson: not a GeoJSON FeatureCollection');
+    expect(() => parseRoads(fc([line([[0, 0], [1, 1]]), line([[0, 0], [1, 1]], { class: 'motorway' })]))).toThrow(
+      'roads.geojson: feature 2 has class "motorway"; known classes are primary, trunk, secondary, tertiary, residential, unclassified, track, path',
+    );
+    expect(() => parseRoads(fc([line([[0, 0], [1, 1]], {})]))).toThrow('feature 1 has class null');
+    expect(() => parseRoads(fc([{ type: 'Feature', properties: { class: 'primary' }, geometry: { type: 'Point', coordinates: [0, 0] } }]))).toThrow(
+      'roads.geojson: feature 1 is a Point; roads must be LineString or MultiLineString',
+    );
+    expect(() => parseRoads(fc([line([[0, 0]])]))).toThrow('feature 1: every line needs at least 2 positions');
+    expect(() => parseRoads(fc([line([[0, 0], [200, 1]])]))).toThrow('lon in -180..180');
+    expect(() => parseBarriers(fc([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }]), 'b.geojson')).toThrow(
+      'b.geojson: feature 1 is a Point; barriers must be Polygon, MultiPolygon (lakes), LineString or MultiLineString (rivers)',
+    );
+    expect(() => parseBarriers(fc([{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] } }]))).toThrow('at least 4 positions');
+    expect(() => parseBarriers(fc([{ type: 'Feature', properties: {}, geometry: null }]))).toThrow('feature 1 has no geometry');
+  });
+});
