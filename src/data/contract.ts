@@ -16,6 +16,8 @@ export interface ColumnSpec {
   categories?: readonly string[];
   /** Null allowed even though the column must be present. */
   nullable?: boolean;
+  /** The column may be absent: every row then gets `value()`, and the load says so in a warning naming `why`. */
+  whenAbsent?: { value: () => number; why: string };
   /** Foreign key: values must exist in that table's key column. */
   references?: { table: TableName; column: string };
 }
@@ -48,6 +50,12 @@ export const PROGRAMMES = ['telemedicine', 'mobile_clinic', 'training', 'supply'
 
 const ref = (table: TableName, column: string) => ({ table, column });
 const YEAR = { min: 1900, max: 2100 };
+/**
+ * A table without a year (one undated survey, a census extract) is dated the year it is loaded: stated in a warning
+ * at load, and every view then shows that one year. Chosen over refusing the file (the issue 18 rule: a missing
+ * year is optional, with a stated default).
+ */
+const YEAR_WHEN_ABSENT = { value: () => new Date().getUTCFullYear(), why: 'the year it was loaded' };
 
 export const CONTRACT: Record<TableName, TableSpec> = {
   regions: {
@@ -106,7 +114,7 @@ export const CONTRACT: Record<TableName, TableSpec> = {
     columns: [
       { name: 'indicator_id', type: 'string', required: true, references: ref('indicator_catalog', 'indicator_id'), description: 'Indicator code' },
       { name: 'region_id', type: 'string', required: true, references: ref('regions', 'region_id'), description: 'Setting the estimate is for' },
-      { name: 'year', type: 'int', required: true, ...YEAR, description: 'Survey year' },
+      { name: 'year', type: 'int', required: false, whenAbsent: YEAR_WHEN_ABSENT, ...YEAR, description: 'Survey year' },
       { name: 'dimension', type: 'string', required: true, description: 'Inequality dimension (e.g. wealth quintile)' },
       { name: 'subgroup', type: 'string', required: true, description: 'Subgroup within the dimension' },
       { name: 'subgroup_order', type: 'int', required: true, nullable: true, min: 1, description: 'Order for ordered dimensions (1 most disadvantaged); null if not ordered' },
@@ -125,7 +133,7 @@ export const CONTRACT: Record<TableName, TableSpec> = {
     columns: [
       { name: 'indicator_id', type: 'string', required: true, references: ref('indicator_catalog', 'indicator_id'), description: 'Indicator code' },
       { name: 'region_id', type: 'string', required: true, references: ref('regions', 'region_id'), description: 'Region' },
-      { name: 'year', type: 'int', required: true, ...YEAR, description: 'Year' },
+      { name: 'year', type: 'int', required: false, whenAbsent: YEAR_WHEN_ABSENT, ...YEAR, description: 'Year' },
       { name: 'value', type: 'double', required: true, nullable: true, description: 'Value, in the indicator unit' },
     ],
   },

@@ -84,6 +84,31 @@ describe('stageAndCommit on the demo dataset', () => {
   });
 });
 
+describe('a table without a year', () => {
+  it('loads with a warning naming the default, every row dated the year it is loaded; duplicates are still found', async () => {
+    const db = await createNodeDb();
+    const loaded = new Set<TableName>();
+    for (const table of ['regions', 'indicator_catalog'] as TableName[]) {
+      await stageAndCommit(db, { table, file: `${table}.parquet`, batches: [demoIpc(table)], loaded });
+      loaded.add(table);
+    }
+    const [{ id }] = await db.rows<{ id: string }>('SELECT indicator_id AS id FROM indicator_catalog ORDER BY 1 LIMIT 1');
+    const undated = ipcOf({ indicator_id: [id, id], region_id: ['D01', 'D02'], value: [12.5, 40] });
+    const r = await stageAndCommit(db, { table: 'socioeconomic', file: 'census.parquet', batches: [undated], loaded });
+    const year = new Date().getUTCFullYear();
+    expect(r.committed).toBe(true);
+    expect(r.issues.map((i) => [i.column, i.rule, i.severity, i.rows])).toEqual([['year', 'default when absent', 'warning', 2]]);
+    expect(r.issues[0].message).toBe(`census.parquet: year: absent: every row gets year = ${year} (the year it was loaded); add a year column to set it`);
+    expect(await db.rows('SELECT region_id, year, value FROM socioeconomic ORDER BY 1')).toEqual([
+      { region_id: 'D01', year, value: 12.5 }, { region_id: 'D02', year, value: 40 },
+    ]);
+    const twice = ipcOf({ indicator_id: [id, id], region_id: ['D01', 'D01'], value: [1, 2] });
+    const dup = await stageAndCommit(db, { table: 'socioeconomic', file: 'twice.parquet', batches: [twice], loaded });
+    expect(dup.committed).toBe(false);
+    expect(dup.issues.map((i) => i.rule)).toContain('unique key');
+  });
+});
+
 describe('loading in batches', () => {
   const inBatches = createInlineDecoder(parquet, undefined, { rows: 25_000, bytes: Infinity });
   const file = populationInGroups();

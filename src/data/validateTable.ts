@@ -52,9 +52,13 @@ export async function validateStaged(db: SqlRunner, table: TableName, file: stri
   const [{ n: total }] = await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ident(staging)}`);
   for (const col of spec.columns) {
     if (col.required && !present.has(col.name)) issue(col.name, 'required column', total, `required column is missing (expected ${col.description.toLowerCase()})`);
+    if (col.whenAbsent && !present.has(col.name)) {
+      issue(col.name, 'default when absent', total, `absent: every row gets ${col.name} = ${col.whenAbsent.value()} (${col.whenAbsent.why}); add a ${col.name} column to set it`, [], 'warning');
+    }
   }
   if (total === 0) issue('*', 'not empty', 0, 'the file has no rows');
-  if (issues.length === 0) {
+  // Row checks need every required column and at least one row; a warning so far (a default used) does not stop them.
+  if (!issues.some((i) => i.severity === 'error')) {
     const checks = rowChecks(spec, present, resolveRef);
     const [counts] = await db.rows<Record<string, number>>(countChecksSql(staging, checks));
     for (let i = 0; i < checks.length; i++) {
@@ -63,8 +67,10 @@ export async function validateStaged(db: SqlRunner, table: TableName, file: stri
       const examples = await db.rows<{ row: number; value: string | null }>(examplesSql(staging, checks[i]));
       issue(checks[i].column, checks[i].rule, n, checks[i].describe(n), examples.map((e) => `row ${e.row}: ${e.value ?? 'null'}`), checks[i].severity);
     }
-    if (spec.key.every((k) => present.has(k))) {
-      const [dup] = await db.rows<{ dup_rows: number; examples: string | null }>(duplicateKeySql(staging, spec.key));
+    // A key column filled by its default is one value for every row: the other key columns decide duplicates.
+    const defaulted = (k: string) => !present.has(k) && spec.columns.some((c) => c.name === k && c.whenAbsent);
+    if (spec.key.every((k) => present.has(k) || defaulted(k))) {
+      const [dup] = await db.rows<{ dup_rows: number; examples: string | null }>(duplicateKeySql(staging, spec.key.filter((k) => present.has(k))));
       if (dup.dup_rows > 0) issue(spec.key.join(', '), 'unique key', dup.dup_rows, `${dup.dup_rows} row(s) share a key with another row`, dup.examples ? dup.examples.split('; ') : []);
     }
   }

@@ -122,9 +122,10 @@ export function duplicateKeySql(stagingTable: string, key: readonly string[]): s
 FROM (SELECT COUNT(*) OVER (PARTITION BY ${cols}) AS n FROM ${ident(stagingTable)}) WHERE n > 1`;
 }
 
-/** The committed table: contract columns in order, typed; absent optional columns become typed NULLs. */
+/** The committed table: contract columns in order, typed; absent optional columns become typed NULLs, or their default. */
 export function commitSql(spec: TableSpec, stagingTable: string, present: ReadonlySet<string>): string {
-  const cols = spec.columns.map((c) => `${present.has(c.name) ? castExpr(c) : `NULL::${SQL_TYPE[c.type]}`} AS ${ident(c.name)}`);
+  const absent = (c: ColumnSpec) => `${c.whenAbsent ? Number(c.whenAbsent.value()) : 'NULL'}::${SQL_TYPE[c.type]}`;
+  const cols = spec.columns.map((c) => `${present.has(c.name) ? castExpr(c) : absent(c)} AS ${ident(c.name)}`);
   return `CREATE OR REPLACE TABLE ${ident(spec.name)} AS SELECT ${cols.join(', ')} FROM ${ident(stagingTable)}`;
 }
 
