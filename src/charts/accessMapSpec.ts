@@ -17,6 +17,8 @@ export interface AccessMapInput extends ChartLanguage {
   accessUnit: string;
   width: number;
   caption: string;
+  /** Facilities whose location failed a plausibility check (outside every boundary or their district): ringed in red. */
+  flagged?: ReadonlySet<string>;
 }
 
 
@@ -57,13 +59,14 @@ export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
       ? { type: 'quantile', n: 5, scheme: 'YlGnBu', legend: true, label: t('chart.withinReach', { unit: i.accessUnit }), tickFormat: (d: number) => formatNumber(d, 1, locale) }
       : { type: 'threshold', domain: minutes ? MIN_BANDS : KM_BANDS, scheme: 'YlOrRd', legend: true, label: minutes ? t('chart.minLegend') : t('chart.kmLegend'), tickFormat: (d: number) => formatTick(d, locale) };
   const types = TYPE_ORDER.filter((t) => i.facilities.some((f) => f.type === t));
+  const ringed = i.flagged?.size ? i.facilities.filter((f) => i.flagged!.has(f.facility_id)) : [];
   return {
     width: i.width,
     height: Math.round(i.width * 0.75),
     projection: { type: 'mercator', domain, inset: 6 },
     color,
     symbol: { domain: types.map(typeLabel), range: types.map((type) => TYPE_SYMBOL[TYPE_ORDER.indexOf(type)]), legend: true },
-    caption: i.caption,
+    caption: ringed.length ? `${i.caption} ${t('chart.flaggedRing', { n: formatNumber(ringed.length, 0, locale) })}` : i.caption,
     ariaLabel: t('chart.accessMapAria', { value: valueLabel, n: formatNumber(i.facilities.length, 0, locale) }),
     marks: [
       Plot.geo(features, {
@@ -94,6 +97,7 @@ export function accessMapSpec(i: AccessMapInput): Plot.PlotOptions {
           tip: { format: { x: false, y: false } },
         }),
       ),
+      ...(ringed.length ? [Plot.dot(ringed, { x: 'lon', y: 'lat', r: 7, fill: 'none', stroke: '#c51b1b', strokeWidth: 1.6, ariaHidden: 'true' })] : []),
     ],
   };
 }

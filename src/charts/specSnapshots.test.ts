@@ -165,6 +165,15 @@ describe('chart specs render to the same SVG', () => {
     }));
     expect(svg).toContain('aria-label="dot"');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/accessMap.svg');
+    // A facility whose location failed a plausibility check gets a red ring, and the caption counts them.
+    const ringed = accessMapSpec({
+      cells, facilities, boundaries, districtIds: new Set(['D1', 'D2', 'D3']), colour: 'distance', accessUnit: 'beds per 10,000', width: 640, caption: 'Synthetic data.',
+      flagged: new Set(['F1']),
+    });
+    expect(ringed.caption).toBe('Synthetic data. Red rings: 1 facilities whose location fails a check (outside every boundary or their district; listed in the Data view).');
+    const rings = render(ringed);
+    expect(rings.match(/stroke="#c51b1b"/g)).toHaveLength(1);
+    expect(svg).not.toContain('#c51b1b');
   });
 
   it('planMapSpec', async () => {

@@ -973,4 +973,6 @@ export const ar: Record<MessageKey, string> = {
   'tt.notMet': 'غير محقق',
   'tt.computing': 'جارٍ حساب زمن التنقل…',
   'tt.caption': '{source} الطرق والمياه: من مجموعة البيانات نفسها (roads.geojson، barriers.geojson). الأزرق: الأنهار والبحيرات؛ الأسود: الطرق.',
+  // Plausibility on the Access map (issue 18)
+  'chart.flaggedRing': 'الدوائر الحمراء: {n} من المرافق يفشل موقعها في أحد الفحوص (خارج كل الحدود أو خارج مديريتها؛ القائمة في عرض البيانات).',
 };

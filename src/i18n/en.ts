@@ -974,6 +974,8 @@ export const en = {
   'tt.notMet': 'not met',
   'tt.computing': 'Computing travel time…',
   'tt.caption': '{source} Roads and water: the same dataset (roads.geojson, barriers.geojson). Blue: rivers and lakes; black: roads.',
+  // Plausibility on the Access map (issue 18)
+  'chart.flaggedRing': 'Red rings: {n} facilities whose location fails a check (outside every boundary or their district; listed in the Data view).',
 } as const;
 
 export type MessageKey = keyof typeof en;

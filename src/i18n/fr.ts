@@ -973,4 +973,6 @@ export const fr: Record<MessageKey, string> = {
   'tt.notMet': 'non atteinte',
   'tt.computing': 'Calcul du temps de trajet…',
   'tt.caption': '{source} Routes et eau : le même jeu de données (roads.geojson, barriers.geojson). Bleu : rivières et lacs ; noir : routes.',
+  // Plausibility on the Access map (issue 18)
+  'chart.flaggedRing': 'Cercles rouges : {n} établissements dont l’emplacement échoue à une vérification (hors de toute limite ou de leur district ; liste dans la vue Données).',
 };

@@ -188,7 +188,9 @@ describe('facilityPointsQuery and districtPovertyQuery', () => {
     expect(rows.map((r) => r.facility_id)).toEqual(expected);
     const f3 = await db.rows<{ facility_id: string; workforce: number }>(facilityPointsQuery({ province: null, service: 'any' }));
     expect(f3).toHaveLength(facilities.length);
-    expect(f3.find((r) => r.facility_id === 'F03')?.workforce).toBe(facilities[3].doctors + facilities[3].nurses); // NULL midwives = 0
+    // Absent is not zero: with midwives not reported, the facility's workforce is unknown, not doctors + nurses.
+    expect(f3.find((r) => r.facility_id === 'F03')?.workforce).toBeNull();
+    expect(f3.find((r) => r.facility_id === 'F00')?.workforce).toBe(facilities[0].doctors + facilities[0].nurses + facilities[0].midwives!);
   });
 
   it('takes the latest year with a poverty value, districts only, within the province', async () => {

@@ -179,16 +179,18 @@ export interface FacilityPoint {
   type: string;
   lat: number;
   lon: number;
-  beds: number;
-  workforce: number;
+  /** Null when not reported (absent is not zero). */
+  beds: number | null;
+  /** Doctors + nurses + midwives; null unless all three are reported (the rule of knownShare.ts). */
+  workforce: number | null;
 }
 
 /** Facilities in scope offering the service, for the map. */
 export function facilityPointsQuery(o: AccessScope): Query {
   const service = checkService(o.service) ?? null;
   return {
-    sql: `SELECT facility_id, name, type, CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon, CAST(coalesce(beds, 0) AS DOUBLE) AS beds,
-  CAST(coalesce(doctors, 0) + coalesce(nurses, 0) + coalesce(midwives, 0) AS DOUBLE) AS workforce
+    sql: `SELECT facility_id, name, type, CAST(lat AS DOUBLE) AS lat, CAST(lon AS DOUBLE) AS lon, CAST(beds AS DOUBLE) AS beds,
+  CAST(doctors + nurses + midwives AS DOUBLE) AS workforce
 FROM facilities
 WHERE (CAST(? AS VARCHAR) IS NULL OR region_id IN (SELECT region_id FROM regions WHERE parent_id = CAST(? AS VARCHAR)))
   AND (CAST(? AS VARCHAR) IS NULL OR list_contains(services, CAST(? AS VARCHAR)))

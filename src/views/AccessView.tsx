@@ -33,6 +33,8 @@ import { coverageAt } from './accessCoverage';
 import { distanceSteps, parseAccessSettings, type AccessSettings } from './accessSettings';
 import type { ViewProps } from './viewRegistry';
 import './access.css';
+import { flaggedFacilitiesQuery, type FlaggedFacilityRow } from '../queries/flagsSql';
+import { LOCATION_FLAGS } from '../data/plausibilitySql';
 
 const GEO_NEEDS = ['regions', 'facilities', 'population'] as const;
 const DISTRICT_NEEDS = ['regions', 'facilities'] as const;
@@ -90,7 +92,7 @@ function useTiming(state: QueryState<unknown>, name: string) {
 
 /** Who can reach care: distance to the nearest facility, share within a threshold, catchment accessibility, priority. */
 export function AccessView({ view, scope, onChange }: ViewProps) {
-  const { boundaries } = useDataset('boundaries');
+  const { boundaries, checksVersion } = useDataset('boundaries', 'checksVersion');
   const sourceLabel = useSourceLabel();
   const { t, num, pct, region, lang, locale, dir } = useI18n();
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
@@ -205,6 +207,10 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const accessUnit = t(`access.capUnit.${s.capacity}`);
   const minutesPerKm = s.unit === 'min' ? travelMinutes(1, { speedKmh: s.speedKmh, circuity: s.circuity }) : undefined;
 
+  // Facilities whose location failed a plausibility check are ringed on the map (the Data view lists them).
+  const flaggedRows = useQuery<FlaggedFacilityRow>(useMemo(() => flaggedFacilitiesQuery(checksVersion), [checksVersion]), DISTRICT_NEEDS);
+  const misplaced = useMemo(() => new Set(flaggedRows.status === 'ready'
+    ? flaggedRows.rows.filter((r) => (LOCATION_FLAGS as readonly string[]).includes(r.flag)).map((r) => r.facility_id) : []), [flaggedRows]);
   const mapSource = s.colour === 'access' ? acc : dist;
   const mapState = s.colour === 'access' ? catchment : distance;
   const mapSpec = useMemo(() => {
@@ -213,8 +219,9 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     return accessMapSpec({
       cells, facilities: facilities.rows, boundaries, districtIds: new Set(districtRows.map((d) => d.region_id)), colour: s.colour,
       minutesPerKm, accessUnit, width: mapWidth, caption: `${source} ${t('access.gridCaption', { km: num((cells[0]?.deg ?? 0) * 111, 0) })}`, loc, t,
+      flagged: misplaced,
     });
-  }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source, loc, num, t]);
+  }, [mapSource.rows, mapWidth, facilities, boundaries, districtRows, s.colour, minutesPerKm, accessUnit, source, loc, num, t, misplaced]);
 
   const names = useMemo(() => new Map(districtRows.map((d) => [d.region_id, d.name])), [districtRows]);
   const barSpec = useMemo(() => {
