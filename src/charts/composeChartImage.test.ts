@@ -1,13 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { composeChartImage, estimateTextWidth, IMAGE_FONT_STACK, wrapText } from './composeChartImage';
 import { coverageBarsSpec } from './coverageBarsSpec';
 import { choroplethSpec } from './choroplethSpec';
+import { IMAGE_FONT_FILES, type ImageFont } from './imageFonts';
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const document = window.document;
 const render = (options: Plot.PlotOptions) => Plot.plot({ ...options, document }) as unknown as Element;
+// The same WOFF2 files the browser imports, read from node_modules.
+const require = createRequire(import.meta.url);
+const fonts: ImageFont[] = IMAGE_FONT_FILES.map(({ family, weight, file }) => ({
+  family, weight, dataUrl: `data:font/woff2;base64,${readFileSync(require.resolve(file)).toString('base64')}`,
+}));
+const faces = (svg: string) => [...svg.matchAll(/@font-face\{font-family:'([^']+)';font-style:normal;font-weight:(\d+);src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g)]
+  .map((m) => ({ face: `${m[1]} ${m[2]}`, bytes: Buffer.from(m[3], 'base64') }));
 const parse = (svg: string) => new window.DOMParser().parseFromString(svg, 'image/svg+xml');
 
 const rows = [
@@ -24,7 +34,7 @@ const arabic = coverageBarsSpec({
 describe('composeChartImage: a chart panel as one standalone SVG', () => {
   it('carries title, subtitle, the chart, its legend as SVG text, the source line and the notes, in reading order', () => {
     const { svg, width, height } = composeChartImage([render(english)], {
-      title: 'Share of people within 5 km', subtitle: 'Districts, lowest first', notes: ['Synthetic data — not a real country', 'Demo Republic · 6 December 2026'], dir: 'ltr', lang: 'en',
+      title: 'Share of people within 5 km', subtitle: 'Districts, lowest first', notes: ['Synthetic data — not a real country', 'Demo Republic · 6 December 2026'], dir: 'ltr', lang: 'en', fonts,
     });
     const doc = parse(svg);
     expect(doc.querySelector('parsererror')).toBeNull();
@@ -32,6 +42,12 @@ describe('composeChartImage: a chart panel as one standalone SVG', () => {
     expect(root.localName).toBe('svg');
     expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
     expect(root.getAttribute('font-family')).toBe(IMAGE_FONT_STACK);
+    expect(IMAGE_FONT_STACK.startsWith("'Noto Sans', 'Noto Sans Arabic', ")).toBe(true);
+    // English text: the Latin faces only, whole WOFF2 files (wOF2 signature), in one <style> right after <title>.
+    expect(faces(svg).map((f) => f.face)).toEqual(['Noto Sans 400', 'Noto Sans 700']);
+    for (const f of faces(svg)) expect(f.bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect(faces(svg)[0].bytes.length).toBe(readFileSync(require.resolve(IMAGE_FONT_FILES[0].file)).length);
+    expect(root.children[1].localName).toBe('style');
     expect([Number(root.getAttribute('width')), Number(root.getAttribute('height'))]).toEqual([width, height]);
     expect(width).toBe(500 + 32);
     const role = (r: string) => [...doc.querySelectorAll(`[data-role="${r}"]`)];
@@ -47,6 +63,12 @@ describe('composeChartImage: a chart panel as one standalone SVG', () => {
     const chart = [...root.children].find((c) => c.localName === 'svg' && c.querySelector('g[aria-label="bar"]'))!;
     expect(chart.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
     expect(chart.querySelector('style')).not.toBeNull();
+    // Plot's own font-family (attribute on its svg, and in any style it writes) no longer puts system-ui first.
+    const live = [...render(english).querySelectorAll('svg')].find((e) => e.querySelector('g[aria-label="bar"]'))!;
+    expect(live.getAttribute('font-family')).toBe('system-ui, sans-serif');
+    expect(chart.getAttribute('font-family')).toBe(IMAGE_FONT_STACK);
+    for (const e of doc.querySelectorAll('[font-family]')) expect(e.getAttribute('font-family')).not.toMatch(/^system-ui/);
+    for (const st of doc.querySelectorAll('style')) expect(st.textContent).not.toMatch(/font-family:\s*system-ui/);
     expect(Number(chart.getAttribute('y'))).toBeGreaterThan(Number(legend.querySelector('text')!.getAttribute('y')));
     const y = (e: Element) => Number(e.getAttribute('y'));
     expect(y(role('source')[0])).toBeGreaterThan(y(chart) + Number(chart.getAttribute('height')) - 1);
@@ -54,8 +76,11 @@ describe('composeChartImage: a chart panel as one standalone SVG', () => {
   });
 
   it('Arabic: texts anchored at the right margin with direction rtl; the chart keeps its own (mirrored) layout', () => {
-    const { svg, width } = composeChartImage([render(arabic)], { title: 'نسبة السكان ضمن 5 كم', notes: ['بيانات اصطناعية'], dir: 'rtl', lang: 'ar' });
+    const { svg, width } = composeChartImage([render(arabic)], { title: 'نسبة السكان ضمن 5 كم', notes: ['بيانات اصطناعية'], dir: 'rtl', lang: 'ar', fonts });
     const doc = parse(svg);
+    // Arabic text: both families, regular and bold.
+    expect(faces(svg).map((f) => f.face)).toEqual(['Noto Sans 400', 'Noto Sans 700', 'Noto Sans Arabic 400', 'Noto Sans Arabic 700']);
+    expect(doc.documentElement.getAttribute('font-family')).toBe(IMAGE_FONT_STACK);
     expect(doc.documentElement.getAttribute('lang')).toBe('ar');
     const title = doc.querySelector('[data-role="title"]')!;
     expect(title.getAttribute('direction')).toBe('rtl');
@@ -85,6 +110,9 @@ describe('composeChartImage: a chart panel as one standalone SVG', () => {
     const doc = parse(svg);
     const ramp = doc.querySelector('svg[data-role="legend"]')!;
     expect(ramp.textContent).toContain('km');
+    expect(ramp.getAttribute('font-family')).toBe(IMAGE_FONT_STACK);
+    // Without fonts given, nothing is embedded.
+    expect(svg).not.toContain('@font-face');
     expect(svg).not.toContain('hovered');
     // The live figure is untouched.
     expect(main.querySelector('g[aria-label="tip"]')).not.toBeNull();

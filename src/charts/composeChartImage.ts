@@ -3,10 +3,13 @@
  * then the notes (synthetic data, dataset and date). Pure: DOM nodes in, markup out; it only reads the nodes
  * (clones them), so it runs on the live page and in Node with jsdom.
  *
- * Fonts: the image names a generic system font stack (no web font is embedded, none is used by the page either),
- * so the SVG renders with the viewer's system sans-serif. Text widths are estimated from character counts (there
- * is no layout engine in Node): long titles wrap by words on that estimate.
+ * Fonts: the faces given in `meta.fonts` (Noto Sans, and Noto Sans Arabic when the text has Arabic) are embedded as
+ * @font-face rules with data: URLs and named first, at the root and in each chart Plot drew (its own font-family
+ * attribute and style say system-ui), so the SVG renders alike on any machine; the system stack stays as fallback.
+ * Text widths are estimated from character counts (there is no layout engine in Node): long titles wrap by words.
  */
+
+import { fontFaceCss, type ImageFont } from './imageFonts';
 
 export interface ChartImageMeta {
   title: string;
@@ -15,13 +18,15 @@ export interface ChartImageMeta {
   notes: readonly string[];
   dir: 'ltr' | 'rtl';
   lang: string;
+  /** Faces to embed (see imageFonts); without them the image names the font stack only. */
+  fonts?: readonly ImageFont[];
 }
 
 export interface ComposedImage { svg: string; width: number; height: number }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** System fonts only, with an Arabic-capable face named before the generic family. */
-export const IMAGE_FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif";
+/** The embedded faces first, then system fonts (with an Arabic-capable one) before the generic family. */
+export const IMAGE_FONT_STACK = "'Noto Sans', 'Noto Sans Arabic', system-ui, -apple-system, 'Segoe UI', Roboto, Tahoma, Arial, sans-serif";
 const PAD = 16;
 const INK = '#1d2733';
 const MUTED = '#4b5563';
@@ -131,6 +136,11 @@ export function composeChartImage(figures: readonly Element[], meta: ChartImageM
   }
 
   for (const note of meta.notes) paragraph(note, 10, { fill: MUTED, 'data-role': 'note' });
+  if (meta.fonts?.length) {
+    const style = el('style');
+    style.textContent = fontFaceCss(meta.fonts, root.textContent ?? '');
+    title.after(style);
+  }
   const height = Math.ceil(y + PAD - 4);
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(height));
@@ -153,7 +163,7 @@ export function composeChartImage(figures: readonly Element[], meta: ChartImageM
         row += rowHeight;
       }
       if (icon) {
-        const copy = icon.cloneNode(true) as Element;
+        const copy = withImageFonts(icon.cloneNode(true) as Element);
         copy.setAttribute('x', String(rtl ? width - PAD - x - iw : PAD + x));
         copy.setAttribute('y', String(row + (rowHeight - ih) / 2));
         copy.setAttribute('overflow', 'visible');
@@ -175,6 +185,17 @@ export function composeChartImage(figures: readonly Element[], meta: ChartImageM
 function cleanChart(svg: Element): Element {
   for (const e of svg.querySelectorAll('g[aria-label="tip"], g.brush')) e.remove();
   for (const a of ['aria-describedby', 'style']) svg.removeAttribute(a);
+  return withImageFonts(svg);
+}
+
+/** Plot names `system-ui, sans-serif` on its svg (attribute) and legends (style); the image's stack goes first instead. */
+function withImageFonts(svg: Element): Element {
+  for (const e of [svg, ...svg.querySelectorAll('[font-family]')]) {
+    if (e.hasAttribute('font-family')) e.setAttribute('font-family', IMAGE_FONT_STACK);
+  }
+  for (const style of svg.querySelectorAll('style')) {
+    style.textContent = (style.textContent ?? '').replace(/font-family:\s*system-ui[^;}]*/g, `font-family: ${IMAGE_FONT_STACK}`);
+  }
   return svg;
 }
 

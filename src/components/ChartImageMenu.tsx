@@ -14,13 +14,13 @@ export function ChartImageButtons({ panel, onStatus }: { panel: PanelCharts; onS
   const act = async (what: 'svg' | 'png' | 'copy') => {
     try {
       if (what === 'svg') {
-        saveFile(`${panel.fileBase}.svg`, new Blob([image().svg], { type: 'image/svg+xml' }));
+        saveFile(`${panel.fileBase}.svg`, new Blob([(await image()).svg], { type: 'image/svg+xml' }));
         onStatus(t('image.saved', { file: `${panel.fileBase}.svg` }));
       } else if (what === 'png') {
-        saveFile(`${panel.fileBase}.png`, await svgToPng(image(), 2));
+        saveFile(`${panel.fileBase}.png`, await svgToPng(await image(), 2));
         onStatus(t('image.saved', { file: `${panel.fileBase}.png` }));
       } else {
-        await copyPng(svgToPng(image(), 2));
+        await copyPng(image().then((i) => svgToPng(i, 2)));
         onStatus(t('image.copied'));
       }
     } catch (e) {

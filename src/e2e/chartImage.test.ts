@@ -65,6 +65,10 @@ describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, mes
     expect(words).toContain(messages['app.synthetic']);
     expect(words.some((t) => t.includes('Demo Republic'))).toBe(true);
     if (lang === 'ar') expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
+    // Embedded fonts: Noto Sans always, Noto Sans Arabic when the image has Arabic text; both weights, WOFF2 data.
+    const faces = [...svg.matchAll(/@font-face\{font-family:'([^']+)';font-style:normal;font-weight:(\d+);src:url\(data:font\/woff2;base64,/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(faces).toEqual(lang === 'ar' ? ['Noto Sans 400', 'Noto Sans 700', 'Noto Sans Arabic 400', 'Noto Sans Arabic 700'] : ['Noto Sans 400', 'Noto Sans 700']);
+    expect(svg).toMatch(/<svg[^>]*font-family="'Noto Sans', 'Noto Sans Arabic', system-ui/);
 
     const pngFile = await download(menu, 'button[data-image="png"]');
     expect(pngFile.name).toBe(`${id}.png`);
@@ -76,6 +80,49 @@ describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, mes
     writeFileSync(path.join(tmpdir(), `care-image-${lang}-${id}.png`), pngFile.bytes);
     writeFileSync(path.join(tmpdir(), `care-image-${lang}-${id}.svg`), svg);
     await expect(menu.locator('.image-status').innerText()).resolves.toBe(messages['image.saved'].replace('{file}', `${id}.png`));
+  });
+
+  it('the PNG is drawn with the embedded faces, which the image loads itself (not through the page)', async () => {
+    const menu = w.page.getByTestId('image-overview-bars');
+    const svg = (await download(menu, 'button[data-image="svg"]')).bytes.toString('utf8');
+    const png = (await download(menu, 'button[data-image="png"]')).bytes;
+    // Same faces under names no system has (so a locally installed Noto cannot stand in), and the same without them.
+    const renamed = svg.replace(/'Noto Sans Arabic'/g, "'Probe Arabic'").replace(/'Noto Sans'/g, "'Probe Latin'");
+    const unembedded = renamed.replace(/@font-face\{[^}]*\}/g, '');
+    expect(unembedded.length).toBeLessThan(renamed.length);
+    const result = await w.page.evaluate(async ({ svgs, png, size }) => {
+      const draw = async (src: string, scale: number) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = size.width * 2;
+        canvas.height = size.height * 2;
+        const ctx = canvas.getContext('2d')!;
+        ctx.scale(scale, scale);
+        ctx.drawImage(img, 0, 0, canvas.width / scale, canvas.height / scale);
+        return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      };
+      const svgUrl = (s: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(s)}`;
+      const app = await draw(`data:image/png;base64,${png}`, 1);
+      const [embedded, fallback] = [await draw(svgUrl(svgs[0]), 2), await draw(svgUrl(svgs[1]), 2)];
+      const differing = (a: Uint8ClampedArray, b: Uint8ClampedArray) => {
+        let n = 0;
+        for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) n++;
+        return n;
+      };
+      return {
+        pixels: app.length / 4, vsEmbedded: differing(app, embedded), vsFallback: differing(app, fallback),
+        pageFonts: [...document.fonts].map((f) => f.family),
+      };
+    }, { svgs: [renamed, unembedded], png: png.toString('base64'), size: svgSize(svg) });
+    // The app's PNG matches the image drawn with the embedded data (a handful of pixels at most), and differs clearly
+    // from the one drawn with the system's fallback fonts: the fonts were in before the canvas was drawn.
+    expect(result.vsEmbedded).toBeLessThan(result.pixels * 0.001);
+    expect(result.vsFallback).toBeGreaterThan(result.pixels * 0.005);
+    // The page itself loads no web font (the CSP has no font-src): the SVG image document loads its own data: fonts.
+    expect(result.pageFonts.filter((f) => /Noto|Probe/.test(f))).toEqual([]);
+    console.log(`chart image fonts (${lang}): ${svg.length} bytes of SVG; PNG pixels differing from the embedded-font drawing ${result.vsEmbedded}, from the fallback ${result.vsFallback} of ${result.pixels}`);
   });
 
   it('Copy image puts the same PNG (2x) on the clipboard', async () => {
@@ -143,6 +190,7 @@ describe('an embedded panel offers its image too', () => {
       expect(roleText(svg, 'title')).toBe(await w.page.locator('.panel h2').innerText());
       expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
       expect(texts(svg)).toContain(ar['app.synthetic']);
+      expect(svg).toContain("@font-face{font-family:'Noto Sans Arabic';font-style:normal;font-weight:700;src:url(data:font/woff2;base64,");
       expect(w.consoleErrors).toEqual([]);
     } finally {
       await browser.close();
