@@ -47,6 +47,8 @@ export function PlanScenarioEditor({ scenarios, active, districts, sites, distri
   const facilitiesQ = useMemo(() => districtFacilitiesQuery(district ?? ''), [district]);
   const facilities = useQuery<DistrictFacilityRow>(facilitiesQ, ['facilities']);
   const list = facilities.status === 'ready' && district ? facilities.rows : [];
+  // Absent is not zero: a count the registry does not report reads 'not in this dataset', never 0.
+  const known = (v: number | null | undefined) => (v == null ? t('known.notInDataShort') : num(v));
   const chosenFacility = list.find((f) => f.facility_id === facility) ?? list[0];
   const s = staff[kind];
   const setS = (patch: Staffing) => setStaff({ ...staff, [kind]: { ...s, ...patch } });
@@ -153,7 +155,7 @@ export function PlanScenarioEditor({ scenarios, active, districts, sites, distri
           {kind === 'upgrade' ? (
             <label className="picker">{t('plan.editor.facility')}
               <select value={chosenFacility?.facility_id ?? ''} onChange={(e) => setFacility(e.target.value)} data-testid="plan-facility" disabled={!list.length}>
-                {list.map((f) => <option key={f.facility_id} value={f.facility_id}>{t('plan.editor.facilityOption', { name: f.name, type: typeLabel(f.type), beds: num(f.beds ?? 0), staff: num((f.doctors ?? 0) + (f.nurses ?? 0) + (f.midwives ?? 0)) })}</option>)}
+                {list.map((f) => <option key={f.facility_id} value={f.facility_id}>{t('plan.editor.facilityOption', { name: f.name, type: typeLabel(f.type), beds: known(f.beds), staff: known(f.doctors == null || f.nurses == null || f.midwives == null ? null : f.doctors + f.nurses + f.midwives) })}</option>)}
               </select>
             </label>
           ) : (
