@@ -77,7 +77,7 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
     expect(expected.districts).toHaveLength(14);
     expect(expected.all).toBe(1097);
     expect(expected.sea).toBe(35);
-    expect(expected.km.every((k) => Math.abs(k - 3) > 0.2 && Math.abs(k - 10) > 0.2)).toBe(true);
+    expect(expected.km.every((k) => Math.abs(k - 3) > 0.1 && Math.abs(k - 10) > 0.1)).toBe(true);
     expect(leftOutAtImport).toBeGreaterThan(0);
     expect(flaggedOnPage).toBeGreaterThan(0);
     expect(importNotes).toContain(`${leftOutAtImport} facilities farther than 10 km from every district left out, as the mapping says`);
@@ -104,7 +104,9 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
 
   it('Access: "each facility counts 1" gives E2SFCA and a non-empty priority ranking, with no shortage flag and no 0.0 staff or beds', async () => {
     await go('access');
-    await w.page.waitForSelector('[data-testid="access-table"] tbody tr', { timeout: 120_000 });
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="access-table"] tbody tr') || document.querySelector('main .panel-error'), undefined, { timeout: 240_000 })
+      .finally(() => w.page.screenshot({ path: 'test-results/real-sierra-leone-access.png', fullPage: true }));
+    expect(await w.page.locator('main .panel-error').allInnerTexts()).toEqual([]);
     const caps = await w.page.getByTestId('access-capacity').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(caps).toContain('facilities');
     expect(caps).not.toEqual(expect.arrayContaining(['workforce']));
@@ -124,7 +126,7 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
     expect(table).not.toMatch(/\b0\.0\b/);
     const page = await w.page.locator('main').innerText();
     expect(page).not.toMatch(/(Health workers|beds)[^\n]*\b0\.0\b/i);
-  });
+  }, 400_000);
 
   it('the points in the sea are flagged with counts on the page and listed in the Data view', async () => {
     await expect(w.page.getByTestId('checks-notice').innerText({ timeout: 60_000 })).resolves.toMatch(/\d+ plausibility warnings?/);
@@ -144,7 +146,7 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
     await expect(flagged.innerText()).resolves.toContain(`${n} facilities with an implausible location`);
     expect(await flagged.getAttribute('data-included')).toBe('false');
     await w.page.getByTestId('placement-run').click();
-    await w.page.waitForSelector('[data-testid="placement-status"][data-state="done"]', { timeout: 180_000 });
+    await w.page.waitForSelector('[data-testid="placement-status"][data-state="done"]', { state: 'attached', timeout: 180_000 });
     const sites = await w.page.$$eval('[data-testid="placement-sites"] tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent!.split(',').map(Number)));
     expect(sites.length).toBeGreaterThan(0);
     for (const [lat, lon] of sites) expect(expected.districts.some((d) => geoContains(d, [lon, lat]))).toBe(true);
@@ -162,6 +164,7 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
   it('a reload keeps the imported data; "Forget this data" clears it and the demo opens next time', async () => {
     await w.page.waitForSelector('[data-testid="saved-status"][data-state="saved"]', { timeout: 60_000 });
     const name = await text('dataset-name');
+    await go('overview');
     const facilities = await text('kpi-facilities');
     await w.page.reload({ waitUntil: 'load' });
     await w.page.waitForSelector('[data-testid="saved-status"][data-state="restored"]', { timeout: 60_000 });
