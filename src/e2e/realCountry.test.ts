@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { geoContains } from 'd3-geo';
 import { unzipSync } from 'fflate';
@@ -99,13 +100,13 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
     expect(page).not.toMatch(/(Health workers|beds)[^\n]*\b0\.0\b/i);
     expect(page).not.toMatch(/\b0 beds\b/);
     expect(page).not.toMatch(/\bshort\b/);
-    await w.page.screenshot({ path: 'test-results/real-sierra-leone-overview.png', fullPage: true });
+    await w.page.screenshot({ path: path.join(tmpdir(), 'real-sierra-leone-overview.png'), fullPage: true });
   });
 
   it('Access: "each facility counts 1" gives E2SFCA and a non-empty priority ranking, with no shortage flag and no 0.0 staff or beds', async () => {
     await go('access');
     await w.page.waitForFunction(() => document.querySelector('[data-testid="access-table"] tbody tr') || document.querySelector('main .panel-error'), undefined, { timeout: 240_000 })
-      .finally(() => w.page.screenshot({ path: 'test-results/real-sierra-leone-access.png', fullPage: true }));
+      .finally(() => w.page.screenshot({ path: path.join(tmpdir(), 'real-sierra-leone-access.png'), fullPage: true }));
     expect(await w.page.locator('main .panel-error').allInnerTexts()).toEqual([]);
     const caps = await w.page.getByTestId('access-capacity').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(caps).toContain('facilities');
