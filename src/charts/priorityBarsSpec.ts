@@ -6,10 +6,11 @@ export interface PriorityBar {
   name: string;
   /** Percentile rank of low accessibility and of high poverty, 0..1 (priorityScores in metrics/access.ts). */
   accessNeed: number;
-  povertyNeed: number;
+  /** Null when the dataset has no poverty figure: the bar is the access rank alone, at full weight. */
+  povertyNeed: number | null;
   priority: number;
   accessibility: number;
-  poverty: number;
+  poverty: number | null;
 }
 
 const PARTS = ['Low access (half weight)', 'High poverty (half weight)'] as const;
@@ -31,10 +32,9 @@ export function priorityBarsSpec({ rows, top, accessUnit, width, caption, loc, l
     lowAccess: PARTS[0], highPoverty: PARTS[1], priority: 'Priority', poverty: 'Poverty (%)',
   };
   const sorted = [...rows].sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name)).slice(0, top);
-  const parts = sorted.flatMap((r) => [
-    { ...r, part: L.lowAccess, value: r.accessNeed / 2 },
-    { ...r, part: L.highPoverty, value: r.povertyNeed / 2 },
-  ]);
+  const parts = sorted.flatMap((r) => r.povertyNeed === null
+    ? [{ ...r, part: L.lowAccess, value: r.accessNeed }]
+    : [{ ...r, part: L.lowAccess, value: r.accessNeed / 2 }, { ...r, part: L.highPoverty, value: r.povertyNeed / 2 }]);
   return {
     width,
     height: 60 + sorted.length * 18,

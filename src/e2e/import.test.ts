@@ -1,11 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
-
-const FIXTURES = 'src/import/fixtures/real/sierra-leone';
-const file = (name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(FIXTURES, name)) });
+import { fixtureFile as file, sierraLeoneInputs } from './sierraLeone';
 
 describe('a person imports the real Sierra Leone files in the page', () => {
   let browser: Browser;
@@ -23,7 +19,7 @@ describe('a person imports the real Sierra Leone files in the page', () => {
   it('shows what import did and what it could not map, then maps everything with the saved mapping and loads it', async () => {
     const panel = w.page.getByTestId('import-panel');
     await panel.locator('summary').click();
-    const inputs = readdirSync(FIXTURES).filter((f) => f !== 'mapping.json' && f !== 'README.md').map(file);
+    const inputs = sierraLeoneInputs();
     const t0 = Date.now();
     await w.page.getByTestId('import-input').setInputFiles(inputs);
     await w.page.waitForSelector('[data-testid="import-result"]', { timeout: 60_000 });

@@ -975,4 +975,8 @@ export const ar: Record<MessageKey, string> = {
   'tt.caption': '{source} الطرق والمياه: من مجموعة البيانات نفسها (roads.geojson، barriers.geojson). الأزرق: الأنهار والبحيرات؛ الأسود: الطرق.',
   // Plausibility on the Access map (issue 18)
   'chart.flaggedRing': 'الدوائر الحمراء: {n} من المرافق يفشل موقعها في أحد الفحوص (خارج كل الحدود أو خارج مديريتها؛ القائمة في عرض البيانات).',
+  // Issue 18 (real-country e2e): priority ranked on access alone when the dataset has no poverty figure.
+  'access.prioSubtitleAccessOnly': "الأولوية = ترتيب ضعف إمكانية الوصول وحده: الفقر غير موجود في مجموعة البيانات هذه (من 0 إلى 1؛ الأعلى = أولاً).",
+  'access.prioItemNoPoverty': "{name} ({priority}؛ {access} {unit})",
+  'chart.lowAccessOnly': "ضعف الوصول (الفقر غير موجود في مجموعة البيانات هذه)",
 };

@@ -976,6 +976,10 @@ export const en = {
   'tt.caption': '{source} Roads and water: the same dataset (roads.geojson, barriers.geojson). Blue: rivers and lakes; black: roads.',
   // Plausibility on the Access map (issue 18)
   'chart.flaggedRing': 'Red rings: {n} facilities whose location fails a check (outside every boundary or their district; listed in the Data view).',
+  // Issue 18 (real-country e2e): priority ranked on access alone when the dataset has no poverty figure.
+  'access.prioSubtitleAccessOnly': "Priority = rank of low accessibility alone: poverty is not in this dataset (0 to 1; higher = go first).",
+  'access.prioItemNoPoverty': "{name} ({priority}; {access} {unit})",
+  'chart.lowAccessOnly': "Low access (poverty not in this dataset)",
 } as const;
 
 export type MessageKey = keyof typeof en;

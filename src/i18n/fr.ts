@@ -975,4 +975,8 @@ export const fr: Record<MessageKey, string> = {
   'tt.caption': '{source} Routes et eau : le même jeu de données (roads.geojson, barriers.geojson). Bleu : rivières et lacs ; noir : routes.',
   // Plausibility on the Access map (issue 18)
   'chart.flaggedRing': 'Cercles rouges : {n} établissements dont l’emplacement échoue à une vérification (hors de toute limite ou de leur district ; liste dans la vue Données).',
+  // Issue 18 (real-country e2e): priority ranked on access alone when the dataset has no poverty figure.
+  'access.prioSubtitleAccessOnly': "Priorité = rang de faible accessibilité seul : la pauvreté n'est pas dans ce jeu de données (0 à 1 ; plus haut = en premier).",
+  'access.prioItemNoPoverty': "{name} ({priority} ; {access} {unit})",
+  'chart.lowAccessOnly': "Faible accès (pauvreté absente de ce jeu de données)",
 };

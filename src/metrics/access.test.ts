@@ -280,4 +280,19 @@ describe('priorityScores', () => {
       ]),
     ).toThrow('duplicate district id: x');
   });
+
+  it('without any poverty figure (a registry with no socio-economic table), ranks on access alone; a mix is refused', () => {
+    const p = priorityScores([
+      { id: 'capital', accessibility: 9, poverty: null },
+      { id: 'remote', accessibility: 1, poverty: null },
+      { id: 'middle', accessibility: 5, poverty: null },
+    ]);
+    expect(p).toEqual([
+      { id: 'capital', accessNeed: 0, povertyNeed: null, priority: 0 },
+      { id: 'remote', accessNeed: 1, povertyNeed: null, priority: 1 },
+      { id: 'middle', accessNeed: 0.5, povertyNeed: null, priority: 0.5 },
+    ]);
+    expect(() => priorityScores([{ id: 'a', accessibility: 1, poverty: 0.2 }, { id: 'b', accessibility: 2, poverty: null }]))
+      .toThrow('poverty must be given for every district or for none');
+  });
 });

@@ -271,16 +271,16 @@ export interface PriorityInput {
   id: string;
   /** Higher is better (e.g. E2SFCA accessibility, workforce per 10,000). */
   accessibility: number;
-  /** Higher is worse (e.g. poverty rate). */
-  poverty: number;
+  /** Higher is worse (e.g. poverty rate); null for every district when the dataset holds no poverty figure. */
+  poverty: number | null;
 }
 
 export interface Priority {
   id: string;
   /** Percentile rank of low accessibility: 1 = least access. */
   accessNeed: number;
-  /** Percentile rank of poverty: 1 = poorest. */
-  povertyNeed: number;
+  /** Percentile rank of poverty: 1 = poorest; null when no district has a poverty figure. */
+  povertyNeed: number | null;
   /** Mean of the two, in [0, 1]; higher means go there first. */
   priority: number;
 }
@@ -289,6 +289,8 @@ export interface Priority {
  * Priority = mean of two percentile ranks, each (rank - 1) / (N - 1) as in the CDC/ATSDR Social Vulnerability
  * Index documentation; tied values share their average rank; a single district gets 0.5. Rank-based, so units
  * and outliers do not matter, and each criterion weighs the same. Input order is kept.
+ * Absent is not zero: when no district has a poverty figure (no socio-economic table), priority is the access rank
+ * alone; a mix of known and missing poverty is refused (the caller ranks only the districts with both).
  */
 export function priorityScores(districts: readonly PriorityInput[]): Priority[] {
   const ids = new Set<string>();
@@ -296,15 +298,17 @@ export function priorityScores(districts: readonly PriorityInput[]): Priority[] 
     if (ids.has(d.id)) throw new Error(`duplicate district id: ${d.id}`);
     ids.add(d.id);
     if (!Number.isFinite(d.accessibility)) throw new Error(`invalid accessibility for ${d.id}: ${d.accessibility}`);
-    if (!Number.isFinite(d.poverty)) throw new Error(`invalid poverty for ${d.id}: ${d.poverty}`);
+    if (d.poverty !== null && !Number.isFinite(d.poverty)) throw new Error(`invalid poverty for ${d.id}: ${d.poverty}`);
   }
+  const noPoverty = districts.every((d) => d.poverty === null);
+  if (!noPoverty && districts.some((d) => d.poverty === null)) throw new Error('poverty must be given for every district or for none');
   const accessNeed = percentileRanks(districts.map((d) => -d.accessibility));
-  const povertyNeed = percentileRanks(districts.map((d) => d.poverty));
+  const povertyNeed = noPoverty ? null : percentileRanks(districts.map((d) => d.poverty!));
   return districts.map((d, k) => ({
     id: d.id,
     accessNeed: accessNeed[k],
-    povertyNeed: povertyNeed[k],
-    priority: (accessNeed[k] + povertyNeed[k]) / 2,
+    povertyNeed: povertyNeed ? povertyNeed[k] : null,
+    priority: povertyNeed ? (accessNeed[k] + povertyNeed[k]) / 2 : accessNeed[k],
   }));
 }
 

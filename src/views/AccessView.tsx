@@ -155,10 +155,11 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     const share = new Map(coverage?.districts.map((d) => [d.region_id, d.share]) ?? []);
     const access = new Map(((acc.rows ?? []).filter((r) => r.kind === 'region') as AccessibilityRegionRow[]).map((r) => [r.region_id, r.value]));
     const pov = new Map(poverty.status === 'ready' ? poverty.rows.map((p) => [p.region_id, p.poverty]) : []);
+    // No poverty figure at all (no socio-economic table): rank on access alone rather than rank nothing.
     const ranked = priorityScores(
       densities.rows
-        .filter((d) => access.get(d.region_id) != null && pov.get(d.region_id) != null)
-        .map((d) => ({ id: d.region_id, accessibility: access.get(d.region_id)!, poverty: pov.get(d.region_id)! })),
+        .filter((d) => access.get(d.region_id) != null && (pov.size === 0 || pov.get(d.region_id) != null))
+        .map((d) => ({ id: d.region_id, accessibility: access.get(d.region_id)!, poverty: pov.size === 0 ? null : pov.get(d.region_id)! })),
     );
     const priority = new Map(ranked.map((p) => [p.id, p]));
     // Absent is not zero: a density not known for enough of a district's facilities has no value and raises no flag.
@@ -182,7 +183,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         poverty: pov.get(d.region_id) ?? null,
         priority: priority.get(d.region_id)?.priority ?? null,
         accessNeed: priority.get(d.region_id)?.accessNeed,
-        povertyNeed: priority.get(d.region_id)?.povertyNeed,
+        povertyNeed: priority.get(d.region_id)?.povertyNeed ?? undefined,
         workforce_per_10k: d.workforce_per_10k,
         whoShortage: d.workforce_per_10k != null && workforceShortage(d.workforce_per_10k),
         peoplePerDoctor: hpsa.ratio === Infinity ? null : hpsa.ratio,
@@ -246,18 +247,19 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     return coverageCurveSpec({ points, selected, xLabel: t('access.curveX', { unit: xUnit }), target: curveTarget, width: curveWidth, caption: source, loc, t });
   }, [coverage, curveWidth, s.unit, steps.index, xUnit, target, source, loc, t]);
 
-  const ranked = useMemo(() => districtRows.filter((d) => d.priority != null && d.accessibility != null && d.poverty != null), [districtRows]);
+  const ranked = useMemo(() => districtRows.filter((d) => d.priority != null && d.accessibility != null), [districtRows]);
+  const accessOnly = ranked.length > 0 && ranked.every((d) => d.povertyNeed === undefined);
   const prioSpec = useMemo(() => {
     if (!ranked.length || !prioWidth) return null;
-    const rows = ranked.map((d) => ({ name: d.name, priority: d.priority!, accessNeed: d.accessNeed!, povertyNeed: d.povertyNeed!, accessibility: d.accessibility!, poverty: d.poverty! }));
+    const rows = ranked.map((d) => ({ name: d.name, priority: d.priority!, accessNeed: d.accessNeed!, povertyNeed: d.povertyNeed ?? null, accessibility: d.accessibility!, poverty: d.poverty }));
     return priorityBarsSpec({
       rows, top: PRIORITY_TOP, accessUnit, width: prioWidth, caption: `${source} ${t('access.prioCaption')}`, loc,
       labels: {
-        aria: t('chart.priorityAria', { n: '{n}' }), x: t('chart.priorityX'), lowAccess: t('chart.lowAccessPart'), highPoverty: t('chart.highPovertyPart'),
+        aria: t('chart.priorityAria', { n: '{n}' }), x: t('chart.priorityX'), lowAccess: t(accessOnly ? 'chart.lowAccessOnly' : 'chart.lowAccessPart'), highPoverty: t('chart.highPovertyPart'),
         priority: t('chart.priority'), poverty: t('chart.poverty'),
       },
     });
-  }, [ranked, prioWidth, accessUnit, source, loc, t]);
+  }, [ranked, accessOnly, prioWidth, accessUnit, source, loc, t]);
 
   const nat = coverage?.national;
   const worst = coverage ? [...coverage.districts].filter((d) => d.share != null).sort((a, b) => a.share! - b.share!).slice(0, 3) : [];
@@ -270,7 +272,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
     : '';
   const topPriority = [...ranked].sort((a, b) => b.priority! - a.priority!).slice(0, 3);
   const prioSummary = topPriority.length ? t('access.prioSummary', {
-    list: topPriority.map((d) => t('access.prioItem', { name: d.name, priority: num(d.priority, 2), poverty: pct(d.poverty, 0), access: num(d.accessibility, 1), unit: accessUnit })).join(lang === 'ar' ? '؛ ' : '; '),
+    list: topPriority.map((d) => t(d.poverty == null ? 'access.prioItemNoPoverty' : 'access.prioItem', { name: d.name, priority: num(d.priority, 2), poverty: pct(d.poverty, 0), access: num(d.accessibility, 1), unit: accessUnit })).join(lang === 'ar' ? '؛ ' : '; '),
   }) : '';
   const mapSummary = t('access.mapSummary', {
     cells: num(mapSource.rows?.filter((r) => r.kind === 'cell').length ?? 0), facilities: num(facilities.status === 'ready' ? facilities.rows.length : 0), service: serviceLabel,
@@ -364,7 +366,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         </Panel>
         <Panel
           title={t('access.prioTitle', { n: num(Math.min(PRIORITY_TOP, ranked.length)) })}
-          subtitle={t('access.prioSubtitle')}
+          subtitle={t(accessOnly ? 'access.prioSubtitleAccessOnly' : 'access.prioSubtitle')}
           state={keep(catchment, acc.rows)}
           testId="access-priority-panel" id="access-priority"
         >
