@@ -11,6 +11,7 @@ import * as parquet from 'parquet-wasm';
 import { importDataset, type ImportResult, type InputFile } from '../src/import/importDataset';
 import { DEFAULT_MAPPING, parseMapping } from '../src/import/importMapping';
 import { writeTables, type ParquetWriter } from '../src/import/writeTables';
+import { runCli } from './runCli';
 
 const USAGE = `Usage: npm run import -- <file | folder> ... --out DIR [--mapping FILE] [--grid-km N]
 
@@ -108,16 +109,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return result.unmapped.length ? 1 : 0;
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 1);
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    console.error(`import: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
-    process.exitCode = 1;
-  },
-);
+runCli('import', main);

@@ -13,6 +13,7 @@ import { runPlausibility, type PlausibilityReport } from '../src/data/plausibili
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
 import { validateBoundaries } from '../src/data/validateBoundaries';
 import type { SqlRunner } from '../src/db/sqlRunner';
+import { runCli } from './runCli';
 
 const USAGE = `Usage: npm run validate -- [--json] <file.parquet | boundaries.geojson | folder> ...
 
@@ -224,19 +225,4 @@ async function checkTravelLayers(files: readonly string[], report: ValidationRep
   }
 }
 
-// `npm run validate -- data | head`: a closed pipe ends the run quietly, not with an EPIPE stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 1);
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // Whatever happened, one line and no stack trace (the report could not be produced).
-    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    console.error(`validate: could not complete: ${message}`);
-    process.exitCode = 1;
-  },
-);
+runCli('validate', main);

@@ -24,13 +24,16 @@ export function rewindForD3<G extends GeoJSON.Polygon | GeoJSON.MultiPolygon>(ge
   return { ...geometry, coordinates: (geometry as GeoJSON.MultiPolygon).coordinates.map(fix) };
 }
 
-/** TopoJSON -> one FeatureCollection of all its objects (topojson-client does the arc decoding). */
-function fromTopology(topology: Topology): GeoJSON.FeatureCollection {
-  const features = Object.values(topology.objects).flatMap((obj) => {
+/** TopoJSON -> the features of all its objects (topojson-client does the arc decoding). */
+export function topologyFeatures(topology: Topology): GeoJSON.Feature[] {
+  return Object.values(topology.objects).flatMap((obj) => {
     const f = feature(topology, obj) as GeoJSON.FeatureCollection | GeoJSON.Feature;
     return f.type === 'FeatureCollection' ? f.features : [f];
   });
-  return { type: 'FeatureCollection', features };
+}
+
+function fromTopology(topology: Topology): GeoJSON.FeatureCollection {
+  return { type: 'FeatureCollection', features: topologyFeatures(topology) };
 }
 
 /** Parse GeoJSON or TopoJSON polygons with a `region_id` property; say clearly what is wrong otherwise. */

@@ -1,4 +1,4 @@
-import { feature } from 'topojson-client';
+import { topologyFeatures } from './boundaries';
 import type { Topology } from 'topojson-specification';
 
 /** One problem with a boundaries file, in the validator's terms (rule, rows concerned, examples). */
@@ -29,11 +29,7 @@ export function validateBoundaries(text: string, regionIds: ReadonlySet<string> 
   }
   let features: GeoJSON.Feature[];
   if (json?.type === 'Topology' && json.objects) {
-    const t = json as unknown as Topology;
-    features = Object.values(t.objects).flatMap((o) => {
-      const f = feature(t, o) as GeoJSON.FeatureCollection | GeoJSON.Feature;
-      return f.type === 'FeatureCollection' ? f.features : [f];
-    });
+    features = topologyFeatures(json as unknown as Topology);
   } else if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) {
     features = json.features as GeoJSON.Feature[];
   } else {

@@ -1,6 +1,6 @@
 import { getShapefile } from 'shpjs';
 import { unzipSync } from 'fflate';
-import { feature } from 'topojson-client';
+import { topologyFeatures } from '../data/boundaries';
 import type { Topology } from 'topojson-specification';
 import { reprojectGeometry, reprojectorFromCrsName, reprojectorFromPrj } from './reproject';
 
@@ -29,11 +29,7 @@ export function readGeoJson(text: string, file: string): GeoLayer {
   }
   let features: GeoJSON.Feature[];
   if (json?.type === 'Topology' && json.objects) {
-    const topology = json as unknown as Topology;
-    features = Object.values(topology.objects).flatMap((o) => {
-      const f = feature(topology, o) as GeoJSON.FeatureCollection | GeoJSON.Feature;
-      return f.type === 'FeatureCollection' ? f.features : [f];
-    });
+    features = topologyFeatures(json as unknown as Topology);
   } else if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) {
     features = json.features as GeoJSON.Feature[];
   } else if (json?.type === 'Feature') {
