@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { Localised } from './components/Localised';
 import type { EmbedRequest } from './state/embedParams';
-import { EmbedPage } from './views/EmbedPage';
+import { EmbedPage } from './views/embed/EmbedPage';
 import './styles.css';
 import './phones.css';
 

@@ -5,7 +5,7 @@ import { ACCESS_DEMAND_CELLS, catchmentPlanSql } from '../../src/queries/catchme
 import { griddedCatchmentSql } from '../../src/queries/griddedCatchmentSql';
 import { distanceSummaryQuery } from '../../src/queries/accessViewSql';
 import { districtDensityQuery } from '../../src/queries/overviewSql';
-import { DEFAULTS, distanceSteps } from '../../src/views/accessSettings';
+import { DEFAULTS, distanceSteps } from '../../src/views/access/accessSettings';
 
 const steps = distanceSteps(DEFAULTS);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDb } from '../db/nodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { floatingCatchment, haversineKm } from '../metrics/access';
-import { coverageAt } from '../views/accessCoverage';
+import { coverageAt } from '../views/access/accessCoverage';
 import { catchmentSql } from './accessSql';
 import { griddedCatchmentSql } from './griddedCatchmentSql';
 import {

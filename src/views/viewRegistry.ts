@@ -1,13 +1,13 @@
 import { memo, type ComponentType } from 'react';
 import type { ViewId, ViewState } from '../state/urlState';
-import { AccessView } from './AccessView';
-import { EquityView } from './EquityView';
-import { DataView } from './DataView';
-import { NeedView } from './NeedView';
-import { OverviewView } from './OverviewView';
-import { PartnershipsView } from './PartnershipsView';
-import { PlanView } from './PlanView';
-import { TrendsView } from './TrendsView';
+import { AccessView } from './access/AccessView';
+import { EquityView } from './equity/EquityView';
+import { DataView } from './data/DataView';
+import { NeedView } from './need/NeedView';
+import { OverviewView } from './overview/OverviewView';
+import { PartnershipsView } from './partnerships/PartnershipsView';
+import { PlanView } from './plan/PlanView';
+import { TrendsView } from './trends/TrendsView';
 
 export interface ViewProps {
   view: ViewState;

@@ -2,10 +2,10 @@ import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
 import { useState } from 'react';
-import { SelectCell } from '../components/SelectCell';
-import type { MessageKey } from '../i18n/en';
-import { useI18n } from '../i18n/I18nContext';
-import { SortableHead } from '../components/SortableHead';
+import { SelectCell } from '../../components/SelectCell';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nContext';
+import { SortableHead } from '../../components/SortableHead';
 
 export interface AccessDistrictRow {
   region_id: string;

@@ -1,7 +1,7 @@
-import type { MessageKey } from '../i18n/en';
-import { useI18n, type I18n } from '../i18n/I18nContext';
-import { rich } from '../i18n/rich';
-import { MEASURES, type Availability, type MeasureCode, type MeasureMeta, type MeasureResults, type MeasureValue } from '../metrics/inequality';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n, type I18n } from '../../i18n/I18nContext';
+import { rich } from '../../i18n/rich';
+import { MEASURES, type Availability, type MeasureCode, type MeasureMeta, type MeasureResults, type MeasureValue } from '../../metrics/inequality';
 import { displayed, measureDigits, type Headline } from './equityModel';
 
 /** A labelled <select> for the view's own settings. */
@@ -23,7 +23,7 @@ export function Picker<T extends string>({ label, value, options, onChange, test
 }
 
 /** The table alternative of a chart (shared component, in the interface language). */
-export { AltTable } from '../components/AltTable';
+export { AltTable } from '../../components/AltTable';
 
 /*
  * The inequality library (src/metrics/inequality) stays in English: its MEASURES metadata names each measure

@@ -1,9 +1,9 @@
-import { formatTick } from '../i18n/format';
-import { useI18n } from '../i18n/I18nContext';
-import { EARTH_RADIUS_KM, reachableKm } from '../metrics/access';
-import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, MOTORISED, WALKING, WHO_WORKFORCE_PER_10K, WORKFORCE_BY_TYPE } from '../metrics/accessThresholds';
-import { LUO_QI_STEP_WEIGHTS } from '../queries/accessViewSql';
-import type { CatchmentPlan } from '../queries/catchmentPlan';
+import { formatTick } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nContext';
+import { EARTH_RADIUS_KM, reachableKm } from '../../metrics/access';
+import { HPSA_POPULATION_PER_PHYSICIAN, LANCET_SURGERY_TARGET, MOTORISED, WALKING, WHO_WORKFORCE_PER_10K, WORKFORCE_BY_TYPE } from '../../metrics/accessThresholds';
+import { LUO_QI_STEP_WEIGHTS } from '../../queries/accessViewSql';
+import type { CatchmentPlan } from '../../queries/catchmentPlan';
 import type { AccessSettings } from './accessSettings';
 
 /**

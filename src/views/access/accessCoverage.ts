@@ -1,4 +1,4 @@
-import type { DistanceBucketRow } from '../queries/accessViewSql';
+import type { DistanceBucketRow } from '../../queries/accessViewSql';
 
 export interface DistrictCoverage {
   region_id: string;

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { placementCurveSpec } from '../charts/placementCurveSpec';
-import { PlotFigure } from '../charts/PlotFigure';
-import { Panel } from '../components/Panel';
-import { useElementWidth } from '../components/useElementWidth';
-import { isAbort, type SqlRunner } from '../db/sqlRunner';
-import { useI18n, type I18n } from '../i18n/I18nContext';
-import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../metrics/placement';
-import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../queries/planSql';
-import { runPlacement, type PlacementSite } from '../queries/placementSql';
-import { useSourceLabel } from '../components/useSourceLabel';
-import { useDataset } from '../state/useDataset';
+import { placementCurveSpec } from '../../charts/placementCurveSpec';
+import { PlotFigure } from '../../charts/PlotFigure';
+import { Panel } from '../../components/Panel';
+import { useElementWidth } from '../../components/useElementWidth';
+import { isAbort, type SqlRunner } from '../../db/sqlRunner';
+import { useI18n, type I18n } from '../../i18n/I18nContext';
+import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../../metrics/placement';
+import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../../queries/planSql';
+import { runPlacement, type PlacementSite } from '../../queries/placementSql';
+import { useSourceLabel } from '../../components/useSourceLabel';
+import { useDataset } from '../../state/useDataset';
 import { PLACEMENT_GRIDS, PLACEMENT_K, PLAN_KM, type PlacementRequest } from './planScenarios';
 
 export type { PlacementRequest };

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TableName } from '../data/contract';
-import { isAbort, type Query } from '../db/sqlRunner';
-import { useDataset } from '../state/useDataset';
-import { STARTING_DB, type QueryState } from '../state/useQuery';
-import { useStable } from '../state/useStable';
+import type { TableName } from '../../data/contract';
+import { isAbort, type Query } from '../../db/sqlRunner';
+import { useDataset } from '../../state/useDataset';
+import { STARTING_DB, type QueryState } from '../../state/useQuery';
+import { useStable } from '../../state/useStable';
 
 /**
  * Statements that build TEMP tables, run in order on the engine (one connection, so the tables persist).

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { useStable } from '../state/useStable';
-import type { Query } from '../db/sqlRunner';
-import type { ScenarioEdit } from '../metrics/scenario';
-import { baselineTablesSql, PLAN_BASE_NEAR, planSummaryQuery, planTables, scenarioStepsSql, type PlanDistrictRow } from '../queries/planSql';
-import { useQuery, type QueryState } from '../state/useQuery';
+import { useStable } from '../../state/useStable';
+import type { Query } from '../../db/sqlRunner';
+import type { ScenarioEdit } from '../../metrics/scenario';
+import { baselineTablesSql, PLAN_BASE_NEAR, planSummaryQuery, planTables, scenarioStepsSql, type PlanDistrictRow } from '../../queries/planSql';
+import { useQuery, type QueryState } from '../../state/useQuery';
 import { HELD, useTableSteps } from './planSteps';
 
 const NEEDS = ['regions', 'facilities', 'population'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewState, serializeViewState } from '../state/urlState';
+import { parseViewState, serializeViewState } from '../../state/urlState';
 import { concentrationByPoverty } from './planModel';
 import { decodeScenarios, dropUnknownUpgrades, encodeScenarios, parsePlanSettings, placementExtra, planExtra, type PlanScenario } from './planScenarios';
 

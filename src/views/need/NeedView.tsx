@@ -1,20 +1,20 @@
 import { useMemo, useState } from 'react';
-import { useStable } from '../state/useStable';
-import { needScatterSpec } from '../charts/needScatterSpec';
-import { PlotFigure, type BrushExtent } from '../charts/PlotFigure';
-import { ExportMenu } from '../components/ExportMenu';
-import { MeasurePicker, useHeldMeasure } from '../components/MeasurePicker';
-import { Panel } from '../components/Panel';
-import { SelectCell } from '../components/SelectCell';
-import { useElementWidth } from '../components/useElementWidth';
-import { useMeasureMeta } from '../components/useMeasureMeta';
-import { useI18n } from '../i18n/I18nContext';
-import { highNeedLowAccess, linearFit } from '../metrics/needAccess';
-import { needAccessQuery, needIndicatorsQuery, type NeedAccessRow } from '../queries/needAccessSql';
-import { facilityFiltersOf } from '../state/facilityFilters';
-import { useSourceLabel } from '../components/useSourceLabel';
-import { useQuery } from '../state/useQuery';
-import type { ViewProps } from './viewRegistry';
+import { useStable } from '../../state/useStable';
+import { needScatterSpec } from '../../charts/needScatterSpec';
+import { PlotFigure, type BrushExtent } from '../../charts/PlotFigure';
+import { ExportMenu } from '../../components/ExportMenu';
+import { MeasurePicker, useHeldMeasure } from '../../components/MeasurePicker';
+import { Panel } from '../../components/Panel';
+import { SelectCell } from '../../components/SelectCell';
+import { useElementWidth } from '../../components/useElementWidth';
+import { useMeasureMeta } from '../../components/useMeasureMeta';
+import { useI18n } from '../../i18n/I18nContext';
+import { highNeedLowAccess, linearFit } from '../../metrics/needAccess';
+import { needAccessQuery, needIndicatorsQuery, type NeedAccessRow } from '../../queries/needAccessSql';
+import { facilityFiltersOf } from '../../state/facilityFilters';
+import { useSourceLabel } from '../../components/useSourceLabel';
+import { useQuery } from '../../state/useQuery';
+import type { ViewProps } from '../viewRegistry';
 
 interface NeedIndicator { indicator_id: string; name: string; unit: string; favourable: boolean; first_year: number; last_year: number }
 const NEEDS = ['regions', 'facilities', 'socioeconomic', 'indicator_catalog'] as const;

@@ -1,8 +1,8 @@
-import { LANCET_SURGERY_TARGET } from '../metrics/accessThresholds';
-import { ACCESS_SERVICES, CATCHMENT_CAPACITIES, CATCHMENT_METHODS, type AccessService, type CatchmentCapacity } from '../queries/accessViewSql';
-import { useI18n } from '../i18n/I18nContext';
+import { LANCET_SURGERY_TARGET } from '../../metrics/accessThresholds';
+import { ACCESS_SERVICES, CATCHMENT_CAPACITIES, CATCHMENT_METHODS, type AccessService, type CatchmentCapacity } from '../../queries/accessViewSql';
+import { useI18n } from '../../i18n/I18nContext';
 import { CATCHMENT_RANGE, KM_RANGE, MIN_RANGE, TRAVEL_DEFAULTS, type AccessSettings } from './accessSettings';
-import { DebouncedNumber } from './DebouncedNumber';
+import { DebouncedNumber } from '../DebouncedNumber';
 
 type Set = (patch: Record<string, string | undefined>) => void;
 

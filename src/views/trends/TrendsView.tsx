@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import { PlotFigure } from '../charts/PlotFigure';
-import { trendSpec } from '../charts/trendSpec';
-import { ExportMenu } from '../components/ExportMenu';
-import { Panel } from '../components/Panel';
-import { useElementWidth } from '../components/useElementWidth';
-import { useI18n } from '../i18n/I18nContext';
-import { trendIndicatorsQuery, trendQuery, type TrendRow } from '../queries/trendsSql';
-import { useSourceLabel } from '../components/useSourceLabel';
-import { useQuery } from '../state/useQuery';
-import type { ViewProps } from './viewRegistry';
+import { PlotFigure } from '../../charts/PlotFigure';
+import { trendSpec } from '../../charts/trendSpec';
+import { ExportMenu } from '../../components/ExportMenu';
+import { Panel } from '../../components/Panel';
+import { useElementWidth } from '../../components/useElementWidth';
+import { useI18n } from '../../i18n/I18nContext';
+import { trendIndicatorsQuery, trendQuery, type TrendRow } from '../../queries/trendsSql';
+import { useSourceLabel } from '../../components/useSourceLabel';
+import { useQuery } from '../../state/useQuery';
+import type { ViewProps } from '../viewRegistry';
 
 interface TrendIndicator { indicator_id: string; name: string; unit: string; favourable: boolean; domain: string | null }
 const NEEDS = ['regions', 'coverage', 'socioeconomic', 'indicator_catalog'] as const;

@@ -1,26 +1,26 @@
 import { useMemo } from 'react';
-import { useStable } from '../state/useStable';
-import { choroplethSpec } from '../charts/choroplethSpec';
-import { countBarsSpec, partnerFacilityMarks } from '../charts/partnershipSpecs';
-import { PlotFigure } from '../charts/PlotFigure';
-import { ExportMenu } from '../components/ExportMenu';
-import { MeasurePicker, useHeldMeasure } from '../components/MeasurePicker';
-import { Panel } from '../components/Panel';
-import { SelectCell } from '../components/SelectCell';
-import { useElementWidth } from '../components/useElementWidth';
-import { useMeasureMeta } from '../components/useMeasureMeta';
-import { useI18n } from '../i18n/I18nContext';
-import { PARTNER_TYPES, PROGRAMMES } from '../data/contract';
-import { districtDensityQuery } from '../queries/overviewSql';
+import { useStable } from '../../state/useStable';
+import { choroplethSpec } from '../../charts/choroplethSpec';
+import { countBarsSpec, partnerFacilityMarks } from '../../charts/partnershipSpecs';
+import { PlotFigure } from '../../charts/PlotFigure';
+import { ExportMenu } from '../../components/ExportMenu';
+import { MeasurePicker, useHeldMeasure } from '../../components/MeasurePicker';
+import { Panel } from '../../components/Panel';
+import { SelectCell } from '../../components/SelectCell';
+import { useElementWidth } from '../../components/useElementWidth';
+import { useMeasureMeta } from '../../components/useMeasureMeta';
+import { useI18n } from '../../i18n/I18nContext';
+import { PARTNER_TYPES, PROGRAMMES } from '../../data/contract';
+import { districtDensityQuery } from '../../queries/overviewSql';
 import {
   partnerFacilitiesQuery, partnershipCountsQuery, partnershipDistrictsQuery,
   type PartnerFacilityRow, type PartnershipDistrictRow, type PartnershipFilters,
-} from '../queries/partnershipsSql';
-import { facilityFiltersOf } from '../state/facilityFilters';
-import { useSourceLabel } from '../components/useSourceLabel';
-import { useDataset, useTableStates } from '../state/useDataset';
-import { useQuery } from '../state/useQuery';
-import type { ViewProps } from './viewRegistry';
+} from '../../queries/partnershipsSql';
+import { facilityFiltersOf } from '../../state/facilityFilters';
+import { useSourceLabel } from '../../components/useSourceLabel';
+import { useDataset, useTableStates } from '../../state/useDataset';
+import { useQuery } from '../../state/useQuery';
+import type { ViewProps } from '../viewRegistry';
 
 const NEEDS = ['regions', 'facilities', 'partnerships'] as const;
 const GAP_NEEDS = ['regions', 'facilities'] as const;

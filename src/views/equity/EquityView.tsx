@@ -1,31 +1,31 @@
 import { useMemo } from 'react';
-import { useStable } from '../state/useStable';
-import { accessGradientSpec } from '../charts/accessGradientSpec';
-import { benchmarkSpec, type BenchmarkPoint } from '../charts/benchmarkSpec';
-import { equiplotSpec, type EquiplotPoint } from '../charts/equiplotSpec';
-import { measureTrendSpec, type TrendPoint } from '../charts/measureTrendSpec';
-import { PlotFigure } from '../charts/PlotFigure';
-import { subgroupBarsSpec } from '../charts/subgroupBarsSpec';
-import { Panel } from '../components/Panel';
-import { useElementWidth } from '../components/useElementWidth';
-import { useI18n } from '../i18n/I18nContext';
-import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
-import { MEASURES, type MeasureCode } from '../metrics/inequality';
+import { useStable } from '../../state/useStable';
+import { accessGradientSpec } from '../../charts/accessGradientSpec';
+import { benchmarkSpec, type BenchmarkPoint } from '../../charts/benchmarkSpec';
+import { equiplotSpec, type EquiplotPoint } from '../../charts/equiplotSpec';
+import { measureTrendSpec, type TrendPoint } from '../../charts/measureTrendSpec';
+import { PlotFigure } from '../../charts/PlotFigure';
+import { subgroupBarsSpec } from '../../charts/subgroupBarsSpec';
+import { Panel } from '../../components/Panel';
+import { useElementWidth } from '../../components/useElementWidth';
+import { useI18n } from '../../i18n/I18nContext';
+import { WHO_WORKFORCE_PER_10K } from '../../metrics/accessThresholds';
+import { MEASURES, type MeasureCode } from '../../metrics/inequality';
 import {
   accessByPovertyQuery, equityIndicatorsQuery, equitySettingsQuery,
   type AccessByPovertyRow, type EquityIndicatorRow, type SettingRow,
-} from '../queries/accessInequalitySql';
-import { benchmarkQuery, equityOptionsQuery, subgroupSeriesQuery } from '../queries/equitySql';
-import { useSourceLabel } from '../components/useSourceLabel';
-import { rowsOf, useQuery } from '../state/useQuery';
+} from '../../queries/accessInequalitySql';
+import { benchmarkQuery, equityOptionsQuery, subgroupSeriesQuery } from '../../queries/equitySql';
+import { useSourceLabel } from '../../components/useSourceLabel';
+import { rowsOf, useQuery } from '../../state/useQuery';
 import './equity.css';
 import {
   accessInequality, displayed, groupBy, headlineGap, isWealthDimension, measureDigits, measureSeries,
   measuresFor, measuresOf, resolveSettings, type BenchmarkRow, type OptionRow, type SeriesRow,
 } from './equityModel';
-import { rich } from '../i18n/rich';
+import { rich } from '../../i18n/rich';
 import { AltTable, differenceUnitText, HeadlineSentence, measureName, MeasuresTable, measureUnit, Picker } from './equityParts';
-import type { ViewProps } from './viewRegistry';
+import type { ViewProps } from '../viewRegistry';
 
 const COVERAGE = ['coverage', 'indicator_catalog'] as const;
 const BENCH = ['coverage', 'regions'] as const;

@@ -3,10 +3,10 @@
  * shortage flags, the priority ranking and the concentration index of access by poverty, for "today" and each
  * scenario, and their differences.
  */
-import { hpsaShortage, per10k, priorityScores, workforceShortage } from '../metrics/access';
-import { summaryMeasures } from '../metrics/inequality';
-import { isShown, knownStatus } from '../metrics/knownShare';
-import type { PlanDistrictRow } from '../queries/planSql';
+import { hpsaShortage, per10k, priorityScores, workforceShortage } from '../../metrics/access';
+import { summaryMeasures } from '../../metrics/inequality';
+import { isShown, knownStatus } from '../../metrics/knownShare';
+import type { PlanDistrictRow } from '../../queries/planSql';
 
 export interface PlanDistrict extends PlanDistrictRow {
   share: number | null;

@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n/I18nContext';
-import { useTravelTimeAvailable } from '../state/useTravelTime';
+import { useI18n } from '../../i18n/I18nContext';
+import { useTravelTimeAvailable } from '../../state/useTravelTime';
 
 /**
  * "Measure reach by: straight line / travel time". Kept in the URL as `reach=time`; with no roads or barriers in the

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ExportMenu } from '../components/ExportMenu';
-import { Panel } from '../components/Panel';
-import { useI18n } from '../i18n/I18nContext';
-import { partnershipReachQuery, underservedTableSql, type PartnershipReachRow } from '../queries/planSql';
-import { useQuery, type QueryState } from '../state/useQuery';
+import { ExportMenu } from '../../components/ExportMenu';
+import { Panel } from '../../components/Panel';
+import { useI18n } from '../../i18n/I18nContext';
+import { partnershipReachQuery, underservedTableSql, type PartnershipReachRow } from '../../queries/planSql';
+import { useQuery, type QueryState } from '../../state/useQuery';
 import { HELD, useTableSteps } from './planSteps';
 
 const NEEDS = ['regions', 'facilities', 'population', 'partnerships'] as const;

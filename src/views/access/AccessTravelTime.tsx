@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { PlotFigure } from '../charts/PlotFigure';
-import { travelTimeMapSpec } from '../charts/travelTimeMapSpec';
-import { Panel } from '../components/Panel';
-import { useElementWidth } from '../components/useElementWidth';
-import { useI18n } from '../i18n/I18nContext';
-import { LANCET_SURGERY_TARGET } from '../metrics/accessThresholds';
-import { REACH_THRESHOLDS_MIN, type ReachRow } from '../metrics/reachByTime';
-import type { FacilityFilters } from '../queries/overviewSql';
-import { useDataset } from '../state/useDataset';
-import type { QueryState } from '../state/useQuery';
-import { useTravelTime } from '../state/useTravelTime';
+import { PlotFigure } from '../../charts/PlotFigure';
+import { travelTimeMapSpec } from '../../charts/travelTimeMapSpec';
+import { Panel } from '../../components/Panel';
+import { useElementWidth } from '../../components/useElementWidth';
+import { useI18n } from '../../i18n/I18nContext';
+import { LANCET_SURGERY_TARGET } from '../../metrics/accessThresholds';
+import { REACH_THRESHOLDS_MIN, type ReachRow } from '../../metrics/reachByTime';
+import type { FacilityFilters } from '../../queries/overviewSql';
+import { useDataset } from '../../state/useDataset';
+import type { QueryState } from '../../state/useQuery';
+import { useTravelTime } from '../../state/useTravelTime';
 import type { AccessSettings } from './accessSettings';
 
 interface Props {

@@ -1,9 +1,9 @@
-import { MOTORISED, WALKING, type TravelAssumptions } from '../metrics/accessThresholds';
-import { reachableKm } from '../metrics/access';
+import { MOTORISED, WALKING, type TravelAssumptions } from '../../metrics/accessThresholds';
+import { reachableKm } from '../../metrics/access';
 import {
   ACCESS_SERVICES, CATCHMENT_CAPACITIES, CATCHMENT_METHODS,
   type AccessService, type CatchmentCapacity, type CatchmentMethodChoice,
-} from '../queries/accessViewSql';
+} from '../../queries/accessViewSql';
 
 /** The Access view's own settings; they travel in the URL as `view.extra` strings and are validated here. */
 export interface AccessSettings {

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { ExportMenu } from '../components/ExportMenu';
-import { SERVICES } from '../data/contract';
-import { saveFile } from '../data/exportQuery';
-import { useI18n } from '../i18n/I18nContext';
-import type { ScenarioEdit, Staffing } from '../metrics/scenario';
-import { districtFacilitiesQuery, scenarioEditsQuery, type DistrictFacilityRow, type DistrictSiteRow } from '../queries/planSql';
-import { useDataset } from '../state/useDataset';
-import { useQuery } from '../state/useQuery';
+import { ExportMenu } from '../../components/ExportMenu';
+import { SERVICES } from '../../data/contract';
+import { saveFile } from '../../data/exportQuery';
+import { useI18n } from '../../i18n/I18nContext';
+import type { ScenarioEdit, Staffing } from '../../metrics/scenario';
+import { districtFacilitiesQuery, scenarioEditsQuery, type DistrictFacilityRow, type DistrictSiteRow } from '../../queries/planSql';
+import { useDataset } from '../../state/useDataset';
+import { useQuery } from '../../state/useQuery';
 import { describeEdit, MAX_EDITS, MAX_SCENARIOS, NAME_MAX, nextId, type PlanScenario } from './planScenarios';
 
 type Kind = 'add' | 'upgrade' | 'outreach';

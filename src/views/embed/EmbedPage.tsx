@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { EmbedContext } from '../components/embedContext';
-import { useI18n } from '../i18n/I18nContext';
-import { provincesQuery } from '../queries/overviewSql';
-import { EMBED_PANELS, type EmbedPanelId } from '../state/embedPanels';
-import { dashboardSearch, HEIGHT_MESSAGE, type EmbedRequest } from '../state/embedParams';
-import { parseViewState, serializeViewState, type ViewState } from '../state/urlState';
-import { useDataset } from '../state/useDataset';
-import { useQuery } from '../state/useQuery';
-import { VIEWS } from './viewRegistry';
+import { EmbedContext } from '../../components/embedContext';
+import { useI18n } from '../../i18n/I18nContext';
+import { provincesQuery } from '../../queries/overviewSql';
+import { EMBED_PANELS, type EmbedPanelId } from '../../state/embedPanels';
+import { dashboardSearch, HEIGHT_MESSAGE, type EmbedRequest } from '../../state/embedParams';
+import { parseViewState, serializeViewState, type ViewState } from '../../state/urlState';
+import { useDataset } from '../../state/useDataset';
+import { useQuery } from '../../state/useQuery';
+import { VIEWS } from '../viewRegistry';
 import './embed.css';
 
 /**

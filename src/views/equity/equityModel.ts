@@ -1,9 +1,9 @@
 import {
   MEASURES, MEASURE_CODES, measureAvailability, summaryMeasures,
   type MeasureCode, type MeasureResults, type MeasureValue, type MeasureMeta,
-} from '../metrics/inequality';
-import type { AccessByPovertyRow, EquityIndicatorRow } from '../queries/accessInequalitySql';
-import { subgroupsFromRows, type SubgroupRow } from '../queries/equitySql';
+} from '../../metrics/inequality';
+import type { AccessByPovertyRow, EquityIndicatorRow } from '../../queries/accessInequalitySql';
+import { subgroupsFromRows, type SubgroupRow } from '../../queries/equitySql';
 
 /**
  * The equity view's state, separate from layout: validate the link's settings against the data, turn

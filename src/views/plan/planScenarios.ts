@@ -9,13 +9,13 @@
  * Missing amounts are 0 (JSON has no undefined); services is a comma-separated string.
  * Parsing is strict: a bad scenario is dropped with a notice naming it, the others are kept.
  */
-import { FACILITY_TYPES, SERVICES } from '../data/contract';
-import type { MessageKey } from '../i18n/en';
-import { formatNumber } from '../i18n/format';
-import type { I18n } from '../i18n/I18nContext';
-import { translate, translateDynamic, type Params } from '../i18n/translate';
-import type { PlacementObjective } from '../metrics/placement';
-import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit, type Staffing } from '../metrics/scenario';
+import { FACILITY_TYPES, SERVICES } from '../../data/contract';
+import type { MessageKey } from '../../i18n/en';
+import { formatNumber } from '../../i18n/format';
+import type { I18n } from '../../i18n/I18nContext';
+import { translate, translateDynamic, type Params } from '../../i18n/translate';
+import type { PlacementObjective } from '../../metrics/placement';
+import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit, type Staffing } from '../../metrics/scenario';
 
 export interface PlanScenario {
   name: string;
