@@ -20,4 +20,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  {
+    // Views and components are plain clients: engine work goes through src/state (useQuery, useBuild, useEngineRun,
+    // store actions). They may name the engine's types, never call it.
+    files: ['src/views/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/db/*'], allowTypeImports: true, message: 'Views and components import only types from src/db; run engine work through src/state.' }],
+      }],
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[property.name='db']",
+        message: 'Views and components do not touch the engine (engine.db); run engine work through src/state.',
+      }],
+    },
+  },
 );

@@ -18,10 +18,11 @@ import { useDataset } from './state/useDataset';
 import { useQuery } from './state/useQuery';
 import { parseViewState, serializeViewState, type UrlNotice, type ViewState } from './state/urlState';
 import { VIEWS } from './views/viewRegistry';
+import { SETTINGS_CODECS } from './views/viewSettings';
 
 /** The language comes from the link, else this browser's last choice; a bad `?lang=` gives a notice. */
 function parseAll(search: string) {
-  const parsed = parseViewState(search);
+  const parsed = parseViewState(search, SETTINGS_CODECS);
   const { lang, invalid } = initialLang(search, storedLang());
   return { state: { ...parsed.state, lang }, notices: parsed.notices, badLang: invalid };
 }

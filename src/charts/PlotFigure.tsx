@@ -1,13 +1,19 @@
 import * as Plot from '@observablehq/plot';
 import { brush } from 'd3-brush';
 import { select as d3select } from 'd3-selection';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { usePanelCharts } from '../components/panelCharts';
 
 export interface BrushExtent { x: [number, number]; y: [number, number] }
 
 interface PlotFigureProps {
-  options: Plot.PlotOptions;
+  /**
+   * The chart for a given width in pixels (the figure measures its own container and redraws on resize); null draws
+   * nothing. Keep it stable (useCallback): a new function redraws the chart.
+   */
+  spec?: (width: number) => Plot.PlotOptions | null;
+  /** @deprecated a spec already sized by the caller; use `spec`. */
+  options?: Plot.PlotOptions;
   testId?: string;
   /** Called with the datum under the pointer when the chart is clicked (marks with `tip` track it). */
   onSelect?: (datum: unknown) => void;
@@ -18,8 +24,10 @@ interface PlotFigureProps {
 }
 
 /** The one thin wrapper around Observable Plot: render the spec in an effect, remove the node on cleanup. */
-export function PlotFigure({ options, testId, onSelect, onBrush, summary }: PlotFigureProps) {
+export function PlotFigure({ spec, options: given, testId, onSelect, onBrush, summary }: PlotFigureProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const width = useWidth(ref, spec !== undefined);
+  const options = useMemo(() => (spec ? (width > 0 ? spec(width) : null) : given ?? null), [spec, width, given]);
   const summaryId = useId();
   const select = useRef(onSelect);
   select.current = onSelect;
@@ -29,6 +37,7 @@ export function PlotFigure({ options, testId, onSelect, onBrush, summary }: Plot
   const addChart = usePanelCharts()?.addChart;
   useEffect(() => addChart?.(() => ref.current?.firstElementChild ?? null), [addChart]);
   useEffect(() => {
+    if (!options) return;
     const node = Plot.plot(options);
     labelForAssistiveTech(node, summary ? summaryId : null);
     // Plot sets `value` on the figure to the datum its pointer interaction is showing.
@@ -55,6 +64,20 @@ export function PlotFigure({ options, testId, onSelect, onBrush, summary }: Plot
       {summary && <p id={summaryId} className="visually-hidden" data-testid={testId ? `${testId}-summary` : undefined}>{summary}</p>}
     </>
   );
+}
+
+/** The width of the figure's container, followed on resize (charts fit their panel and an iframe). */
+function useWidth(ref: React.RefObject<HTMLDivElement | null>, on: boolean): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!on || !el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(el);
+    setWidth(Math.floor(el.getBoundingClientRect().width));
+    return () => observer.disconnect();
+  }, [ref, on]);
+  return width;
 }
 
 /**

@@ -6,14 +6,16 @@ import { useDataset } from '../state/useDataset';
 import { useQuery } from '../state/useQuery';
 import { Panel } from './Panel';
 
+const FLAG_NEEDS = ['facilities', 'facility_flags'] as const;
+
 /**
  * The plausibility warnings (counts and up to 5 examples per check), the rows left out for dangling keys, and the
  * flagged facilities. Examples quote the data, in English like the validator's messages.
  */
 export function DataChecks() {
-  const { plausibility, dangling, checksVersion } = useDataset('plausibility', 'dangling', 'checksVersion');
+  const { plausibility, dangling } = useDataset('plausibility', 'dangling');
   const { t, num, pct } = useI18n();
-  const flagged = useQuery<FlaggedFacilityRow>(useMemo(() => flaggedFacilitiesQuery(checksVersion), [checksVersion]), ['facilities']);
+  const flagged = useQuery<FlaggedFacilityRow>(useMemo(() => flaggedFacilitiesQuery(), []), FLAG_NEEDS);
   const found = plausibility?.findings.filter((f) => f.count > 0) ?? [];
   const label = (id: string) => t(`checks.id.${id}` as 'checks.id.duplicate', { km: num(BOUNDARY_TOLERANCE_KM), m: num(DUPLICATE_RADIUS_KM * 1000), pct: pct(POPULATION_SUM_TOLERANCE * 100, 0) });
   const rows = flagged.status === 'ready' ? flagged.rows : [];

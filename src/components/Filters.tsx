@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { FACILITY_TYPES, OWNERSHIPS, SERVICES } from '../data/contract';
 import { useI18n } from '../i18n/I18nContext';
-import { facilityFiltersOf } from '../state/facilityFilters';
+import { facilityFiltersOf, FILTER_SETTINGS } from '../state/facilityFilters';
+import type { FacilityFilters } from '../queries/overviewSql';
 import type { QueryState } from '../state/useQuery';
 import type { ViewState } from '../state/urlState';
 import { useDataHolds } from '../state/useDataHolds';
@@ -27,12 +28,7 @@ export function Filters({ view, provinces, onChange, children }: {
   const owners = held(OWNERSHIPS, holds?.ownerships, ff.ownership);
   const services = held(SERVICES, holds?.services, ff.service);
   const label = (prefix: string, s: string) => tx(`${prefix}.${s}`, s.replace(/_/g, ' '));
-  const setExtra = (key: string, value: string) => {
-    const extra = { ...view.extra };
-    if (value) extra[key] = value;
-    else delete extra[key];
-    onChange({ extra });
-  };
+  const setFilter = (key: keyof FacilityFilters, value: string) => onChange({ extra: FILTER_SETTINGS.write(view.extra, { [key]: value || null }) });
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('filters.label')}>
       <label>
@@ -44,21 +40,21 @@ export function Filters({ view, provinces, onChange, children }: {
       </label>
       <label>
         {t('filters.ftype')}
-        <select value={ff.facilityType ?? ''} onChange={(e) => setExtra('ftype', e.target.value)} data-testid="filter-ftype">
+        <select value={ff.facilityType ?? ''} onChange={(e) => setFilter('facilityType', e.target.value)} data-testid="filter-ftype">
           <option value="">{t('filters.allTypes')}</option>
           {types.map((v) => <option key={v} value={v}>{label('ftype', v)}</option>)}
         </select>
       </label>
       <label>
         {t('filters.owner')}
-        <select value={ff.ownership ?? ''} onChange={(e) => setExtra('owner', e.target.value)} data-testid="filter-owner">
+        <select value={ff.ownership ?? ''} onChange={(e) => setFilter('ownership', e.target.value)} data-testid="filter-owner">
           <option value="">{t('filters.allOwners')}</option>
           {owners.map((v) => <option key={v} value={v}>{label('owner', v)}</option>)}
         </select>
       </label>
       {(services.length > 0 || ff.service) && <label>
         {t('filters.service')}
-        <select value={ff.service ?? ''} onChange={(e) => setExtra('service', e.target.value)} data-testid="filter-service">
+        <select value={ff.service ?? ''} onChange={(e) => setFilter('service', e.target.value)} data-testid="filter-service">
           <option value="">{t('filters.anyService')}</option>
           {services.map((v) => <option key={v} value={v}>{label('service', v)}</option>)}
         </select>

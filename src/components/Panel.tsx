@@ -2,7 +2,7 @@ import { Component, useCallback, useContext, useMemo, useRef, useState, type Rea
 import { useI18n, type I18n } from '../i18n/I18nContext';
 import type { EmbedPanelId } from '../state/embedPanels';
 import type { MessageKey } from '../i18n/en';
-import type { QueryState, WaitReason } from '../state/useQuery';
+import type { QueryState, RunError, WaitReason } from '../state/useQuery';
 import { ChartImageMenu } from './ChartImageMenu';
 import { EmbedButton } from './EmbedButton';
 import { EmbedContext } from './embedContext';
@@ -35,8 +35,8 @@ export function Panel({ title, subtitle, state, empty, actions, children, testId
   else if (state?.status === 'error') {
     body = (
       <div className="panel-error" role="alert">
-        <p>{state.message}</p>
-        {state.sql && <details><summary>{t('panel.sqlFailed')}</summary><pre>{state.sql}</pre></details>}
+        <p>{errorText(i18n, state.error)}</p>
+        {state.error.code === 'query' && state.error.sql && <details><summary>{t('panel.sqlFailed')}</summary><pre>{state.error.sql}</pre></details>}
       </div>
     );
   } else if (state && 'rows' in state && state.rows?.length === 0) body = <p className="panel-status">{empty ?? t('panel.empty')}</p>;
@@ -105,6 +105,16 @@ const WAIT_TEXT: Record<WaitReason['code'], MessageKey> = {
   nothingYet: 'status.nothingYet',
   baselineFirst: 'plan.partners.waiting',
 };
+
+/** An engine error in the interface language; the engine's own message is kept as it came. */
+export function errorText({ t }: I18n, error: RunError): string {
+  switch (error.code) {
+    case 'engineFailed': return t('status.engineFailed', { message: error.message });
+    case 'tableAbsent': return t('status.tableAbsent', { table: error.table });
+    case 'tableFailed': return t('status.tableFailed', { table: error.table });
+    case 'query': return error.message;
+  }
+}
 
 function waitingText({ t }: I18n, reason: WaitReason): string {
   return t(WAIT_TEXT[reason.code], reason.code === 'loadingTables' ? { tables: reason.tables.join(', ') } : undefined);

@@ -112,6 +112,17 @@ export function abortError(): DOMException {
 
 export const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
+/** The same engine, every call carrying `signal`: a multi-statement run stops at its next statement once aborted. */
+export function withAbort(db: SqlRunner, signal: AbortSignal): SqlRunner {
+  const o = (x?: RunOptions): RunOptions => ({ ...x, signal });
+  return {
+    rows: (q, x) => db.rows(q, o(x)),
+    arrow: (q, x) => db.arrow(q, o(x)),
+    insertArrowIPC: (name, ipc, x) => db.insertArrowIPC(name, ipc, { ...x, signal }),
+    close: () => db.close(),
+  };
+}
+
 /** The same engine, with every call marked as background work. */
 export function inBackground(db: SqlRunner): SqlRunner {
   const bg = (o?: RunOptions): RunOptions => ({ ...o, priority: 'background' });

@@ -979,4 +979,8 @@ export const ar: Record<MessageKey, string> = {
   'access.prioSubtitleAccessOnly': "الأولوية = ترتيب ضعف إمكانية الوصول وحده: الفقر غير موجود في مجموعة البيانات هذه (من 0 إلى 1؛ الأعلى = أولاً).",
   'access.prioItemNoPoverty': "{name} ({priority}؛ {access} {unit})",
   'chart.lowAccessOnly': "ضعف الوصول (الفقر غير موجود في مجموعة البيانات هذه)",
+  // Engine errors as codes (issue 16): the text of useEngineRun's RunError.
+  'status.engineFailed': 'تعذّر تشغيل قاعدة البيانات: {message}',
+  'status.tableAbsent': 'لا تحتوي مجموعة البيانات الحالية على جدول {table} الذي تحتاجه هذه اللوحة. حمّل جدولًا عبر «حمّل بياناتك».',
+  'status.tableFailed': 'تعذّر تحميل جدول {table}، لذا لا يمكن عرض هذه اللوحة.',
 };

@@ -980,6 +980,10 @@ export const en = {
   'access.prioSubtitleAccessOnly': "Priority = rank of low accessibility alone: poverty is not in this dataset (0 to 1; higher = go first).",
   'access.prioItemNoPoverty': "{name} ({priority}; {access} {unit})",
   'chart.lowAccessOnly': "Low access (poverty not in this dataset)",
+  // Engine errors as codes (issue 16): the text of useEngineRun's RunError.
+  'status.engineFailed': 'The database could not start: {message}',
+  'status.tableAbsent': 'The current dataset has no {table} table, which this panel needs. Load one with “Load your data”.',
+  'status.tableFailed': 'The {table} table could not be loaded, so this panel cannot be shown.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -979,4 +979,8 @@ export const fr: Record<MessageKey, string> = {
   'access.prioSubtitleAccessOnly': "Priorité = rang de faible accessibilité seul : la pauvreté n'est pas dans ce jeu de données (0 à 1 ; plus haut = en premier).",
   'access.prioItemNoPoverty': "{name} ({priority} ; {access} {unit})",
   'chart.lowAccessOnly': "Faible accès (pauvreté absente de ce jeu de données)",
+  // Engine errors as codes (issue 16): the text of useEngineRun's RunError.
+  'status.engineFailed': 'La base de données n’a pas pu démarrer : {message}',
+  'status.tableAbsent': 'Le jeu de données actuel n’a pas de table {table}, dont ce panneau a besoin. Chargez-en une avec « Charger vos données ».',
+  'status.tableFailed': 'La table {table} n’a pas pu être chargée ; ce panneau ne peut pas être affiché.',
 };

@@ -142,11 +142,10 @@ export interface PlanDistrictRow {
 }
 
 /** Per district: people within `withinKm` (inclusive) of a facility, mean nearest distance, beds, doctors, workforce. */
-export function planSummaryQuery(o: { near: string; facilities: string; withinKm: number; version?: number }): Query {
+export function planSummaryQuery(o: { near: string; facilities: string; withinKm: number }): Query {
   if (!(o.withinKm >= 0) || !Number.isFinite(o.withinKm)) throw new Error(`invalid withinKm: ${o.withinKm}`);
-  // `version` only changes the text, so a re-created table with the same name is read again.
   return {
-    sql: `/* v${o.version ?? 0} */ WITH pts AS (
+    sql: `WITH pts AS (
   SELECT region_id, sum(population) AS point_population, coalesce(sum(population) FILTER (WHERE distance_km <= CAST(? AS DOUBLE)), 0) AS within,
     sum(population * distance_km) / nullif(sum(population) FILTER (WHERE distance_km IS NOT NULL), 0) AS mean_km
   FROM ${quoteTable(o.near)} GROUP BY region_id
@@ -281,14 +280,14 @@ export interface PartnershipReachRow {
  * reach (its nearest-facility catchment in the fifth of districts with the fewest health workers per 10,000),
  * next to the partnerships it has today (all years).
  */
-export function partnershipReachQuery(o: { radiusKm: number; version?: number; excludeFlagged?: boolean }): Query {
+export function partnershipReachQuery(o: { radiusKm: number; excludeFlagged?: boolean }): Query {
   const pairs = pairsWithinSql({ tables: { population: PLAN_UNDERSERVED }, radiusKm: o.radiusKm });
   // Facilities whose location is flagged (plausibilitySql.ts) are no base for a programme: where they are is unknown.
   const flagged = o.excludeFlagged
     ? `WHERE NOT EXISTS (SELECT 1 FROM ${FACILITY_FLAGS} g WHERE g.facility_id = f.facility_id AND g.flag IN (${LOCATION_FLAGS.map((x) => `'${x}'`).join(', ')}))\n`
     : '';
   return {
-    sql: `/* v${o.version ?? 0} */ WITH pairs AS (${pairs.sql}),
+    sql: `WITH pairs AS (${pairs.sql}),
 reach AS (SELECT q.facility_id, sum(u.population) AS people FROM pairs q JOIN ${PLAN_UNDERSERVED} u ON u.cell_id = q.cell_id GROUP BY q.facility_id),
 dens AS (
   SELECT r.region_id, r.name, CASE WHEN r.population > 0 THEN 1e4 * coalesce(sum(coalesce(f.doctors, 0) + coalesce(f.nurses, 0) + coalesce(f.midwives, 0)), 0) / r.population END AS workforce_per_10k

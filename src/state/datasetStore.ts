@@ -37,8 +37,8 @@ export interface DatasetState {
   plausibility: PlausibilityReport | null;
   /** Rows taken out because their keys point nowhere (danglingKeys.ts), from the last load. */
   dangling: DanglingFinding[];
-  /** Bumped when facility_flags (read by the Plan) is rebuilt. */
-  checksVersion: number;
+  /** Tables the session builds from the loaded ones (facility_flags, the Plan's TEMP tables): state and version. */
+  built: Readonly<Partial<Record<BuiltName, BuiltState>>>;
   saved: SavedState;
   engine: EngineStatus;
   tables: Record<TableName, TableLoadState>;
@@ -55,6 +55,20 @@ export interface DatasetState {
   tableVersions: Record<TableName, number>;
 }
 
+/**
+ * A table built on the engine from the loaded tables: the plausibility checks' facility_flags, the Plan's distances
+ * today and per scenario, its underserved points. Queries that read one list it among their needs (useEngineRun):
+ * they wait while it is built and run again on each new version.
+ */
+export type BuiltName = 'facility_flags' | 'plan_today' | `plan_scenario_${number}` | 'plan_underserved';
+export interface BuiltState {
+  state: 'building' | 'ready' | 'failed';
+  /** Finished builds so far. */
+  version: number;
+  message?: string;
+  sql?: string;
+}
+
 /** `sources` value of a table that came from the demo. */
 export const DEMO_SOURCE = 'demo';
 
@@ -69,7 +83,7 @@ let state: DatasetState = {
   fingerprint: null,
   plausibility: null,
   dangling: [],
-  checksVersion: 0,
+  built: {},
   saved: { state: 'none' },
   engine: { state: 'loading' },
   tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { state: 'waiting' }])) as Record<TableName, TableLoadState>,
@@ -94,6 +108,29 @@ const getDecoder = () => (decoder ??= createWorkerDecoder());
 function update(patch: Partial<DatasetState>) {
   state = { ...state, ...patch };
   listeners.forEach((l) => l());
+}
+
+/** The newest build of each built table: an older one that ends late changes nothing. */
+const buildTokens = new Map<BuiltName, object>();
+
+/** Mark `name` as being built; pass the token to endBuild. */
+export function beginBuild(name: BuiltName): object {
+  const token = {};
+  buildTokens.set(name, token);
+  update({ built: { ...state.built, [name]: { state: 'building', version: state.built[name]?.version ?? 0 } } });
+  return token;
+}
+
+/** A build of `name` ended: done (a new version), failed (its error), or abandoned (not built: dependants wait for the next build). */
+export function endBuild(name: BuiltName, token: object, outcome: { ok: true } | { ok: false; abandoned: true } | { ok: false; message: string; sql?: string }): void {
+  if (buildTokens.get(name) !== token) return;
+  const version = state.built[name]?.version ?? 0;
+  if (outcome.ok) return update({ built: { ...state.built, [name]: { state: 'ready', version: version + 1 } } });
+  if ('abandoned' in outcome) {
+    const { [name]: _, ...rest } = state.built;
+    return update({ built: rest });
+  }
+  update({ built: { ...state.built, [name]: { state: 'failed', version, message: outcome.message, sql: outcome.sql } } });
 }
 
 /**
@@ -134,7 +171,9 @@ export function startSession({ tables, boundaries = true }: SessionOptions = {})
     (db) => {
       // The Plan reads facility_flags: it exists (empty) from the start, and is rebuilt after every load. Sent first,
       // so it runs before any later query, but not awaited: the engine is ready now (tables may still be loading).
-      db.rows(`CREATE TABLE IF NOT EXISTS ${FACILITY_FLAGS} (facility_id VARCHAR, flag VARCHAR, region_id VARCHAR, found_in VARCHAR, km DOUBLE)`).catch(() => undefined);
+      const flags = beginBuild(FACILITY_FLAGS);
+      db.rows(`CREATE TABLE IF NOT EXISTS ${FACILITY_FLAGS} (facility_id VARCHAR, flag VARCHAR, region_id VARCHAR, found_in VARCHAR, km DOUBLE)`)
+        .then(() => endBuild(FACILITY_FLAGS, flags, { ok: true }), (e: Error) => endBuild(FACILITY_FLAGS, flags, { ok: false, message: e.message }));
       performance.mark('engine-ready');
       update({ engine: { state: 'ready', db } });
     },
@@ -204,7 +243,9 @@ function queueChecks(): void {
     const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready'));
     try {
       const plausibility = await runPlausibility(db, { loaded, boundaries: state.boundaries });
-      update({ plausibility, checksVersion: state.checksVersion + 1 });
+      // facility_flags was rebuilt by the checks: a new version, so the panels that read it read it again.
+      endBuild(FACILITY_FLAGS, beginBuild(FACILITY_FLAGS), { ok: true });
+      update({ plausibility });
     } catch (e) {
       console.warn('plausibility checks failed:', e);
     }

@@ -1,13 +1,15 @@
 import { FACILITY_TYPES, OWNERSHIPS, SERVICES } from '../data/contract';
 import type { FacilityFilters } from '../queries/overviewSql';
+import { oneOf, settingsCodec, type Field } from './settingsCodec';
 import type { ViewState } from './urlState';
 
-/** The global facility filters, kept in the URL as ftype / owner / service and checked against the contract. */
-export function facilityFiltersOf(view: ViewState): FacilityFilters {
-  const pick = (value: string | undefined, allowed: readonly string[]) => (value && allowed.includes(value) ? value : null);
-  return {
-    facilityType: pick(view.extra.ftype, FACILITY_TYPES),
-    ownership: pick(view.extra.owner, OWNERSHIPS),
-    service: pick(view.extra.service, SERVICES),
-  };
-}
+const orNone = <T extends string>(f: Field<T>): Field<T | null> => ({ ...f, write: (v) => (v === null ? '' : f.write(v)) });
+
+/** The global facility filters in the link (`filter.type`, `filter.owner`, `filter.service`), checked against the contract. */
+export const FILTER_SETTINGS = settingsCodec<FacilityFilters>('filter', {
+  facilityType: orNone(oneOf(FACILITY_TYPES, 'ftype')),
+  ownership: orNone(oneOf(OWNERSHIPS, 'owner')),
+  service: orNone(oneOf(SERVICES, 'service')),
+}, (given) => ({ facilityType: null, ownership: null, service: null, ...given }));
+
+export const facilityFiltersOf = (view: ViewState): FacilityFilters => FILTER_SETTINGS.read(view.extra).settings;

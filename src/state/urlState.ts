@@ -1,4 +1,6 @@
 import { isLang, type Lang } from '../i18n/lang';
+import { migrateLegacyKeys } from './linkMigration';
+import { LONG_VALUE_BUDGET, type LinkKeys } from './settingsCodec';
 import { DENSITY_MEASURES, type DensityMeasure } from '../queries/overviewSql';
 
 export const VIEW_IDS = ['overview', 'equity', 'data', 'access', 'need', 'partnerships', 'trends', 'plan'] as const;
@@ -35,14 +37,14 @@ export interface UrlNotice {
 
 export const DEFAULT_STATE: ViewState = { view: 'overview', province: null, measure: 'workforce', district: null, extra: {} };
 const REGION_ID = /^[A-Za-z0-9_.-]{1,40}$/;
-const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}$/;
-// The Plan view's scenarios (`sc`, base64url, validated by the view) may be longer than other view settings.
-const LONG_EXTRA: Readonly<Record<string, number>> = { sc: 2000 };
+/** A setting's key: `namespace.name` (settingsCodec.ts), or a bare name in links made before namespaces (linkMigration.ts). */
+const EXTRA_KEY = /^[a-z][a-z0-9_]{0,23}(\.[a-z][a-z0-9_]{0,23})?$/;
 const GLOBAL_KEYS = new Set(['view', 'province', 'measure', 'district', 'lang', 'ds']);
 const FINGERPRINT = /^[0-9a-f]{8}$/;
 
-export function parseViewState(search: string): { state: ViewState; notices: UrlNotice[] } {
-  const params = new URLSearchParams(search);
+/** The link's state; `codecs` (every view's settings and the global filter) turn a pre-namespace link's keys into today's. */
+export function parseViewState(search: string, codecs: readonly LinkKeys[] = []): { state: ViewState; notices: UrlNotice[] } {
+  const params = migrateLegacyKeys(new URLSearchParams(search), codecs);
   const state: ViewState = { ...DEFAULT_STATE, extra: {} };
   const notices: UrlNotice[] = [];
   const view = params.get('view');
@@ -72,7 +74,8 @@ export function parseViewState(search: string): { state: ViewState; notices: Url
   const extra: Record<string, string> = {};
   for (const [key, value] of params) {
     if (GLOBAL_KEYS.has(key)) continue;
-    if (EXTRA_KEY.test(key) && value.length <= (LONG_EXTRA[key] ?? 200)) extra[key] = value;
+    // Each setting checks its own value and length (settingsCodec.ts); here only the longest any may be.
+    if (EXTRA_KEY.test(key) && value.length <= LONG_VALUE_BUDGET) extra[key] = value;
     else notices.push({ code: 'badParam', value: key.slice(0, 24) });
   }
   state.extra = extra;

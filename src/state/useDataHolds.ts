@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { dataHoldsOf, type DataHolds } from '../metrics/dataHolds';
 import { dataHoldsQuery, type DataHoldsRow } from '../queries/dataHoldsSql';
-import { useDataset, useTableStates } from './useDataset';
+import { useDataset, useNeedStates } from './useDataset';
 
+const FACILITIES = ['facilities'] as const;
 // One answer per facilities table version: every picker on the page shares it (asked once per dataset).
 const cache = new Map<number, Promise<DataHolds | null>>();
 
@@ -12,7 +13,7 @@ const cache = new Map<number, Promise<DataHolds | null>>();
  */
 export function useDataHolds(): DataHolds | null {
   const { engine } = useDataset('engine');
-  const [facilities] = useTableStates(['facilities']);
+  const [facilities] = useNeedStates(FACILITIES);
   const [holds, setHolds] = useState<{ version: number; value: DataHolds | null } | null>(null);
   const ready = engine.state === 'ready' && facilities.state === 'ready';
   useEffect(() => {

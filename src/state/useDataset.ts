@@ -1,9 +1,26 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { TableName } from '../data/contract';
-import type { TableLoadState } from '../data/loadDataset';
-import { getSnapshot, startDemoSession, subscribe, type DatasetState } from './datasetStore';
+import { TABLE_NAMES } from '../data/contract';
+import { getSnapshot, startDemoSession, subscribe, type BuiltName, type DatasetState } from './datasetStore';
 
-export type { DatasetState, EngineStatus } from './datasetStore';
+export type { BuiltName, DatasetState, EngineStatus } from './datasetStore';
+
+/** What engine work reads: a loaded table, or a table built from them (facility_flags, the Plan's tables). */
+export type Need = TableName | BuiltName;
+const isTable = (n: Need): n is TableName => (TABLE_NAMES as readonly string[]).includes(n);
+
+/** A need's state, as engine work sees it: `waiting` covers a table still loading and a built table not (yet) built. */
+export interface NeedState { state: 'ready' | 'waiting' | 'failed' | 'absent'; version: number; message?: string; sql?: string }
+
+function needState(s: DatasetState, n: Need): NeedState {
+  if (isTable(n)) {
+    const t = s.tables[n].state;
+    return { state: t === 'ready' || t === 'failed' || t === 'absent' ? t : 'waiting', version: s.tableVersions[n] };
+  }
+  const b = s.built[n];
+  if (!b || b.state === 'building') return { state: 'waiting', version: b?.version ?? 0 };
+  return { state: b.state, version: b.version, message: b.message, sql: b.sql };
+}
 
 /**
  * The fields `keys` of the dataset session (engine status, per-table load state, boundaries...). Starts it on first use.
@@ -21,16 +38,19 @@ export function useDataset<K extends keyof DatasetState>(...keys: K[]): Pick<Dat
   });
 }
 
-/** The load state of each of `tables`; re-renders only when one of them changes state or is replaced (its version). */
-export function useTableStates(tables: readonly TableName[]): { state: TableLoadState['state']; version: number }[] {
+/** The state of each of `needs`; re-renders only when one of them changes state or gets a new version. */
+export function useNeedStates(needs: readonly Need[]): NeedState[] {
   useEffect(startDemoSession, []);
   // A string snapshot: equal strings, no re-render.
-  const key = useSyncExternalStore(subscribe, () => {
+  const key = useSyncExternalStore(subscribe, () => JSON.stringify(needs.map((n) => needState(getSnapshot(), n))));
+  return useMemo(() => JSON.parse(key) as NeedState[], [key]);
+}
+
+/** Every table of the dataset has finished loading (or failed, or is not part of it). */
+export function useAllTablesSettled(): boolean {
+  useEffect(startDemoSession, []);
+  return useSyncExternalStore(subscribe, () => {
     const s = getSnapshot();
-    return tables.map((t) => `${s.tables[t].state}:${s.tableVersions[t]}`).join();
+    return TABLE_NAMES.every((t) => ['ready', 'failed', 'absent'].includes(s.tables[t].state));
   });
-  return useMemo(() => key.split(',').map((x) => {
-    const [state, version] = x.split(':');
-    return { state: state as TableLoadState['state'], version: Number(version) };
-  }), [key]);
 }

@@ -7,7 +7,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEMO_DATASET } from '../data/demoManifest';
 import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
-import type { Query } from '../db/sqlText';
 import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
 import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
@@ -16,7 +15,7 @@ import { facilitiesInScope, travelFacilitiesQuery, travelPointsQuery, type Trave
 import { DEMO_SOURCE } from './datasetStore';
 import { useDataset } from './useDataset';
 import { useStable } from './useStable';
-import { useQuery } from './useQuery';
+import { useQuery, type RunError } from './useQuery';
 
 export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
 export interface Shares { districts: ReachRow[]; national: ReachRow }
@@ -41,7 +40,7 @@ export type TravelTimeState =
   /** This dataset has no roads or barriers: travel time cannot be computed. */
   | { status: 'unavailable' }
   | { status: 'loading'; previous: TravelTimeResult | null }
-  | { status: 'error'; message: string }
+  | { status: 'error'; error: RunError }
   | { status: 'ready'; result: TravelTimeResult };
 
 let layersPromise: Promise<TravelLayers> | null = null;
@@ -58,7 +57,6 @@ function demoLayers(): Promise<TravelLayers> {
 let client: TravelTimeClient | null = null;
 /** Finished surfaces by friction surface and facility set (both kept by identity in memos), dropped with them. */
 const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
-const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
 
 /** Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. */
 export function useTravelTimeAvailable(): boolean {
@@ -69,8 +67,8 @@ export function useTravelTimeAvailable(): boolean {
 export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: string | null; filters: FacilityFilters; lineSpeedKmh: number; circuity: number }): TravelTimeState {
   const available = useTravelTimeAvailable();
   const on = o.enabled && available;
-  const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : HOLD, ['population']);
-  const facilities = useQuery<TravelFacilityRow>(on ? travelFacilitiesQuery() : HOLD, ['facilities']);
+  const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : null, ['population']);
+  const facilities = useQuery<TravelFacilityRow>(on ? travelFacilitiesQuery() : null, ['facilities']);
   const [layers, setLayers] = useState<TravelLayers | string | null>(null);
   useEffect(() => {
     if (on) demoLayers().then(setLayers, (e: Error) => setLayers(e.message));
@@ -114,14 +112,14 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     performance.measure('travel-time-line', { start: t, end: performance.now() });
     return km;
   }, [pts, facArrays]);
-  const pointsError = points.status === 'error' ? points.message : null;
-  const facilitiesError = facilities.status === 'error' ? facilities.message : null;
+  const pointsError = points.status === 'error' ? points.error : null;
+  const facilitiesError = facilities.status === 'error' ? facilities.error : null;
   useEffect(() => {
     if (!o.enabled) return setState({ status: 'off' });
     if (!available) return setState({ status: 'unavailable' });
-    if (typeof layers === 'string') return setState({ status: 'error', message: layers });
-    if (pointsError !== null) return setState({ status: 'error', message: pointsError });
-    if (facilitiesError !== null) return setState({ status: 'error', message: facilitiesError });
+    if (typeof layers === 'string') return setState({ status: 'error', error: { code: 'query', message: layers } });
+    if (pointsError !== null) return setState({ status: 'error', error: pointsError });
+    if (facilitiesError !== null) return setState({ status: 'error', error: facilitiesError });
     if (!friction || !pts || !facArrays || !lineKm) return setState({ status: 'loading', previous: last.current });
     let live = true;
     const { grid, surface } = friction;
@@ -158,7 +156,7 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
         if (forSurface.size >= 8) forSurface.delete(forSurface.keys().next().value);
         surfaces.set(friction.surface, forSurface.set(facKey, result));
         if (live) finish(result);
-      }, (e: Error) => live && setState({ status: 'error', message: e.message }));
+      }, (e: Error) => live && setState({ status: 'error', error: { code: 'query', message: e.message } }));
     return () => { live = false; };
   }, [o.enabled, o.mode, available, layers, friction, pts, facArrays, lineKm, facKey, pointsError, facilitiesError, o.lineSpeedKmh, o.circuity]);
   return state;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useStable } from '../../state/useStable';
 import { accessMapSpec } from '../../charts/accessMapSpec';
 import { coverageBarsSpec } from '../../charts/coverageBarsSpec';
@@ -17,13 +17,11 @@ import {
 import { chooseCatchmentPlan, type CatchmentPlan, type CatchmentPlanRow } from '../../queries/catchmentPlan';
 import { districtDensityQuery, type DistrictDensityRow } from '../../queries/overviewSql';
 import { facilityFiltersOf } from '../../state/facilityFilters';
-import { TABLE_NAMES, type TableName } from '../../data/contract';
-import type { Query } from '../../db/sqlRunner';
 import { useSourceLabel } from '../../components/useSourceLabel';
 import { useDataset } from '../../state/useDataset';
 import { useDataHolds } from '../../state/useDataHolds';
 import { knownStatus, type KnownMeasure } from '../../metrics/knownShare';
-import { useQuery, type QueryState } from '../../state/useQuery';
+import { rowsOf, tagOf, useQuery, type QueryState } from '../../state/useQuery';
 import { AccessControls } from './AccessControls';
 import { AccessDistrictTable, type AccessDistrictRow } from './AccessDistrictTable';
 import { AccessMethodNote } from './AccessMethodNote';
@@ -38,61 +36,15 @@ import { LOCATION_FLAGS } from '../../data/plausibilitySql';
 
 const GEO_NEEDS = ['regions', 'facilities', 'population'] as const;
 const DISTRICT_NEEDS = ['regions', 'facilities'] as const;
+const FLAG_NEEDS = ['facilities', 'facility_flags'] as const;
 const POVERTY_NEEDS = ['regions', 'socioeconomic'] as const;
 const PRIORITY_TOP = 15;
 
 type SummaryRow = (DistanceBucketRow | AccessibilityRegionRow | MapCell) & { kind: 'region' | 'cell' };
 
-/** Rows of the last finished run, kept on screen while a newer run computes (with the settings they belong to). */
-function useLastRows<T, K>(state: QueryState<T>, key: K): { rows: T[] | null; key: K | null; updating: boolean } {
-  const last = useRef<{ rows: T[]; key: K } | null>(null);
-  if (state.status === 'ready') last.current = { rows: state.rows, key };
-  const stale = state.status === 'error';
-  return { rows: stale ? null : last.current?.rows ?? null, key: stale ? null : last.current?.key ?? null, updating: state.status !== 'ready' };
-}
-
-const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
-
-/**
- * A query that takes seconds: held back until every table of the dataset has finished loading, because each
- * table that arrives re-runs every query (useQuery follows the dataset version) and the engine runs queries
- * one at a time — four loads would mean four E2SFCA runs queued in front of everything else.
- */
-function useHeavyQuery<T>(query: Query, needs: readonly TableName[], after?: QueryState<unknown>): QueryState<T> {
-  const { tables } = useDataset('tables');
-  // 'absent': not in this dataset (the user's files, or an embedded panel's subset); nothing to wait for.
-  const settled = TABLE_NAMES.every((t) => ['ready', 'failed', 'absent'].includes(tables[t].state));
-  // Issued only once `after` has finished: the engine answers in the order it was asked, so the quicker query
-  // (distance) shows its figures first instead of waiting behind the catchment run.
-  const go = settled && (after === undefined || after.status === 'ready' || after.status === 'error');
-  const asked = go ? query : HOLD;
-  const state = useQuery<T>(asked, needs);
-  // On the render where the query changes, useQuery still holds the previous query's result (its effect has not
-  // run yet): never let those rows pass for the new query's.
-  const key = JSON.stringify(asked);
-  const seen = useRef({ key: '', fresh: false });
-  if (seen.current.key !== key) seen.current = { key, fresh: false };
-  else if (state.status !== 'ready') seen.current.fresh = true;
-  if (!go) return { status: 'waiting', reason: { code: settled ? 'queued' : 'waitingTables' } };
-  if (!seen.current.fresh || state.status === 'loading') return { status: 'loading' };
-  return state;
-}
-
-/** Performance marks around a heavy query: how long each recomputation took (read by the browser test's log). */
-function useTiming(state: QueryState<unknown>, name: string) {
-  const start = useRef<number | null>(null);
-  useEffect(() => {
-    if (state.status === 'loading' && start.current === null) start.current = performance.now();
-    if (state.status === 'ready' && start.current !== null) {
-      performance.measure(name, { start: start.current, end: performance.now() });
-      start.current = null;
-    }
-  }, [state.status, name]);
-}
-
 /** Who can reach care: distance to the nearest facility, share within a threshold, catchment accessibility, priority. */
 export function AccessView({ view, scope, onChange }: ViewProps) {
-  const { boundaries, checksVersion } = useDataset('boundaries', 'checksVersion');
+  const { boundaries } = useDataset('boundaries');
   const sourceLabel = useSourceLabel();
   const { t, num, pct, region, lang, locale, dir } = useI18n();
   const loc = useMemo(() => ({ locale, rtl: dir === 'rtl' }), [locale, dir]);
@@ -124,23 +76,21 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province, service: s.service }), [province, s.service]), DISTRICT_NEEDS);
   const densities = useQuery<DistrictDensityRow>(useMemo(() => districtDensityQuery({ province, ...facilityFilters }), [province, facilityFilters]), DISTRICT_NEEDS);
   const poverty = useQuery<DistrictPovertyRow>(useMemo(() => districtPovertyQuery({ province }), [province]), POVERTY_NEEDS);
-  const distance = useHeavyQuery<SummaryRow>(distanceQ, GEO_NEEDS);
+  // Runs of seconds wait until every table has loaded (each arriving table would restart them), then go one after
+  // another: distance first, so its figures show before the catchment's.
+  const distance = useQuery<SummaryRow, typeof steps>(distanceQ, GEO_NEEDS, { settled: true, timing: 'access-distance', tag: steps });
   // Exact or on a grid: the plan (a cheap count) decides before the heavy run, which waits for it.
-  const planState = useHeavyQuery<CatchmentPlanRow>(planQ, GEO_NEEDS, distance);
+  const planState = useQuery<CatchmentPlanRow>(planQ, GEO_NEEDS, { settled: true, after: distance, timing: 'access-catchment-plan' });
   const plan: CatchmentPlan | null = planState.status === 'ready' && planState.rows.length ? chooseCatchmentPlan(planState.rows) : null;
   const cellKm = plan?.cellKm ?? null;
   const catchmentQ = useMemo(
     () => catchmentSummaryQuery({ province, service: s.service, method: s.method, capacity: s.capacity, catchmentKm: s.catchmentKm, sigmaKm: s.sigmaKm, beta: s.beta, cellKm }),
     [province, s.service, s.method, s.capacity, s.catchmentKm, s.sigmaKm, s.beta, cellKm],
   );
-  const catchmentRun = useHeavyQuery<SummaryRow>(catchmentQ, GEO_NEEDS, planState);
-  const catchment: QueryState<SummaryRow> = planState.status === 'error' ? planState : catchmentRun;
-  useTiming(planState, 'access-catchment-plan');
-  useTiming(catchment, 'access-catchment');
-  useTiming(distance, 'access-distance');
-
-  const dist = useLastRows(distance, steps);
-  const acc = useLastRows(catchment, plan);
+  const catchmentRun = useQuery<SummaryRow, CatchmentPlan | null>(catchmentQ, GEO_NEEDS, { settled: true, after: planState, timing: 'access-catchment', tag: plan });
+  const catchment: QueryState<SummaryRow, CatchmentPlan | null> = planState.status === 'error' ? planState : catchmentRun;
+  const dist = { rows: rowsOf(distance), key: tagOf(distance), updating: distance.status !== 'ready' };
+  const acc = { rows: rowsOf(catchment), key: tagOf(catchment), updating: catchment.status !== 'ready' };
   const source = t('access.caption', { source: sourceLabel });
 
   // Coverage at the slider's threshold, from the distance buckets of the last finished run (the same step width).
@@ -209,7 +159,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const minutesPerKm = s.unit === 'min' ? travelMinutes(1, { speedKmh: s.speedKmh, circuity: s.circuity }) : undefined;
 
   // Facilities whose location failed a plausibility check are ringed on the map (the Data view lists them).
-  const flaggedRows = useQuery<FlaggedFacilityRow>(useMemo(() => flaggedFacilitiesQuery(checksVersion), [checksVersion]), DISTRICT_NEEDS);
+  const flaggedRows = useQuery<FlaggedFacilityRow>(useMemo(() => flaggedFacilitiesQuery(), []), FLAG_NEEDS);
   const misplaced = useMemo(() => new Set(flaggedRows.status === 'ready'
     ? flaggedRows.rows.filter((r) => (LOCATION_FLAGS as readonly string[]).includes(r.flag)).map((r) => r.facility_id) : []), [flaggedRows]);
   const mapSource = s.colour === 'access' ? acc : dist;
@@ -285,8 +235,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
   const accessNational = accessNat?.length
     ? accessNat.reduce((a, r) => a + r.population * (r.value ?? 0), 0) / Math.max(1, accessNat.reduce((a, r) => a + r.population, 0))
     : null;
-  const keep = (q: QueryState<unknown>, rows: unknown[] | null): QueryState<unknown> => (q.status !== 'ready' && q.status !== 'error' && rows ? { status: 'loading', rows } : q);
-  const distPanelState = keep(distance, dist.rows);
+  const distPanelState = distance;
 
   return (
     <>
@@ -338,7 +287,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
           subtitle={s.colour === 'access'
             ? t('access.mapSubtitleAccess')
             : t(s.unit === 'min' ? 'access.mapSubtitleMin' : 'access.mapSubtitleKm')}
-          state={keep(mapState, mapSource.rows)}
+          state={mapState}
           testId="access-map-panel" id="access-map"
           actions={
             <label className="picker">
@@ -367,7 +316,7 @@ export function AccessView({ view, scope, onChange }: ViewProps) {
         <Panel
           title={t('access.prioTitle', { n: num(Math.min(PRIORITY_TOP, ranked.length)) })}
           subtitle={t(accessOnly ? 'access.prioSubtitleAccessOnly' : 'access.prioSubtitle')}
-          state={keep(catchment, acc.rows)}
+          state={catchment}
           testId="access-priority-panel" id="access-priority"
         >
           <div ref={prioRef} className={acc.updating && acc.rows ? 'access-updating' : undefined}>{prioSpec && <PlotFigure options={prioSpec} testId="priority-bars" summary={prioSummary || undefined} />}</div>

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { provincesQuery } from '../../queries/overviewSql';
 import { EMBED_PANELS, type EmbedPanelId } from '../../state/embedPanels';
 import { dashboardSearch, HEIGHT_MESSAGE, type EmbedRequest } from '../../state/embedParams';
+import { SETTINGS_CODECS } from '../viewSettings';
 import { parseViewState, serializeViewState, type ViewState } from '../../state/urlState';
 import { useDataset } from '../../state/useDataset';
 import { useQuery } from '../../state/useQuery';
@@ -35,7 +36,7 @@ function EmbeddedPanel({ panel, request, notices }: { panel: EmbedPanelId; reque
   const dataset = useDataset('synthetic');
   const { t, region } = useI18n();
   // Settings changed inside the embed (a click on a district) stay in the page: the host's address is not ours.
-  const [{ state, notices: urlNotices }, setParsed] = useState(() => parseViewState(window.location.search));
+  const [{ state, notices: urlNotices }, setParsed] = useState(() => parseViewState(window.location.search, SETTINGS_CODECS));
   const view: ViewState = { ...state, view: EMBED_PANELS[panel].view };
   const onChange = (patch: Partial<ViewState>) => setParsed(({ state: s }) => ({ state: { ...s, ...patch }, notices: [] }));
   const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);

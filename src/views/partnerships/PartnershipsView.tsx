@@ -18,7 +18,7 @@ import {
 } from '../../queries/partnershipsSql';
 import { facilityFiltersOf } from '../../state/facilityFilters';
 import { useSourceLabel } from '../../components/useSourceLabel';
-import { useDataset, useTableStates } from '../../state/useDataset';
+import { useDataset, useNeedStates } from '../../state/useDataset';
 import { useQuery } from '../../state/useQuery';
 import type { ViewProps } from '../viewRegistry';
 
@@ -26,6 +26,8 @@ const NEEDS = ['regions', 'facilities', 'partnerships'] as const;
 const GAP_NEEDS = ['regions', 'facilities'] as const;
 
 /** Do partnerships go where the gaps are? */
+const PARTNERSHIPS = ['partnerships'] as const;
+
 export function PartnershipsView({ view, scope, onChange }: ViewProps) {
   const { boundaries } = useDataset('boundaries');
   const sourceLabel = useSourceLabel();
@@ -43,7 +45,7 @@ export function PartnershipsView({ view, scope, onChange }: ViewProps) {
     measure: held.measure,
   });
   // Without a partnerships table the gap map is still drawn (from the districts alone), with no partner dots.
-  const [partnerTable] = useTableStates(['partnerships']);
+  const [partnerTable] = useNeedStates(PARTNERSHIPS);
   const noPartnerships = partnerTable.state === 'absent' || partnerTable.state === 'failed';
   const districtsQ = useMemo(() => (noPartnerships ? districtDensityQuery(f) : partnershipDistrictsQuery(f)), [f, noPartnerships]);
   const districts = useQuery<PartnershipDistrictRow>(districtsQ, noPartnerships ? GAP_NEEDS : NEEDS);

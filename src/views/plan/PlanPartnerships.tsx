@@ -3,31 +3,29 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { Panel } from '../../components/Panel';
 import { useI18n } from '../../i18n/I18nContext';
 import { partnershipReachQuery, underservedTableSql, type PartnershipReachRow } from '../../queries/planSql';
+import { useBuild } from '../../state/useBuild';
 import { useQuery, type QueryState } from '../../state/useQuery';
-import { HELD, useTableSteps } from './planSteps';
+import { PLAN_TODAY } from './planRuns';
 
-const NEEDS = ['regions', 'facilities', 'population', 'partnerships'] as const;
+const NEEDS = ['regions', 'facilities', 'population', 'partnerships', PLAN_TODAY] as const;
+const REACH_NEEDS = [...NEEDS, 'plan_underserved', 'facility_flags'] as const;
 const TOP = 15;
 type Programme = 'outreach' | 'telemedicine';
 
 /**
  * Which existing facilities would a partnership programme reach the underserved from? Ranked next to the
- * partnerships they have today. `baseVersion` is the version of today's nearest-distance table (0: not built yet).
+ * partnerships they have today (read from today's nearest distances, built by the Plan view).
  */
-export function PlanPartnerships({ km, baseVersion, excludeFlagged, checksVersion }: { km: number; baseVersion: number; excludeFlagged: boolean; checksVersion: number }) {
+export function PlanPartnerships({ km, excludeFlagged }: { km: number; excludeFlagged: boolean }) {
   const { t, tx, num, pct, region } = useI18n();
   const [radius, setRadius] = useState(10);
   const [programme, setProgramme] = useState<Programme>('outreach');
-  const steps = useMemo(() => {
-    if (baseVersion === 0) return null;
-    const u = underservedTableSql(km);
-    return [{ sql: `/* base v${baseVersion} */ ${u.sql}`, params: u.params }];
-  }, [km, baseVersion]);
-  const { state: prep, version } = useTableSteps(steps, NEEDS);
-  // Flagged facilities (plausibility checks) are left out unless kept; a rebuilt flag table (checksVersion) is read again.
-  const q = useMemo(() => (prep.status === 'ready' ? partnershipReachQuery({ radiusKm: radius, version: version * 1e4 + checksVersion, excludeFlagged }) : HELD), [prep.status, radius, version, checksVersion, excludeFlagged]);
-  const reach = useQuery<PartnershipReachRow>(q, NEEDS);
-  const state: QueryState<PartnershipReachRow> = baseVersion === 0 ? { status: 'waiting', reason: { code: 'baselineFirst' } } : prep.status !== 'ready' ? (prep.status === 'error' ? prep : { status: 'loading' }) : reach;
+  const steps = useMemo(() => [underservedTableSql(km)], [km]);
+  const prep = useBuild('plan_underserved', steps, NEEDS);
+  // Flagged facilities (plausibility checks) are left out unless kept.
+  const reach = useQuery<PartnershipReachRow>(useMemo(() => partnershipReachQuery({ radiusKm: radius, excludeFlagged }), [radius, excludeFlagged]), REACH_NEEDS);
+  const baselineFirst = prep.status === 'waiting' && prep.reason.code === 'loadingTables' && prep.reason.tables.includes(PLAN_TODAY);
+  const state: QueryState<PartnershipReachRow> = baselineFirst ? { status: 'waiting', reason: { code: 'baselineFirst' } } : reach;
   // Pharmacies dispense; they are not a base for outreach or clinical training.
   const ready = state.status === 'ready' ? state.rows : null;
   const rows = useMemo(() => (ready ? ready.filter((r) => r.type !== 'pharmacy') : []), [ready]);

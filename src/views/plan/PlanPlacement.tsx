@@ -1,18 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { placementCurveSpec } from '../../charts/placementCurveSpec';
 import { PlotFigure } from '../../charts/PlotFigure';
-import { Panel } from '../../components/Panel';
+import { errorText, Panel } from '../../components/Panel';
 import { useElementWidth } from '../../components/useElementWidth';
-import { isAbort, type SqlRunner } from '../../db/sqlRunner';
+import type { SqlRunner } from '../../db/sqlRunner';
 import { useI18n, type I18n } from '../../i18n/I18nContext';
 import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../../metrics/placement';
 import { placementDistrictsQuery, siteDistrictsQuery, type PlacementDistrictRow } from '../../queries/planSql';
 import { runPlacement, type PlacementSite } from '../../queries/placementSql';
 import { useSourceLabel } from '../../components/useSourceLabel';
-import { useDataset } from '../../state/useDataset';
+import { useNeedStates } from '../../state/useDataset';
+import { useEngineRun } from '../../state/useEngineRun';
 import { PLACEMENT_GRIDS, PLACEMENT_K, PLAN_KM, type PlacementRequest } from './planScenarios';
 
 export type { PlacementRequest };
+
+const PLACE_NEEDS = ['population', 'facilities', 'regions', 'facility_flags'] as const;
 
 export interface PlacementOutcome {
   request: PlacementRequest;
@@ -21,17 +24,8 @@ export interface PlacementOutcome {
   ms: number;
 }
 
-/** Every query of one run carries the run's signal: a newer run (or leaving the view) cancels the rest. */
-function withSignal(db: SqlRunner, signal: AbortSignal): SqlRunner {
-  return {
-    rows: (q, o) => db.rows(q, { ...o, signal }),
-    arrow: (q, o) => db.arrow(q, { ...o, signal }),
-    insertArrowIPC: (name, ipc) => db.insertArrowIPC(name, ipc),
-    close: () => db.close(),
-  };
-}
-
-async function place(db: SqlRunner, r: PlacementRequest, excludeFlagged: boolean): Promise<Omit<PlacementOutcome, 'ms'>> {
+async function place(db: SqlRunner, r: PlacementRequest, excludeFlagged: boolean): Promise<PlacementOutcome> {
+  const start = performance.now();
   const res = await runPlacement(db, {
     excludeFlagged, k: r.k, thresholdKm: r.thresholdKm, objective: r.objective, povertyWeighted: r.povertyWeighted,
     candidates: r.gridKm > 0 ? { gridKm: r.gridKm } : 'population',
@@ -43,6 +37,7 @@ async function place(db: SqlRunner, r: PlacementRequest, excludeFlagged: boolean
     request: r,
     sites: res.sites.map((s) => ({ ...s, region_id: where.get(s.id)?.region_id ?? '', district: where.get(s.id)?.name ?? '?', gain: gain.get(s.id) ?? 0 })),
     districts,
+    ms: performance.now() - start,
   };
 }
 
@@ -61,37 +56,24 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt, excludeFlagged 
   /** Leave out facilities whose location is flagged (plausibility checks): they count as no existing care. */
   excludeFlagged: boolean;
 }) {
-  const { engine, tables, checksVersion } = useDataset('engine', 'tables', 'checksVersion');
+  const tables = useNeedStates(PLACE_NEEDS);
   const sourceLabel = useSourceLabel();
   const i18n = useI18n();
   const { t, num, region, locale } = i18n;
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);
-  const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; message?: string; outcome?: PlacementOutcome }>({ status: 'idle' });
+  // Run on demand (`asked` counts the Run button's presses); again when the flag table or the data change.
+  const placed = useEngineRun<PlacementOutcome>(asked && { asked, excludeFlagged }, (db) => place(db, asked!.r, excludeFlagged), PLACE_NEEDS, { timing: 'plan-placement' });
+  const ready = tables.every((x) => x.state === 'ready');
+  const status = placed.status === 'ready' ? 'done' : placed.status === 'error' ? 'error'
+    : placed.status === 'waiting' && placed.reason.code === 'nothingYet' ? 'idle' : 'running';
+  const o = placed.status === 'ready' || placed.status === 'loading' ? placed.value : undefined;
   const resultRef = useRef(onResult);
   resultRef.current = onResult;
-  const ready = engine.state === 'ready' && (['population', 'facilities', 'regions'] as const).every((t) => tables[t].state === 'ready');
-
   useEffect(() => {
-    if (!asked || engine.state !== 'ready') return;
-    const controller = new AbortController();
-    const start = performance.now();
-    setState((s) => ({ ...s, status: 'running' }));
-    place(withSignal(engine.db, controller.signal), asked.r, excludeFlagged).then(
-      (o) => {
-        if (controller.signal.aborted) return;
-        const end = performance.now();
-        performance.measure('plan-placement', { start, end });
-        const outcome = { ...o, ms: end - start };
-        setState({ status: 'done', outcome });
-        resultRef.current(outcome);
-      },
-      (e: Error) => !controller.signal.aborted && !isAbort(e) && setState({ status: 'error', message: e.message }),
-    );
-    return () => controller.abort();
-  }, [asked, engine, excludeFlagged, checksVersion]);
+    if (placed.status === 'ready') resultRef.current(placed.value);
+  }, [placed]);
 
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const o = state.outcome;
   const spec = useMemo(() => (o && width && o.sites.length
     ? placementCurveSpec({ gains: o.sites.map((s) => s.gain), yLabel: gainLabel(o.request, i18n), width,
       caption: t('plan.placement.caption', { source: sourceLabel }), tr: { t, locale } })
@@ -128,7 +110,7 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt, excludeFlagged 
         </label>
         <label className="plan-check"><input type="checkbox" checked={form.povertyWeighted} onChange={(e) => set({ povertyWeighted: e.target.checked })} data-testid="placement-poverty" />
           {t('plan.placement.poverty')}</label>
-        <button type="button" className="plan-primary" onClick={run} disabled={!ready} data-testid="placement-run">{t(state.status === 'running' ? 'plan.placement.runAgain' : 'plan.placement.run')}</button>
+        <button type="button" className="plan-primary" onClick={run} disabled={!ready} data-testid="placement-run">{t(status === 'running' ? 'plan.placement.runAgain' : 'plan.placement.run')}</button>
       </div>
       <p className="access-note">
         {form.povertyWeighted
@@ -138,13 +120,13 @@ export function PlanPlacement({ form, onForm, onResult, onAdopt, excludeFlagged 
       <p className="access-note" data-testid="placement-guarantee">
         {t(form.objective === 'coverage' ? 'plan.placement.guaranteeCoverage' : 'plan.placement.guaranteeMedian', { pct: i18n.pct(63) })}
       </p>
-      <div role="status" aria-live="polite" data-testid="placement-status" data-state={state.status}>
-        {state.status === 'running' && <p className="panel-status">{t('plan.placement.running')}</p>}
-        {state.status === 'error' && <p className="panel-error" role="alert">{t('plan.placement.error', { message: state.message ?? '' })}</p>}
-        {state.status === 'idle' && <p className="panel-status">{t('plan.placement.idle')}</p>}
+      <div role="status" aria-live="polite" data-testid="placement-status" data-state={status}>
+        {status === 'running' && <p className="panel-status">{t('plan.placement.running')}</p>}
+        {placed.status === 'error' && <p className="panel-error" role="alert">{t('plan.placement.error', { message: errorText(i18n, placed.error) })}</p>}
+        {status === 'idle' && <p className="panel-status">{t('plan.placement.idle')}</p>}
       </div>
       {o && (
-        <div className={state.status === 'running' ? 'access-updating' : undefined}>
+        <div className={status === 'running' ? 'access-updating' : undefined}>
           <p className="summary" data-testid="placement-summary">
             {o.sites.length === 0
               ? t('plan.placement.none', { km: num(o.request.thresholdKm) })

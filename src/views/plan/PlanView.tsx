@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LOCATION_FLAGS } from '../../data/plausibilitySql';
 import { useStable } from '../../state/useStable';
 import { planMapSpec, type PlanMapDistrict } from '../../charts/planMapSpec';
 import { PlotFigure } from '../../charts/PlotFigure';
-import { Panel } from '../../components/Panel';
+import { errorText, Panel } from '../../components/Panel';
 import { useElementWidth } from '../../components/useElementWidth';
 import { useI18n, type I18n } from '../../i18n/I18nContext';
 import { HPSA_POPULATION_PER_PHYSICIAN, WHO_WORKFORCE_PER_10K } from '../../metrics/accessThresholds';
@@ -12,7 +12,7 @@ import { districtSitesQuery, type DistrictSiteRow, type PlanDistrictRow } from '
 import { facilityFiltersOf } from '../../state/facilityFilters';
 import { useSourceLabel } from '../../components/useSourceLabel';
 import { useDataset } from '../../state/useDataset';
-import { useQuery, type QueryState } from '../../state/useQuery';
+import { rowsOf, useQuery, type QueryState } from '../../state/useQuery';
 import { planMeasures, scoped, type PlanMeasures } from './planModel';
 import { PlanPartnerships } from './PlanPartnerships';
 import { PlanPlacement, type PlacementOutcome } from './PlanPlacement';
@@ -25,13 +25,13 @@ import './plan.css';
 
 const POVERTY_NEEDS = ['regions', 'socioeconomic'] as const;
 
-/** The rows of the last finished summary, kept while a newer run computes. */
-function useLast(run: PlanRun): { rows: PlanDistrictRow[] | null; updating: boolean; error: QueryState<unknown> | null } {
-  const last = useRef<PlanDistrictRow[] | null>(null);
-  if (run.summary.status === 'ready' && run.summary.rows.length) last.current = run.summary.rows;
+/** The rows to show (the last answer while a newer run computes), or the error. */
+function shown(run: PlanRun): { rows: PlanDistrictRow[] | null; updating: boolean; error: QueryState<unknown> | null } {
   if (run.summary.status === 'error') return { rows: null, updating: false, error: run.summary };
-  return { rows: last.current, updating: run.summary.status !== 'ready', error: null };
+  const rows = rowsOf(run.summary);
+  return { rows: rows?.length ? rows : null, updating: run.summary.status !== 'ready', error: null };
 }
+const buildMs = (run: PlanRun) => (run.prep.status === 'ready' ? run.prep.ms ?? null : null);
 
 type Fmt = Pick<I18n, 't' | 'num' | 'pct' | 'region'>;
 /** A share (0..1) as a percentage in the interface language. */
@@ -74,7 +74,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const setPlacement = (p: PlacementRequest) => patchExtra(placementExtra(p, km));
   const [proposed, setProposed] = useState<PlacementOutcome | null>(null);
   // Facilities whose location is implausible are left out of the recommendations unless the user keeps them (`flagged=1`).
-  const { plausibility, checksVersion } = useDataset('plausibility', 'checksVersion');
+  const { plausibility } = useDataset('plausibility');
   const includeFlagged = view.extra.flagged === '1';
   const leftOut = plausibility?.findings.filter((f) => (LOCATION_FLAGS as readonly string[]).includes(f.id)).reduce((n, f) => n + f.count, 0) ?? 0;
   const facilities = useQuery<FacilityPoint>(useMemo(() => facilityPointsQuery({ province: null, service: 'any' }), []), ['regions', 'facilities']);
@@ -87,12 +87,11 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
 
   // Today, then up to MAX_SCENARIOS scenarios: a fixed number of hooks, unused slots idle.
   const today = usePlanRun(-1, null, km, true);
-  const baseVersion = today.prep.status === 'ready' ? today.version : 0;
-  const slot = (k: number) => [k, scenarios[k]?.edits ?? null, km, checked !== null && k < scenarios.length, baseVersion] as const;
+  const slot = (k: number) => [k, scenarios[k]?.edits ?? null, km, checked !== null && k < scenarios.length] as const;
   const runs = [usePlanRun(...slot(0)), usePlanRun(...slot(1)), usePlanRun(...slot(2)), usePlanRun(...slot(3))];
   void MAX_SCENARIOS;
-  const lastToday = useLast(today);
-  const lasts = [useLast(runs[0]), useLast(runs[1]), useLast(runs[2]), useLast(runs[3])];
+  const lastToday = shown(today);
+  const lasts = runs.map(shown);
   const poverty = useQuery<DistrictPovertyRow>(useMemo(() => districtPovertyQuery({ province: null }), []), POVERTY_NEEDS);
   const povertyMap = useMemo(() => new Map(poverty.status === 'ready' ? poverty.rows.map((p) => [p.region_id, p.poverty]) : []), [poverty]);
   const sitesQ = useQuery<DistrictSiteRow>(useMemo(districtSitesQuery, []), ['population']);
@@ -141,6 +140,8 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
 
   const rows = compareRows(i18n, km);
   const computing = (k: number) => lasts[k].updating;
+  const todayMs = buildMs(today);
+  const scenarioMs = runs[active] ? buildMs(runs[active]) : null;
   const national = !view.province;
   const headline = base && curM && cur
     ? t(national ? 'plan.headline.scenario' : 'plan.headline.scenarioScope', { name: cur.name, people: num(curM.within - base.within), km: num(km), before: share(i18n, base.share), after: share(i18n, curM.share), scope })
@@ -197,7 +198,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
                     const err = lasts[k].error;
                     return (
                       <td key={s.name} className={`num${computing(k) ? ' access-updating' : ''}`} aria-busy={computing(k)}>
-                        {err && err.status === 'error' ? <span role="alert">{err.message}</span> : m ? (
+                        {err && err.status === 'error' ? <span role="alert">{errorText(i18n, err.error)}</span> : m ? (
                           <><span data-testid={r.testId ? `plan-${r.testId}-${k}` : undefined} data-ready={computing(k) ? 'false' : 'true'}>{r.value(m)}</span>
                             {r.diff && <span className="plan-diff"> ({r.diff(base, m)})</span>}</>
                         ) : t('plan.compare.computing')}
@@ -211,9 +212,9 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
         )}
         <p className="access-note">
           {t('plan.compare.note', { km: num(km) })}
-          {today.ms != null && ` ${cur && runs[active].ms != null
-            ? t('plan.compare.timeBoth', { today: num(today.ms / 1000, 1), name: cur.name, scenario: num(runs[active].ms! / 1000, 2) })
-            : t('plan.compare.timeToday', { today: num(today.ms / 1000, 1) })}`}
+          {todayMs != null && ` ${cur && scenarioMs != null
+            ? t('plan.compare.timeBoth', { today: num(todayMs / 1000, 1), name: cur.name, scenario: num(scenarioMs / 1000, 2) })
+            : t('plan.compare.timeToday', { today: num(todayMs / 1000, 1) })}`}
         </p>
       </Panel>
 
@@ -250,7 +251,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
         </div>
       )}
       <PlanPlacement form={settings.placement} onForm={setPlacement} onResult={setProposed} onAdopt={adopt} excludeFlagged={!includeFlagged} />
-      <PlanPartnerships km={km} baseVersion={baseVersion} excludeFlagged={!includeFlagged} checksVersion={checksVersion} />
+      <PlanPartnerships km={km} excludeFlagged={!includeFlagged} />
     </>
   );
 }
