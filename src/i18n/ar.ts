@@ -983,4 +983,7 @@ export const ar: Record<MessageKey, string> = {
   'status.engineFailed': 'تعذّر تشغيل قاعدة البيانات: {message}',
   'status.tableAbsent': 'لا تحتوي مجموعة البيانات الحالية على جدول {table} الذي تحتاجه هذه اللوحة. حمّل جدولًا عبر «حمّل بياناتك».',
   'status.tableFailed': 'تعذّر تحميل جدول {table}، لذا لا يمكن عرض هذه اللوحة.',
+  // Plan view settings in the link (issue 16)
+  'plan.link.badSetting': 'قيمة الإعداد «{what}» = «{value}» في هذا الرابط غير صالحة؛ تُستخدم {used}.',
+  'plan.link.off': 'معطّل',
 };

@@ -984,6 +984,9 @@ export const en = {
   'status.engineFailed': 'The database could not start: {message}',
   'status.tableAbsent': 'The current dataset has no {table} table, which this panel needs. Load one with “Load your data”.',
   'status.tableFailed': 'The {table} table could not be loaded, so this panel cannot be shown.',
+  // Plan view settings in the link (issue 16)
+  'plan.link.badSetting': 'The setting “{what}” = “{value}” in this link is not valid; {used} is used.',
+  'plan.link.off': 'off',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -983,4 +983,7 @@ export const fr: Record<MessageKey, string> = {
   'status.engineFailed': 'La base de données n’a pas pu démarrer : {message}',
   'status.tableAbsent': 'Le jeu de données actuel n’a pas de table {table}, dont ce panneau a besoin. Chargez-en une avec « Charger vos données ».',
   'status.tableFailed': 'La table {table} n’a pas pu être chargée ; ce panneau ne peut pas être affiché.',
+  // Plan view settings in the link (issue 16)
+  'plan.link.badSetting': 'Le paramètre « {what} » = « {value} » de ce lien n’est pas valide ; {used} est utilisé.',
+  'plan.link.off': 'désactivé',
 };
