@@ -1,4 +1,7 @@
 import { FILTER_SETTINGS } from '../state/facilityFilters';
+import { EQUITY_SETTINGS } from './equity/settings';
+import { NEED_SETTINGS } from './need/settings';
+import { TRENDS_SETTINGS } from './trends/settings';
 import type { LinkKeys } from '../state/settingsCodec';
 
 /**
@@ -7,4 +10,7 @@ import type { LinkKeys } from '../state/settingsCodec';
  */
 export const SETTINGS_CODECS: readonly LinkKeys[] = [
   FILTER_SETTINGS,
+  EQUITY_SETTINGS,
+  NEED_SETTINGS,
+  TRENDS_SETTINGS,
 ];
