@@ -7,6 +7,7 @@ import {
 import { benchmarkQuery, equityOptionsQuery, subgroupSeriesQuery } from '../../queries/equitySql';
 import type { ViewState } from '../../state/urlState';
 import { rowsOf, useQuery } from '../../state/useQuery';
+import { useStable } from '../../state/useStable';
 import { isWealthDimension } from './equityMeasures';
 import { equityModel, pickIndicator, resolveSettings, type BenchmarkRow, type OptionRow, type SeriesRow } from './equityModel';
 import type { EquityLabels } from './equityText';
@@ -46,13 +47,19 @@ export function useEquityData(view: ViewState) {
   const setting = useCallback((id: string) => (id === nationalId ? wholeCountry : region(id, settingRows.find((r) => r.region_id === id)?.name ?? id)),
     [nationalId, wholeCountry, region, settingRows]);
   const names = useMemo(() => ({ subgroup: (sg: string) => tx(`subgroup.${sg}`, region(sg, sg)), year: yr, setting }), [tx, region, yr, setting]);
-  const model = useMemo(() => equityModel({
+  const all = useMemo(() => equityModel({
     settings: s, regionId, nationalId, wealthDim,
     series: rowsOf(seriesQ) ?? [],
     headlineRows: rowsOf(headlineQ),
     bench: (rowsOf(benchQ) ?? []).filter((r) => settingRows.some((sr) => sr.region_id === r.region_id)),
     access: rowsOf(accessQ) ?? [],
   }, names), [s, regionId, nationalId, wealthDim, seriesQ, headlineQ, benchQ, accessQ, settingRows, names]);
+  // Each part keeps its identity while its content is the same: a chart is not redrawn when another panel's query answers.
+  const model: typeof all = {
+    equiplot: useStable(all.equiplot), subgroups: useStable(all.subgroups), current: useStable(all.current), headline: useStable(all.headline),
+    trend: useStable(all.trend), trendPoints: useStable(all.trendPoints), bench: useStable(all.bench), benchPoints: useStable(all.benchPoints),
+    access: useStable(all.access), gradient: useStable(all.gradient),
+  };
 
   const years = [...new Set((options ?? []).filter((o) => o.dimension === dimension).map((o) => o.year))].sort((a, b) => a - b);
   const dims = [...new Set((options ?? []).map((o) => o.dimension))];
