@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/translate';
 import type { TrendRow } from '../queries/trendsSql';
 import { trendSpec } from './trendSpec';
 
@@ -22,5 +23,14 @@ describe('trendSpec width', () => {
     expect((s.x as { ticks: number[] }).ticks).toEqual([2015, 2017, 2019, 2021, 2023]);
     expect(s.marginRight).toBe(100);
     expect(endLabel(352)).toBe('Whole country:\n69.0');
+  });
+});
+
+describe('trendSpec in the interface language', () => {
+  it('names the country and writes its numbers as the locale does', () => {
+    const s = trendSpec({ rows, yLabel: '%', width: 1300, caption: '', loc: { locale: 'ar-u-nu-arab', rtl: true }, t: (k, p) => translate('ar', k, p) });
+    expect(s.ariaLabel).toBe('مخطط خطي: البلد كله عبر السنوات');
+    const text = s.marks!.at(-1) as unknown as { channels: { text: { value: (r: TrendRow) => string } } };
+    expect(text.channels.text.value(rows.at(-1)!)).toBe('البلد كله: ٦٩٫٠');
   });
 });
