@@ -125,3 +125,6 @@ export const flag = (legacy?: string): Field<boolean> => ({ read: (t) => (t === 
 
 /** Free text matching `pattern` (ids, codes). */
 export const textLike = (pattern: RegExp, legacy?: string, long?: boolean): Field<string> => ({ read: (t) => (pattern.test(t) ? t : undefined), write: (v) => v, legacy, long });
+
+/** A setting that may be unset (null: the view chooses from the data); null leaves the link. */
+export const nullable = <T>(f: Field<T>): Field<T | null> => ({ ...f, write: (v) => (v === null ? '' : f.write(v)) });

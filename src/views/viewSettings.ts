@@ -1,4 +1,7 @@
 import { FILTER_SETTINGS } from '../state/facilityFilters';
+import { EQUITY_SETTINGS } from './equity/settings';
+import { NEED_SETTINGS } from './need/settings';
+import { TRENDS_SETTINGS } from './trends/settings';
 import type { LinkKeys } from '../state/settingsCodec';
 import { PLAN_SETTINGS } from './plan/settings';
 
@@ -9,4 +12,7 @@ import { PLAN_SETTINGS } from './plan/settings';
 export const SETTINGS_CODECS: readonly LinkKeys[] = [
   FILTER_SETTINGS,
   PLAN_SETTINGS,
+  EQUITY_SETTINGS,
+  NEED_SETTINGS,
+  TRENDS_SETTINGS,
 ];
