@@ -19,6 +19,7 @@ import { useStable } from './useStable';
 import { useQuery } from './useQuery';
 
 export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
+export interface TravelPoints { regionIds: string[]; lons: Float64Array; lats: Float64Array; population: Float64Array }
 export interface Shares { districts: ReachRow[]; national: ReachRow }
 export interface TravelTimeResult {
   mode: TravelMode;
@@ -32,6 +33,9 @@ export interface TravelTimeResult {
   byTime: Shares;
   byLine: Shares;
   facilities: number;
+  /** For the analyses over the same surface (useTravelAnalyses.ts): the population points and the cells' sizes. */
+  points: TravelPoints;
+  cellSizeM: FrictionSurface['cellSizeM'];
   /** Worker round trip and search alone, ms. */
   roundTripMs: number;
   computeMs: number;
@@ -56,6 +60,11 @@ function demoLayers(): Promise<TravelLayers> {
 }
 
 let client: TravelTimeClient | null = null;
+/** The one travel-time worker, shared with the analyses over the same surfaces. */
+export function travelTimeClient(): TravelTimeClient {
+  client ??= new TravelTimeClient();
+  return client;
+}
 /** Finished surfaces by friction surface and facility set (both kept by identity in memos), dropped with them. */
 const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
 const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
@@ -138,9 +147,8 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     }
     setState({ status: 'loading', previous: last.current });
     const { cells } = facilityCells(grid, surface.minutesPerMetre, facArrays.lons, facArrays.lats);
-    client ??= new TravelTimeClient();
     const t0 = performance.now();
-    client.surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
+    travelTimeClient().surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
       .then((r) => {
         const roundTripMs = performance.now() - t0;
         performance.measure('travel-time-search', { start: t0, end: performance.now() });
@@ -153,6 +161,7 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
         const result = {
           mode: o.mode, grid, minutes: r.minutes, friction: surface.minutesPerMetre, inhabited, layers: layers as TravelLayers,
           byTime: reachShares(pts.regionIds, pts.population, atPoints), facilities: cells.length, roundTripMs, computeMs: r.computeMs,
+          points: pts, cellSizeM: surface.cellSizeM,
         };
         const forSurface = surfaces.get(friction.surface) ?? new Map();
         if (forSurface.size >= 8) forSurface.delete(forSurface.keys().next().value);
