@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { floatingCatchment, type CatchmentInput } from './access';
 import { referenceEdges, referenceFrom, type ReferenceInput } from './costDistanceReference';
 import { mulberry32 } from './random';
-import { catchmentByDistrict, timeCatchment, type TimeDecay } from './timeCatchment';
+import { catchmentByDistrict, catchmentSupply, timeCatchment, type TimeDecay } from './timeCatchment';
 
 interface Case { width: number; height: number; friction: Float32Array; population: Float64Array; facilities: { cell: number; capacity: number | null }[]; knightsMove: boolean }
 
@@ -107,5 +107,16 @@ describe('by travel time vs by straight line (E2SFCA, Gaussian)', () => {
     expect(districts[0].accessibility).toBeCloseTo((10 * 0.2 + 30 * 0.1) / 40, 12);
     expect(districts[1].accessibility).toBe(0);
     expect(national.accessibility).toBeCloseTo(5 / 45, 12);
+  });
+});
+
+describe('catchmentSupply', () => {
+  it('counts what the straight-line SQL counts: reported cadres summed, nothing where nothing is reported', () => {
+    const f = { type: 'clinic', beds: null, doctors: 2, nurses: null, midwives: 3 };
+    expect(catchmentSupply(f, 'workforce')).toBe(5);
+    expect(catchmentSupply({ ...f, doctors: null, midwives: null }, 'workforce')).toBeNull();
+    expect(catchmentSupply(f, 'beds')).toBeNull();
+    expect(catchmentSupply(f, 'typed')).toBe(5); // not all three cadres: the clinic's default
+    expect(catchmentSupply(f, 'facilities')).toBe(1);
   });
 });

@@ -7,6 +7,17 @@
  */
 import { gaussianWeight, stepWeight, validateSteps, type Step } from './access';
 import { SourceSearch, type SurfaceInput } from './sourceSearch';
+import { capacityUnits, type CapacityFields, type CoverageCapacity } from './capacityCoverage';
+
+/**
+ * A facility's supply as the straight-line catchment SQL counts it (accessSql.ts CAPACITY_SQL), so the two compare:
+ * a column capacity counts its reported value and adds nothing where it is not reported (a floor, as stated in the
+ * view); workforce adds the cadres reported; `typed` and `facilities` are capacityUnits'.
+ */
+export function catchmentSupply(f: CapacityFields, capacity: CoverageCapacity): number | null {
+  if (capacity === 'workforce') return f.doctors == null && f.nurses == null && f.midwives == null ? null : (f.doctors ?? 0) + (f.nurses ?? 0) + (f.midwives ?? 0);
+  return capacityUnits(f, capacity);
+}
 
 export type TimeDecay = { kind: 'none' } | { kind: 'gaussian'; sigmaMinutes: number } | { kind: 'step'; steps: Step[] };
 
