@@ -43,31 +43,31 @@ export function AccessCoverage({ state, grid, capacity, order, setOrder, minutes
   const withUnused = v ? v.result.facilities.filter((f) => (f.unused ?? 0) > 0.5).length : 0;
   const n = v?.national;
   return (
-    <Panel title={t('tta.covTitle')} subtitle={t('tta.covSubtitle', { capacity: t(`access.cap.${capacity}`), people: num(PEOPLE_PER_UNIT[capacity], 0), norm: t(`tta.norm.${capacity}`) })} state={panelState} testId="coverage-panel">
+    <Panel title={t('tta.covTitle')} subtitle={t('tta.covSubtitle', { capacity: t(`access.cap.${capacity}`), people: num(PEOPLE_PER_UNIT[capacity], 0), norm: t(`tta.norm.${capacity}`) })} state={panelState} testId="capacity-coverage-panel">
       <div className="access-reach-by">
         <label className="picker">{t('tta.order')}
-          <select value={order} onChange={(e) => setOrder(e.target.value as CoverageOrder)} data-testid="coverage-order">
+          <select value={order} onChange={(e) => setOrder(e.target.value as CoverageOrder)} data-testid="capacity-coverage-order">
             {COVERAGE_ORDERS.map((o) => <option key={o} value={o}>{t(`tta.order.${o}`)}</option>)}
           </select>
         </label>
         <label className="picker">{t('tta.within')}
-          <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="coverage-minutes">
+          <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="capacity-coverage-minutes">
             {[30, 60, 120].map((m) => <option key={m} value={m}>{t('tta.minutes', { min: num(m) })}</option>)}
           </select>
         </label>
       </div>
       {state.status === 'unknown' && (
-        <p className="access-note" role="status" data-testid="coverage-unknown">
+        <p className="access-note" role="status" data-testid="capacity-coverage-unknown">
           {state.known.status === 'absent' ? t('tta.covAbsent', { capacity: t(`access.cap.${capacity}`) }) : t('tta.covIncomplete', { capacity: t(`access.cap.${capacity}`), share: pct(100 * (state.known.share ?? 0), 0) })}
         </p>
       )}
       {v && n && (
         <>
-          <p className="access-note" data-testid="coverage-summary" data-population={n.population} data-served={n.served} data-unserved={n.unserved}>
+          <p className="access-note" data-testid="capacity-coverage-summary" data-population={n.population} data-served={n.served} data-unserved={n.unserved}>
             {t('tta.covSummary', { served: num(n.served), population: num(n.population), share: pct(n.population > 0 ? (100 * n.served) / n.population : NaN, 1), unserved: num(n.unserved), unused: num(unused), facilities: num(withUnused), ms: num(v.computeMs) })}
             {unknown > 0 && ` ${t('tta.covUnknown', { count: num(unknown), capacity: t(`access.cap.${capacity}`), people: num(unknownReach) })}`}
           </p>
-          <div ref={ref}>{spec && <PlotFigure options={spec} testId="coverage-map" summary={t('tta.covMapSummary', { unserved: num(n.unserved) })} />}</div>
+          <div ref={ref}>{spec && <PlotFigure options={spec} testId="capacity-coverage-map" summary={t('tta.covMapSummary', { unserved: num(n.unserved) })} />}</div>
           <AccessCoverageTables view={v} districts={districts} />
         </>
       )}

@@ -22,17 +22,17 @@ export function AccessCoverageTables({ view, districts }: { view: CoverageView; 
   return (
     <>
       <div className="table-scroll" style={{ maxHeight: 360, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('tta.covTable')}>
-        <table className="data-table" data-testid="coverage-table">
+        <table className="data-table" data-testid="capacity-coverage-table">
           <thead><tr><th>{t('tt.district')}</th><th className="num">{t('tta.population')}</th><th className="num">{t('tta.served')}</th><th className="num">{t('tta.unserved')}</th><th className="num">{t('tta.servedShare')}</th></tr></thead>
           <tbody>
-            <tr className="total" data-testid="coverage-total" data-population={total.population} data-served={total.served} data-unserved={total.unserved}>
+            <tr className="total" data-testid="capacity-coverage-total" data-population={total.population} data-served={total.served} data-unserved={total.unserved}>
               <th scope="row">{national ? t('tt.national') : t('tta.inScope')}</th>{cells(total)}
             </tr>
             {rows.map(({ name, row }) => <tr key={row.region_id}><th scope="row">{name}</th>{cells(row)}</tr>)}
           </tbody>
         </table>
       </div>
-      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="coverage-facilities">
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="capacity-coverage-facilities">
         <summary>{t('tta.covFacilities', { count: num(view.facilities.length) })}</summary>
         {open && (
           <div className="table-scroll" style={{ maxHeight: 360, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('tta.covFacilities', { count: num(view.facilities.length) })}>

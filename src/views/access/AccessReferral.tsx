@@ -43,7 +43,7 @@ export function AccessReferral({ state, service, districts, caption }: Props) {
       {empty && <p className="access-note" role="status" data-testid="referral-empty">{t(v.hospitals === 0 ? 'tta.refNoHospital' : 'tta.refNoCentre')}</p>}
       {v && n && !empty && (
         <>
-          <p className="access-note" data-testid="referral-summary" data-median={n.median ?? ''} data-beyond={n.beyond} data-placed={n.placed}>
+          <p className="access-note" data-testid="referral-summary" data-median={n.median ?? ''} data-beyond={n.beyond} data-placed={n.placed} data-centres={n.centres}>
             {t('tta.refSummary', { centres: num(n.centres), hospitals: num(v.hospitals), median: minutes(n.median), beyond: num(n.beyond), share: beyond(n), ms: num(v.computeMs) })}
           </p>
           <div ref={ref}>{spec && <PlotFigure options={spec} testId="referral-chart" summary={t('tta.refChartSummary', { median: minutes(n.median) })} />}</div>
