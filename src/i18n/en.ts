@@ -1031,7 +1031,7 @@ export const en = {
   "tta.fcaTitle": "{method} by travel time",
   "tta.fcaSubtitle": "Catchment {minutes} minutes of travel over roads and terrain (the view's {km} km × {circuity} at {speed} km/h, as time), decay on minutes; capacity: {capacity}.",
   "tta.fcaGravity": "The gravity model has no travel-time version here (infinite at the facility's own cell): Gaussian decay shown.",
-  "tta.fcaSummary": "Nationally {value} {unit} by travel time; {facilities} of {all} facilities have people in their catchment. Computed in {ms} ms.",
+  "tta.fcaSummary": "Nationally {value} {unit} by travel time; {facilities} of {all} facilities bring capacity to people in their catchment (one with no capacity counted brings none). Computed in {ms} ms.",
   "tta.fcaAria": "Bar chart: accessibility by travel time, by district",
   "tta.fcaCaption": "{source} Floating catchment with travel-time costs.",
   "tta.fcaChartSummary": "Accessibility by travel time nationally: {value} {unit}.",

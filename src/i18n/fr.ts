@@ -1030,7 +1030,7 @@ export const fr: Record<MessageKey, string> = {
   "tta.fcaTitle": "{method} en temps de trajet",
   "tta.fcaSubtitle": "Zone de desserte de {minutes} minutes de trajet sur les routes et le terrain (les {km} km × {circuity} à {speed} km/h de la vue, en temps), décroissance sur les minutes ; capacité : {capacity}.",
   "tta.fcaGravity": "Le modèle gravitaire n'a pas de version en temps de trajet ici (infini dans la cellule de l'établissement) : décroissance gaussienne affichée.",
-  "tta.fcaSummary": "Au niveau national, {value} {unit} en temps de trajet ; {facilities} établissements sur {all} ont des habitants dans leur zone. Calculé en {ms} ms.",
+  "tta.fcaSummary": "Au niveau national, {value} {unit} en temps de trajet ; {facilities} établissements sur {all} apportent une capacité aux habitants de leur zone (un établissement sans capacité comptée n'en apporte aucune). Calculé en {ms} ms.",
   "tta.fcaAria": "Diagramme en barres : accessibilité en temps de trajet, par district",
   "tta.fcaCaption": "{source} Zone de desserte flottante avec des coûts en temps de trajet.",
   "tta.fcaChartSummary": "Accessibilité nationale en temps de trajet : {value} {unit}.",

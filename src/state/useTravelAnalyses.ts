@@ -1,7 +1,7 @@
 /**
  * The analyses over a finished travel-time surface (issue 17), each run in the travel-time worker: capacity-limited
  * coverage (AccessMod's geographic coverage), referral time from health centres to hospitals, and E2SFCA / 2SFCA with
- * travel-time costs. The surface, grid and population points come from useTravelTime's result; the facilities with
+ * travel-time costs, in a second worker. The surface, grid and population points come from useTravelTime's result; the facilities with
  * their capacity columns are read once per dataset and scoped in memory, as useTravelTime does.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -15,7 +15,8 @@ import { analysisFacilitiesQuery, type AnalysisFacilityRow } from '../queries/tr
 import { facilitiesInScope } from '../queries/travelTimeSql';
 import { useQuery } from './useQuery';
 import { useStable } from './useStable';
-import { travelTimeClient, type TravelTimeResult } from './useTravelTime';
+import { TravelTimeClient } from '../metrics/travelTimeClient';
+import type { TravelTimeResult } from './useTravelTime';
 
 export type Analysis<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
@@ -43,6 +44,11 @@ export interface AnalysesOptions {
 }
 
 const NO_FACILITIES = { sql: 'SELECT 1 AS held WHERE false', params: [] };
+
+// A worker of their own: the analyses (seconds for thousands of catchments) never queue in front of the next surface
+// search, which the travel-time map waits for.
+let client: TravelTimeClient | null = null;
+const travelTimeClient = () => (client ??= new TravelTimeClient());
 
 export function useTravelAnalyses(result: TravelTimeResult | null, o: AnalysesOptions): { coverage: CoverageState; referral: Analysis<ReferralView>; catchment: Analysis<CatchmentView> } {
   const q = useQuery<AnalysisFacilityRow>(result ? analysisFacilitiesQuery() : NO_FACILITIES, ['facilities']);

@@ -60,11 +60,6 @@ function demoLayers(): Promise<TravelLayers> {
 }
 
 let client: TravelTimeClient | null = null;
-/** The one travel-time worker, shared with the analyses over the same surfaces. */
-export function travelTimeClient(): TravelTimeClient {
-  client ??= new TravelTimeClient();
-  return client;
-}
 /** Finished surfaces by friction surface and facility set (both kept by identity in memos), dropped with them. */
 const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
 const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
@@ -147,8 +142,9 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     }
     setState({ status: 'loading', previous: last.current });
     const { cells } = facilityCells(grid, surface.minutesPerMetre, facArrays.lons, facArrays.lats);
+    client ??= new TravelTimeClient();
     const t0 = performance.now();
-    travelTimeClient().surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
+    client.surface({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells }, { copyInput: true })
       .then((r) => {
         const roundTripMs = performance.now() - t0;
         performance.measure('travel-time-search', { start: t0, end: performance.now() });
