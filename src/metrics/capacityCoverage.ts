@@ -110,7 +110,7 @@ function processingOrder(input: CoverageInput, search: SourceSearch): number[] {
   } else if (input.order === 'population') {
     // AccessMod's nested run: the people within reach of each facility on the whole population, most first.
     idx.forEach((i) => {
-      const { cells } = search.from(input.facilities[i].cell, input.maxMinutes);
+      const { cells } = search.from(input.facilities[i].cell, input.maxMinutes, false);
       let p = 0;
       for (const c of cells) p += input.population[c];
       key[i] = -p;
@@ -131,38 +131,50 @@ export function capacityCoverage(input: CoverageInput): CoverageResult {
   });
   const residual = input.population.slice();
   const out: FacilityCoverage[] = input.facilities.map(() => ({ rank: null, withinReach: null, served: null, unused: null, fullTo: null, partBand: null, unservedWithinReach: null }));
+  if (!Number.isFinite(input.maxMinutes)) throw new RangeError(`maxMinutes must be a finite number of minutes, got ${input.maxMinutes}`);
+  // Whole-minute bands 0..maxMinutes: cells are grouped by band with a counting sort (no comparison sort per facility).
+  const bands = Math.floor(input.maxMinutes) + 1;
+  const start = new Int32Array(bands + 1);
+  let order = new Int32Array(1024);
   processingOrder(input, search).forEach((j, rank) => {
-    const { cells, minutes } = search.from(input.facilities[j].cell, input.maxMinutes);
+    const { cells, minutes } = search.from(input.facilities[j].cell, input.maxMinutes, false);
     let withinReach = 0;
-    for (const c of cells) withinReach += residual[c];
+    start.fill(0);
+    for (let k = 0; k < cells.length; k++) {
+      withinReach += residual[cells[k]];
+      start[Math.floor(minutes[k]) + 1]++;
+    }
+    for (let b = 0; b < bands; b++) start[b + 1] += start[b];
+    if (order.length < cells.length) order = new Int32Array(2 * cells.length);
+    const fill = start.slice(0, bands);
+    for (let k = 0; k < cells.length; k++) order[fill[Math.floor(minutes[k])]++] = cells[k];
     const capacity = input.facilities[j].capacity!;
     let left = capacity;
     let fullTo: number | null = null;
     let partBand: number | null = null;
-    // Whole-minute bands, nearest first (the cells come sorted by minutes).
-    for (let a = 0; a < cells.length && left > 0;) {
-      const band = Math.floor(minutes[a]);
-      let b = a;
+    // Nearest band first; a band with nobody left in it changes nothing.
+    for (let band = 0; band < bands && left > 0; band++) {
+      const a = start[band], b = start[band + 1];
+      if (a === b) continue;
       let people = 0;
-      while (b < cells.length && Math.floor(minutes[b]) === band) people += residual[cells[b++]];
+      for (let k = a; k < b; k++) people += residual[order[k]];
       if (people <= left) {
-        for (let k = a; k < b; k++) residual[cells[k]] = 0;
+        for (let k = a; k < b; k++) residual[order[k]] = 0;
         left -= people;
         fullTo = band;
       } else {
         const keep = 1 - left / people;
-        for (let k = a; k < b; k++) residual[cells[k]] *= keep;
+        for (let k = a; k < b; k++) residual[order[k]] *= keep;
         left = 0;
         partBand = band;
       }
-      a = b;
     }
     out[j] = { rank: rank + 1, withinReach, served: capacity - left, unused: left, fullTo, partBand, unservedWithinReach: null };
   });
   input.facilities.forEach((f, j) => {
     if (f.capacity != null || f.cell < 0) return;
     let p = 0;
-    for (const c of search.from(f.cell, input.maxMinutes).cells) p += residual[c];
+    for (const c of search.from(f.cell, input.maxMinutes, false).cells) p += residual[c];
     out[j].unservedWithinReach = p;
   });
   const population = sumOf(input.population);

@@ -46,7 +46,7 @@ export function planByTime(input: PlanByTimeInput): PlanByTimeResult {
   for (let c = 0; c < population.length; c++) if (surface.minutes[c] <= maxMinutes) covered += population[c];
   const gainOf = (j: number) => {
     let g = 0;
-    for (const c of search.from(input.candidates[j], maxMinutes).cells) if (!(surface.minutes[c] <= maxMinutes)) g += population[c];
+    for (const c of search.from(input.candidates[j], maxMinutes, false).cells) if (!(surface.minutes[c] <= maxMinutes)) g += population[c];
     return g;
   };
   // Lazy greedy: gains start exact, then go stale (only ever too high) as facilities are added.

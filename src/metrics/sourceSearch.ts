@@ -5,6 +5,7 @@
  * and costs are costSearch.ts's (GRASS r.cost conventions), which are symmetric: the time from a facility to a cell
  * equals the time from the cell to the facility, so a search from the facility gives the people's travel times.
  */
+import { BucketQueue, bucketWidthFor } from './bucketQueue';
 import { CellList, runSearch, type SearchGrid } from './costSearch';
 import { MinHeap } from './minHeap';
 import { moveLengths, type CellSize } from './moveLengths';
@@ -28,7 +29,8 @@ export class SourceSearch {
   private readonly grid: SearchGrid;
   private readonly minutes: Float32Array;
   private readonly nearest: Int32Array;
-  private readonly heap = new MinHeap(1024);
+  // A bucket queue when the friction range allows it (as costDistance), else a heap; either is reused search after search.
+  private readonly heap: MinHeap | BucketQueue;
   readonly cellCount: number;
 
   constructor(input: SurfaceInput) {
@@ -38,22 +40,40 @@ export class SourceSearch {
     }
     this.cellCount = width * height;
     this.grid = { width, height, friction: minutesPerMetre, lengths: moveLengths(height, input.cellSizeM), knightsMove: input.knightsMove ?? false, maxMinutes: Infinity };
+    let lo = Infinity;
+    let hi = 0;
+    for (let i = 0; i < minutesPerMetre.length; i++) {
+      const f = minutesPerMetre[i];
+      if (f < 0) throw new RangeError(`minutesPerMetre[${i}] (row ${Math.floor(i / width)}, column ${i % width}) is negative: ${f}`);
+      if (f < lo) lo = f;
+      if (f > hi && f !== Infinity) hi = f;
+    }
+    const buckets = bucketWidthFor(lo, hi, this.grid.lengths.minLength, this.grid.lengths.maxLength);
+    this.heap = buckets ? new BucketQueue(buckets.width, buckets.maxMove) : new MinHeap(1024);
     this.minutes = new Float32Array(this.cellCount).fill(Infinity);
     this.nearest = new Int32Array(this.cellCount).fill(-1);
   }
 
-  /** The cells within maxMinutes (inclusive) of `cell`, nearest first; a start cell on a barrier reaches only itself. */
-  from(cell: number, maxMinutes: number): Catchment {
+  /**
+   * The cells within maxMinutes (inclusive) of `cell`; a start cell on a barrier reaches only itself. Nearest first
+   * unless `sorted` is false (a bucket queue settles cells in order of buckets only; callers that just sum skip the sort).
+   */
+  from(cell: number, maxMinutes: number, sorted = true): Catchment {
     if (!Number.isInteger(cell) || cell < 0 || cell >= this.cellCount) throw new RangeError(`start cell ${cell} is outside the grid's ${this.cellCount} cells`);
     if (!(maxMinutes >= 0)) throw new RangeError(`maxMinutes must be >= 0, got ${maxMinutes}`);
     this.grid.maxMinutes = maxMinutes;
     const settled = new CellList();
     this.minutes[cell] = 0;
     this.nearest[cell] = 0;
+    if (this.heap instanceof BucketQueue) this.heap.reset();
     this.heap.push(0, cell);
-    // The min-heap pops keys in order, so the settled list is already sorted by minutes.
     runSearch(this.grid, this.minutes, this.nearest, this.heap, settled);
-    const cells = settled.toArray();
+    let cells = settled.toArray();
+    // The heap pops keys in order; the bucket queue only bucket by bucket.
+    if (sorted && this.heap instanceof BucketQueue) {
+      const t = this.minutes;
+      cells = Int32Array.from(cells).sort((a, b) => t[a] - t[b] || a - b);
+    }
     const minutes = new Float32Array(cells.length);
     for (let i = 0; i < cells.length; i++) {
       minutes[i] = this.minutes[cells[i]];

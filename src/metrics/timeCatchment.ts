@@ -62,7 +62,7 @@ export function timeCatchment(input: TimeCatchmentInput): TimeCatchmentResult {
   input.facilities.forEach((f, j) => {
     if (f.capacity != null && !(f.capacity >= 0 && Number.isFinite(f.capacity))) throw new RangeError(`capacity of facility ${j} must be a finite number >= 0 or null, got ${f.capacity}`);
     if (f.cell < 0 || !f.capacity) return;
-    const c = search.from(f.cell, input.catchmentMinutes);
+    const c = search.from(f.cell, input.catchmentMinutes, false);
     if (used + c.cells.length > cells.length) {
       const size = Math.max(2 * cells.length, used + c.cells.length);
       const nc = new Int32Array(size); nc.set(cells.subarray(0, used)); cells = nc;
