@@ -129,10 +129,11 @@ describe('coverage per district, capacity units, the search', () => {
     expect(capacityUnits(f, 'facilities')).toBe(1);
   });
 
-  it('SourceSearch gives the Bellman-Ford times, sorted, and leaves no trace between searches', () => {
+  it.each([false, true])('SourceSearch gives the Bellman-Ford times, sorted, and leaves no trace between searches (zero friction: %s)', (zero) => {
     const rnd = mulberry32(77);
     const width = 17, height = 13;
     const friction = Float32Array.from({ length: width * height }, () => (rnd() < 0.15 ? NaN : 0.001 + rnd() * 0.03));
+    if (zero) friction[50] = 0; // a zero-friction cell: no bucket width, the heap path
     const g: ReferenceInput = { width, height, friction, x: (r) => 900 - 5 * r, y: 930, knightsMove: true };
     const s = new SourceSearch({ width, height, minutesPerMetre: friction, cellSizeM: { x: Float64Array.from({ length: height }, (_, r) => 900 - 5 * r), y: 930 }, knightsMove: true });
     const edges = referenceEdges(g);
@@ -144,6 +145,9 @@ describe('coverage per district, capacity units, the search', () => {
         expect(minutes[i]).toBeCloseTo(ref[c], 3);
         if (i) expect(minutes[i]).toBeGreaterThanOrEqual(minutes[i - 1]);
       });
+      // Unsorted: the same cells and minutes.
+      const loose = s.from(start, 90, false);
+      expect([...loose.cells].sort((a, b) => a - b)).toEqual([...cells].sort((a, b) => a - b));
     }
   });
 });
