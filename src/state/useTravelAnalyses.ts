@@ -18,7 +18,9 @@ import { useStable } from './useStable';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import type { TravelTimeResult } from './useTravelTime';
 
-export type Analysis<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+/** While loading, the previous answer (if any) stays shown, dimmed, as the travel-time map does. */
+export type Analysis<T> = { status: 'loading'; previous?: T } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+const pending = <T,>(prev: Analysis<T> | { status: 'unknown' }): Analysis<T> => ({ status: 'loading', previous: prev.status === 'ready' ? prev.value : prev.status === 'loading' ? prev.previous : undefined });
 
 export interface CoverageView {
   result: CoverageResult;
@@ -79,7 +81,7 @@ export function useTravelAnalyses(result: TravelTimeResult | null, o: AnalysesOp
 
   useEffect(() => {
     if (failed) return setCoverage({ status: 'error', message: failed });
-    if (!base || !scoped || !all) return setCoverage({ status: 'loading' });
+    if (!base || !scoped || !all) return setCoverage(pending);
     const facilities = scoped.map(([f]) => {
       const units = capacityUnits(f, o.capacity);
       return { ...f, people: units == null ? null : units * PEOPLE_PER_UNIT[o.capacity] };
@@ -88,7 +90,7 @@ export function useTravelAnalyses(result: TravelTimeResult | null, o: AnalysesOp
     const known = knownStatus(all.some((f) => capacityUnits(f, o.capacity) != null) ? reported : null, reported, facilities.length);
     if (!isShown(known)) return setCoverage({ status: 'unknown', known });
     let live = true;
-    setCoverage({ status: 'loading' });
+    setCoverage(pending);
     travelTimeClient().coverage({
       surface: base.surface, population: base.population, maxMinutes: o.coverageMinutes, order: o.order,
       facilities: scoped.map(([f, i], k) => ({ cell: base.cellOfFacility[i], capacity: facilities[k].people, type: f.type })),
@@ -102,12 +104,12 @@ export function useTravelAnalyses(result: TravelTimeResult | null, o: AnalysesOp
 
   useEffect(() => {
     if (failed) return setReferral({ status: 'error', message: failed });
-    if (!base || !scoped || !all) return setReferral({ status: 'loading' });
+    if (!base || !scoped || !all) return setReferral(pending);
     // Every health centre refers to the hospitals in scope (those offering the chosen service, if one is chosen).
     const centres = all.map((f, i) => [f, i] as const).filter(([f]) => f.type === 'health_centre');
     const hospitals = scoped.filter(([f]) => f.type === 'hospital');
     let live = true;
-    setReferral({ status: 'loading' });
+    setReferral(pending);
     travelTimeClient().referral({ surface: base.surface, hospitalCells: Int32Array.from(hospitals, ([, i]) => base.cellOfFacility[i]), centreCells: Int32Array.from(centres, ([, i]) => base.cellOfFacility[i]) })
       .then((r) => {
         if (!live) return;
@@ -119,9 +121,9 @@ export function useTravelAnalyses(result: TravelTimeResult | null, o: AnalysesOp
 
   useEffect(() => {
     if (failed) return setCatchment({ status: 'error', message: failed });
-    if (!base || !scoped) return setCatchment({ status: 'loading' });
+    if (!base || !scoped) return setCatchment(pending);
     let live = true;
-    setCatchment({ status: 'loading' });
+    setCatchment(pending);
     travelTimeClient().timeCatchment({
       surface: base.surface, population: base.population, catchmentMinutes: o.catchmentMinutes, decay,
       facilities: scoped.map(([f, i]) => ({ cell: base.cellOfFacility[i], capacity: catchmentSupply(f, o.capacity) })),

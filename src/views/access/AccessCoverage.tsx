@@ -29,14 +29,14 @@ export function AccessCoverage({ state, grid, capacity, order, setOrder, minutes
   const { boundaries } = useDataset('boundaries');
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const ids = useMemo(() => new Set(districts.map((d) => d.region_id)), [districts]);
-  const v = state.status === 'ready' ? state.value : null;
+  const v = state.status === 'ready' ? state.value : state.status === 'loading' ? state.previous ?? null : null;
   const spec = useMemo(() => (v && width ? unservedMapSpec({
     grid, residual: v.result.residual, boundaries, districtIds: ids, width, locale,
     caption: t('tta.covCaption', { source: caption }), ariaLabel: t('tta.covMapAria'), unservedLabel: t('tta.unservedPeople'),
   }) : null), // eslint-disable-next-line react-hooks/exhaustive-deps
   [v, width, grid, boundaries, ids, caption, locale]);
 
-  const panelState: QueryState<unknown> = state.status === 'error' ? state : state.status === 'loading' ? { status: 'loading' } : { status: 'ready', rows: [1] };
+  const panelState: QueryState<unknown> = state.status === 'error' ? state : state.status === 'loading' ? { status: 'loading', rows: v ? [1] : undefined } : { status: 'ready', rows: [1] };
   const unknown = v ? v.facilities.filter((f) => f.people == null).length : 0;
   const unknownReach = v ? v.result.facilities.reduce((s, f) => s + (f.unservedWithinReach ?? 0), 0) : 0;
   const unused = v ? v.result.facilities.reduce((s, f) => s + (f.unused ?? 0), 0) : 0;
@@ -62,14 +62,14 @@ export function AccessCoverage({ state, grid, capacity, order, setOrder, minutes
         </p>
       )}
       {v && n && (
-        <>
+        <div className={state.status === 'loading' ? 'access-updating' : undefined}>
           <p className="access-note" data-testid="capacity-coverage-summary" data-population={n.population} data-served={n.served} data-unserved={n.unserved}>
             {t('tta.covSummary', { served: num(n.served), population: num(n.population), share: pct(n.population > 0 ? (100 * n.served) / n.population : NaN, 1), unserved: num(n.unserved), unused: num(unused), facilities: num(withUnused), ms: num(v.computeMs) })}
             {unknown > 0 && ` ${t('tta.covUnknown', { count: num(unknown), capacity: t(`access.cap.${capacity}`), people: num(unknownReach) })}`}
           </p>
           <div ref={ref}>{spec && <PlotFigure options={spec} testId="capacity-coverage-map" summary={t('tta.covMapSummary', { unserved: num(n.unserved) })} />}</div>
           <AccessCoverageTables view={v} districts={districts} />
-        </>
+        </div>
       )}
       {!v && <div ref={ref} />}
     </Panel>

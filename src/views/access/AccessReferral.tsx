@@ -20,7 +20,7 @@ interface Props {
 export function AccessReferral({ state, service, districts, caption }: Props) {
   const { t, num, pct, locale, dir } = useI18n();
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const v = state.status === 'ready' ? state.value : null;
+  const v = state.status === 'ready' ? state.value : state.status === 'loading' ? state.previous ?? null : null;
   const rows = useMemo(() => {
     if (!v) return null;
     const by = new Map(v.districts.map((r) => [r.region_id, r]));
@@ -35,14 +35,14 @@ export function AccessReferral({ state, service, districts, caption }: Props) {
 
   const minutes = (m: number | null) => (m == null ? '–' : Number.isFinite(m) ? num(m) : t('tta.unreached'));
   const beyond = (r: ReferralRow) => (r.placed > 0 ? pct((100 * r.beyond) / r.placed, 0) : '–');
-  const panelState: QueryState<unknown> = state.status === 'ready' ? { status: 'ready', rows: [1] } : state;
+  const panelState: QueryState<unknown> = state.status === 'ready' ? { status: 'ready', rows: [1] } : state.status === 'loading' ? { status: 'loading', rows: v ? [1] : undefined } : state;
   const n = v?.national;
   const empty = v && (v.hospitals === 0 || v.centres.length === 0);
   return (
     <Panel title={t('tta.refTitle')} subtitle={t('tta.refSubtitle', { service: t(`access.svc.${service}`) })} state={panelState} testId="referral-panel">
       {empty && <p className="access-note" role="status" data-testid="referral-empty">{t(v.hospitals === 0 ? 'tta.refNoHospital' : 'tta.refNoCentre')}</p>}
       {v && n && !empty && (
-        <>
+        <div className={state.status === 'loading' ? 'access-updating' : undefined}>
           <p className="access-note" data-testid="referral-summary" data-median={n.median ?? ''} data-beyond={n.beyond} data-placed={n.placed} data-centres={n.centres}>
             {t('tta.refSummary', { centres: num(n.centres), hospitals: num(v.hospitals), median: minutes(n.median), beyond: num(n.beyond), share: beyond(n), ms: num(v.computeMs) })}
           </p>
@@ -58,7 +58,7 @@ export function AccessReferral({ state, service, districts, caption }: Props) {
               </tbody>
             </table>
           </div>
-        </>
+        </div>
       )}
       {!v && <div ref={ref} />}
     </Panel>

@@ -20,7 +20,7 @@ interface Props {
 export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, districts, caption }: Props) {
   const { t, num, locale, dir } = useI18n();
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const v = state.status === 'ready' ? state.value : null;
+  const v = state.status === 'ready' ? state.value : state.status === 'loading' ? state.previous ?? null : null;
   const rows = useMemo(() => {
     if (!v) return null;
     const by = new Map(v.districts.map((r) => [r.region_id, r]));
@@ -34,14 +34,14 @@ export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, dist
   [rows, width, unit, caption, locale, dir]);
 
   const method = s.method === 'gravity' ? 'e2sfca_gauss' : s.method;
-  const panelState: QueryState<unknown> = state.status === 'ready' ? { status: 'ready', rows: [1] } : state;
+  const panelState: QueryState<unknown> = state.status === 'ready' ? { status: 'ready', rows: [1] } : state.status === 'loading' ? { status: 'loading', rows: v ? [1] : undefined } : state;
   const value = (a: number | null) => (a == null ? '–' : num(10_000 * a, 2));
   const national = v?.national.accessibility ?? null;
   return (
     <Panel title={t('tta.fcaTitle', { method: t(`access.method.${method}`) })} state={panelState} testId="time-catchment-panel"
       subtitle={t('tta.fcaSubtitle', { minutes: num(catchmentMinutes), km: num(s.catchmentKm), circuity: num(s.circuity, 1), speed: num(s.speedKmh), capacity: t(`access.cap.${s.capacity}`) }) + (s.method === 'gravity' ? ` ${t('tta.fcaGravity')}` : '')}>
       {v && (
-        <>
+        <div className={state.status === 'loading' ? 'access-updating' : undefined}>
           <p className="access-note" data-testid="time-catchment-summary" data-national={national ?? ''}>
             {t('tta.fcaSummary', { value: value(national), unit, facilities: num(v.withDemand), all: num(v.facilities), ms: num(v.computeMs) })}
           </p>
@@ -55,7 +55,7 @@ export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, dist
               </tbody>
             </table>
           </div>
-        </>
+        </div>
       )}
       {!v && <div ref={ref} />}
     </Panel>

@@ -109,8 +109,8 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
         )}
       </Panel>
     </div>
-    {/* Coverage, referral and catchments by travel time, over the surface drawn above (the latest one finished). */}
-    <AccessTravelAnalyses result={state.status === 'ready' ? state.result : null} settings={s} filters={filters} districts={districts} caption={caption} />
+    {/* Coverage, referral and catchments by travel time over the surface drawn above (the previous one while the next computes). */}
+    <AccessTravelAnalyses result={result} settings={s} filters={filters} districts={districts} caption={caption} />
     </>
   );
 }
