@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityCoverage, capacityUnits, cellPopulation, coverageByDistrict, type CoverageFacility, type CoverageOrder } from './capacityCoverage';
+import { capacityCoverage, capacityUnits, cellPopulation, coverageByDistrict, coverageCapacities, PEOPLE_PER_UNIT, type CoverageFacility, type CoverageOrder } from './capacityCoverage';
 import { referenceEdges, referenceFrom, type ReferenceInput } from './costDistanceReference';
 import { mulberry32 } from './random';
 import { SourceSearch } from './sourceSearch';
@@ -149,5 +149,21 @@ describe('coverage per district, capacity units, the search', () => {
       const loose = s.from(start, 90, false);
       expect([...loose.cells].sort((a, b) => a - b)).toEqual([...cells].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('coverageCapacities: absent is not zero', () => {
+  const f = (beds: number | null, type = 'clinic') => ({ type, beds, doctors: null, nurses: null, midwives: null });
+  it('capacity in people where reported, null where not; the 50% rule of knownShare.ts', () => {
+    const all = [f(10, 'hospital'), f(null), f(null), f(4)];
+    const half = coverageCapacities(all, [all[0], all[1]], 'beds');
+    expect(half.facilities.map((x) => x.people)).toEqual([10 * PEOPLE_PER_UNIT.beds, null]);
+    expect(half.known).toEqual({ status: 'partial', share: 0.5 });
+    expect(coverageCapacities(all, all.slice(0, 3), 'beds').known.status).toBe('incomplete');
+    // No facility in the dataset reports beds: not in this dataset (no number, not zero).
+    expect(coverageCapacities([f(null)], [f(null)], 'beds').known).toEqual({ status: 'absent', share: null });
+    // Each facility counts 1, or staff by type: always known.
+    expect(coverageCapacities([f(null)], [f(null)], 'facilities')).toEqual({ facilities: [{ ...f(null), people: 10_000 }], known: { status: 'known', share: 1 } });
+    expect(coverageCapacities([f(null)], [f(null)], 'typed').facilities[0].people).toBeCloseTo(5 * 10_000 / 44.5, 9);
   });
 });

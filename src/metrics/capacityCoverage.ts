@@ -11,6 +11,7 @@
  * as an upper bound. The search is sourceSearch.ts's (GRASS r.cost moves); population is people per grid cell.
  */
 import { HPSA_POPULATION_PER_PHYSICIAN, UHC_BEDS_PER_10K_FULL_SCORE, WHO_WORKFORCE_PER_10K, WORKFORCE_BY_TYPE } from './accessThresholds';
+import { knownStatus, type KnownMeasure } from './knownShare';
 import { SourceSearch, type SurfaceInput } from './sourceSearch';
 
 export const COVERAGE_ORDERS = ['capacity', 'population', 'type', 'given'] as const;
@@ -52,6 +53,21 @@ export function capacityUnits(f: CapacityFields, capacity: CoverageCapacity): nu
     case 'beds': return f.beds;
     default: throw new Error(`unknown capacity: ${String(capacity)}`);
   }
+}
+
+/**
+ * The facilities in scope with their capacity in people (null = not reported), and what the data can say
+ * (knownShare.ts): "absent" when no facility in the whole dataset reports the capacity, "incomplete" under 50% of the
+ * facilities in scope; coverage is computed only when the capacity may be shown.
+ */
+export function coverageCapacities<T extends CapacityFields>(dataset: readonly T[], scoped: readonly T[], capacity: CoverageCapacity): { facilities: (T & { people: number | null })[]; known: KnownMeasure } {
+  const facilities = scoped.map((f) => {
+    const units = capacityUnits(f, capacity);
+    return { ...f, people: units == null ? null : units * PEOPLE_PER_UNIT[capacity] };
+  });
+  const reported = facilities.filter((f) => f.people != null).length;
+  const inDataset = dataset.some((f) => capacityUnits(f, capacity) != null);
+  return { facilities, known: knownStatus(inDataset ? reported : null, reported, facilities.length) };
 }
 
 export interface CoverageFacility {

@@ -5,8 +5,8 @@
  * their capacity columns are read once per dataset and scoped in memory, as useTravelTime does.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { capacityUnits, cellPopulation, coverageByDistrict, PEOPLE_PER_UNIT, type CoverageCapacity, type CoverageOrder, type CoverageResult, type CoverageRow } from '../metrics/capacityCoverage';
-import { isShown, knownStatus, type KnownMeasure } from '../metrics/knownShare';
+import { cellPopulation, coverageByDistrict, coverageCapacities, type CoverageCapacity, type CoverageOrder, type CoverageResult, type CoverageRow } from '../metrics/capacityCoverage';
+import { isShown, type KnownMeasure } from '../metrics/knownShare';
 import { facilityCells, pointCells } from '../metrics/reachByTime';
 import { referralByDistrict, type ReferralRow } from '../metrics/referralTime';
 import { catchmentByDistrict, catchmentSupply, type CatchmentRow, type TimeDecay } from '../metrics/timeCatchment';
@@ -82,12 +82,7 @@ export function useTravelAnalyses(result: TravelTimeResult | null, o: AnalysesOp
   useEffect(() => {
     if (failed) return setCoverage({ status: 'error', message: failed });
     if (!base || !scoped || !all) return setCoverage(pending);
-    const facilities = scoped.map(([f]) => {
-      const units = capacityUnits(f, o.capacity);
-      return { ...f, people: units == null ? null : units * PEOPLE_PER_UNIT[o.capacity] };
-    });
-    const reported = facilities.filter((f) => f.people != null).length;
-    const known = knownStatus(all.some((f) => capacityUnits(f, o.capacity) != null) ? reported : null, reported, facilities.length);
+    const { facilities, known } = coverageCapacities(all, scoped.map(([f]) => f), o.capacity);
     if (!isShown(known)) return setCoverage({ status: 'unknown', known });
     let live = true;
     setCoverage(pending);
