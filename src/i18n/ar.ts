@@ -948,7 +948,7 @@ export const ar: Record<MessageKey, string> = {
   'plan.flagged.left': "استُبعد {n} من المرافق ذات المواقع غير المعقولة (خارج كل الحدود أو خارج منطقتها) من التوصيات أدناه: لا تُحسب رعايةً قائمة ولا تُقترح شريكةً.",
   'plan.flagged.kept': "أُدرج {n} من المرافق ذات المواقع غير المعقولة في التوصيات أدناه، كما اخترت.",
   'plan.flagged.include': "أدرِج المرافق الموسومة",
-  // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
+  // Waiting states as codes: the text of useEngineRun's 'nothing asked yet' (a null key).
   'status.nothingYet': 'لا شيء لحسابه بعد.',
   // Travel time over roads and terrain (issue 17)
   'tt.reachBy': 'قياس الوصول حسب',

@@ -949,7 +949,7 @@ export const en = {
   'plan.flagged.left': "{n} facilities with an implausible location (outside every boundary or their district) are left out of the recommendations below: they neither count as existing care nor are proposed as partners.",
   'plan.flagged.kept': "{n} facilities with an implausible location are included in the recommendations below, as chosen.",
   'plan.flagged.include': "include flagged facilities",
-  // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
+  // Waiting states as codes: the text of useEngineRun's 'nothing asked yet' (a null key).
   'status.nothingYet': 'Nothing to compute yet.',
   // Travel time over roads and terrain (issue 17)
   'tt.reachBy': 'Measure reach by',

@@ -948,7 +948,7 @@ export const fr: Record<MessageKey, string> = {
   'plan.flagged.left': "{n} établissements à la localisation invraisemblable (hors de toute limite ou de leur district) sont écartés des recommandations ci-dessous : ils ne comptent ni comme offre existante ni comme partenaires proposés.",
   'plan.flagged.kept': "{n} établissements à la localisation invraisemblable sont inclus dans les recommandations ci-dessous, comme choisi.",
   'plan.flagged.include': "inclure les établissements signalés",
-  // Waiting states as codes (issue 16): the text of useTableSteps's 'nothing to run yet'.
+  // Waiting states as codes: the text of useEngineRun's 'nothing asked yet' (a null key).
   'status.nothingYet': 'Rien à calculer pour l’instant.',
   // Travel time over roads and terrain (issue 17)
   'tt.reachBy': 'Mesurer l’accès par',
