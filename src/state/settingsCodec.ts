@@ -16,6 +16,8 @@ export interface Field<T> {
   long?: boolean;
   /** The key this setting had in links made before keys were namespaced (linkMigration.ts). */
   legacy?: string;
+  /** Its name in the link when not the setting's own (`filter.type` for `facilityType`): lower case, digits, `_`. */
+  name?: string;
 }
 
 export interface SettingsCodec<S> {
@@ -50,7 +52,7 @@ export function settingsCodec<S extends object>(
   view?: string,
 ): SettingsCodec<S> {
   const names = Object.keys(fields) as (keyof S & string)[];
-  const key = (name: keyof S) => `${namespace}.${String(name)}`;
+  const key = (name: keyof S) => `${namespace}.${fields[name].name ?? String(name)}`;
   const parse = (extra: Readonly<Record<string, string>>) => {
     const given: Partial<S> = {};
     const invalid: string[] = [];
