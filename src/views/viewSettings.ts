@@ -1,5 +1,8 @@
 import { FILTER_SETTINGS } from '../state/facilityFilters';
 import type { LinkKeys } from '../state/settingsCodec';
+import { DATA_SETTINGS } from './data/settings';
+import { OVERVIEW_SETTINGS } from './overview/settings';
+import { PARTNERSHIPS_SETTINGS } from './partnerships/settings';
 
 /**
  * Every setting that travels in the link: the global facility filter and each view's own (src/views/<view>/settings.ts).
@@ -7,4 +10,7 @@ import type { LinkKeys } from '../state/settingsCodec';
  */
 export const SETTINGS_CODECS: readonly LinkKeys[] = [
   FILTER_SETTINGS,
+  OVERVIEW_SETTINGS,
+  PARTNERSHIPS_SETTINGS,
+  DATA_SETTINGS,
 ];
