@@ -1,4 +1,3 @@
-import { DataChecks } from '../../components/DataChecks';
 import { ExportMenu } from '../../components/ExportMenu';
 import { Panel } from '../../components/Panel';
 import { CONTRACT, TABLE_NAMES, type TableName } from '../../data/contract';
@@ -8,6 +7,7 @@ import { PAGE_SIZES } from '../../queries/dataTableSql';
 import { useDataset } from '../../state/useDataset';
 import { rowsOf } from '../../state/useQuery';
 import type { ViewProps } from '../viewRegistry';
+import { DataChecks } from './DataChecks';
 import { DataGrid } from './DataGrid';
 import { DATA_SETTINGS, filterKey, withTable, type DataSettings, type PageSize } from './settings';
 import { useDataViewData } from './useDataViewData';
@@ -16,7 +16,7 @@ import { useDataViewData } from './useDataViewData';
 export function DataView({ view, scope, onChange }: ViewProps) {
   const { tables, syntheticTables } = useDataset('tables', 'syntheticTables');
   const { t, num } = useI18n();
-  const { filters: f, page, totalsRow, rowCount, exportQuery, issues, span } = useDataViewData(view);
+  const { filters: f, page, flagged, totalsRow, rowCount, exportQuery, issues, span } = useDataViewData(view);
   const set = (patch: Partial<DataSettings>) => onChange({ extra: DATA_SETTINGS.write(view.extra, patch) });
   const setPage = (p: number, size: number) => set({ page: p, size: size as PageSize });
   const problems = issues.map((p) => t(`data.problem.${p.code}`, { column: p.column, text: p.text }));
@@ -62,7 +62,7 @@ export function DataView({ view, scope, onChange }: ViewProps) {
         <button type="button" onClick={() => setPage(f.page + 1, f.pageSize)} disabled={f.page + 1 >= span.pages} data-testid="next-page">{t('data.next')}</button>
       </nav>
     </Panel>
-    <DataChecks />
+    <DataChecks flagged={flagged} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
-import { DistrictTable } from '../../components/DistrictTable';
 import { ExportMenu } from '../../components/ExportMenu';
-import { KpiCards } from '../../components/KpiCards';
 import { MeasurePicker, useHeldMeasure } from '../../components/MeasurePicker';
 import { Panel } from '../../components/Panel';
 import { useMeasureMeta } from '../../components/useMeasureMeta';
 import { useSourceLabel } from '../../components/useSourceLabel';
 import { useI18n } from '../../i18n/I18nContext';
 import type { ViewProps } from '../viewRegistry';
+import { DistrictTable } from './DistrictTable';
+import { KpiCards } from './KpiCards';
 import { altTable, overviewSentences } from './overviewModel';
 import { OverviewBars } from './OverviewBars';
 import { OverviewMap } from './OverviewMap';

@@ -1,11 +1,11 @@
 import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
-import { SortableHead } from './SortableHead';
-import type { MessageKey } from '../i18n/en';
-import { useI18n } from '../i18n/I18nContext';
-import type { DistrictDensityRow } from '../queries/overviewSql';
-import { SelectCell } from './SelectCell';
+import { SortableHead } from '../../components/SortableHead';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nContext';
+import type { DistrictDensityRow } from '../../queries/overviewSql';
+import { SelectCell } from '../../components/SelectCell';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
 const helper = createColumnHelper<typeof features, DistrictDensityRow>();
