@@ -1,13 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
-import type { ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, type MeasureMeta } from './measureMeta';
 import { quantileBreaks } from './quantileBreaks';
 
 export type { BoundaryFeature } from '../data/boundaries';
 import type { BoundaryFeature } from '../data/boundaries';
 
-export interface ChoroplethInput {
+export interface ChoroplethInput extends ChartLanguage {
   rows: readonly DistrictDensityRow[];
   boundaries: readonly BoundaryFeature[];
   meta: MeasureMeta;
@@ -16,18 +16,15 @@ export interface ChoroplethInput {
   caption: string;
   /** Marks drawn over the districts (e.g. partner-linked facilities). */
   overlay?: Plot.Markish[];
-  /** Interface language: numbers, tip labels, region names. English when omitted. */
-  loc?: ChartLocale;
-  labels?: { aria: string; district: string; province: string; population: string };
+  /** A region's name in the interface language. */
   regionName?: (id: string, fallback: string) => string;
 }
 
 /** Districts coloured by a density measure (5 quantile classes, so the worst fifth stands out), provinces outlined. */
-export function choroplethSpec({
-  rows, boundaries, meta, width, selected, caption, overlay = [], loc, labels, regionName = (_id, name) => name,
-}: ChoroplethInput): Plot.PlotOptions {
-  const locale = loc?.locale ?? 'en';
-  const L = labels ?? { aria: `Map: ${meta.label}, by district`, district: 'District', province: 'Province', population: 'Population' };
+export function choroplethSpec(input: ChoroplethInput): Plot.PlotOptions {
+  const { rows, boundaries, meta, width, selected, caption, overlay = [], regionName = (_id, name) => name } = input;
+  const { t, locale } = chartLanguage(input);
+  const L = { district: t('col.district'), province: t('col.province'), population: t('col.population') };
   const byId = new Map(rows.map((r) => [r.region_id, r]));
   const districts = boundaries.filter((f) => f.properties.level === 2 && byId.has(f.properties.region_id));
   const provinceIds = new Set(rows.map((r) => r.province_id));
@@ -41,7 +38,7 @@ export function choroplethSpec({
     // Equal-count classes (the worst fifth stands out), as breaks so that tied values do not make empty classes.
     color: { type: 'threshold', domain: quantileBreaks(rows.map((r) => r[meta.column]), 5), scheme: 'YlGnBu', legend: true, label: meta.short, tickFormat: (d: number) => formatNumber(d, meta.digits, locale) },
     caption,
-    ariaLabel: L.aria,
+    ariaLabel: t('chart.mapAria', { measure: meta.label }),
     marks: [
       // A district with no value (the measure is not known for enough of its facilities) is drawn pale grey and hatched
       // by its outline only: never in the scale's lowest colour, which would read as the worst-served.

@@ -1,28 +1,26 @@
 import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
-import { sides, type ChartLocale } from './direction';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, formatTick, type MeasureMeta } from './measureMeta';
 
-export interface RankedBarsInput {
+export interface RankedBarsInput extends ChartLanguage {
   rows: readonly DistrictDensityRow[];
   meta: MeasureMeta;
   width: number;
   selected?: string | null;
   caption: string;
-  /** Interface language: numbers, mirrored layout in RTL, translated labels, region names. English when omitted. */
-  loc?: ChartLocale;
-  labels?: { aria: string; below: string; atOrAbove: string; district: string; province: string; population: string };
+  /** A region's name in the interface language. */
   regionName?: (id: string, fallback: string) => string;
 }
 
 /** Districts ranked from worst-served (top) to best, with the reference line where one exists. */
-export function rankedBarsSpec({ rows, meta, width, selected, caption, loc, labels, regionName = (_id, name) => name }: RankedBarsInput): Plot.PlotOptions {
-  const locale = loc?.locale ?? 'en';
-  const side = sides(loc);
+export function rankedBarsSpec(input: RankedBarsInput): Plot.PlotOptions {
+  const { rows, meta, width, selected, caption, regionName = (_id, name) => name } = input;
+  const { t, locale, side } = chartLanguage(input);
   const ref = meta.reference;
-  const L = labels ?? {
-    aria: `Bar chart: districts ranked by ${meta.label}`, below: ref ? `Below ${ref.label}` : '', atOrAbove: 'At or above',
-    district: 'District', province: 'Province', population: 'Population',
+  const L = {
+    below: ref ? t('chart.below', { ref: ref.label }) : '', atOrAbove: t('chart.atOrAbove'),
+    district: t('col.district'), province: t('col.province'), population: t('col.population'),
   };
   const value = (r: DistrictDensityRow) => r[meta.column];
   // Each district labelled (and keyed on the y axis) by its name in the interface language.
@@ -37,7 +35,7 @@ export function rankedBarsSpec({ rows, meta, width, selected, caption, loc, labe
     height: 40 + sorted.length * 16,
     ...side.bars(110, 48),
     caption,
-    ariaLabel: L.aria,
+    ariaLabel: t('chart.rankedAria', { measure: meta.label }),
     x: { label: meta.short, grid: true, nice: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
     y: { label: null, domain: sorted.map((r) => r.label), axis: side.yAxis },
     // Orange / green (Dark2, darkened for 3:1 contrast on white) and the words in the legend: never colour alone.

@@ -13,7 +13,7 @@ import { coverageCurveSpec } from './coverageCurveSpec';
 import { equiplotSpec } from './equiplotSpec';
 import { measureTrendSpec } from './measureTrendSpec';
 import { needScatterSpec } from './needScatterSpec';
-import { countBarsSpec } from './partnershipSpecs';
+import { countBarsSpec, partnerFacilityMarks } from './partnershipSpecs';
 import { placementCurveSpec } from './placementCurveSpec';
 import { planMapSpec } from './planMapSpec';
 import { priorityBarsSpec } from './priorityBarsSpec';
@@ -134,7 +134,7 @@ describe('chart specs render to the same SVG', () => {
   });
 
   it('countBarsSpec', async () => {
-    const svg = render(countBarsSpec([{ key: 'NGO', n: 12 }, { key: 'Academic', n: 5 }], { aria: 'Partnerships by type', x: 'Partnerships' }, 640, 'Synthetic data.'));
+    const svg = render(countBarsSpec({ rows: [{ key: 'NGO', n: 12 }, { key: 'Academic', n: 5 }], what: 'type', width: 640, caption: 'Synthetic data.' }));
     expect(svg).toContain('Academic');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/countBars.svg');
   });
@@ -155,6 +155,17 @@ describe('chart specs render to the same SVG', () => {
     const svg = render(choroplethSpec({ rows, boundaries, meta: MEASURE_META.workforce, width: 640, selected: 'D2', caption: 'Synthetic data.' }));
     expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
     await expect(svg).toMatchFileSnapshot('./__snapshots__/choropleth.svg');
+  });
+
+  it('partnerFacilityMarks over the gap map', async () => {
+    const rows = [district('D1', 'Alpha', 'P1', 120_000, 300), district('D2', 'Beta', 'P1', 80_000, 500), district('D3', 'Gamma', 'P1', 50_000, 100)];
+    const facilities = [
+      { facility_id: 'F1', facility_name: 'Alpha hospital', region_id: 'D1', lat: 0.5, lon: 0.5, partnerships: 3, partners: 'A; B; C' },
+      { facility_id: 'F2', facility_name: 'Gamma clinic', region_id: 'D3', lat: 0.4, lon: 2.6, partnerships: 1, partners: 'A' },
+    ];
+    const svg = render(choroplethSpec({ rows, boundaries, meta: MEASURE_META.workforce, width: 640, caption: 'Synthetic data.', overlay: partnerFacilityMarks(facilities) }));
+    expect(svg.match(/<circle/g)).toHaveLength(2);
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/partnershipMap.svg');
   });
 
   it('accessMapSpec', async () => {

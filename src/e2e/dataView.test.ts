@@ -26,7 +26,7 @@ describe('Data view: filter, sort and page in SQL, export exactly the filtered r
     expect(await count()).toBe(`${facilities.length.toLocaleString('en')} rows match · showing 1–100`);
     await w.page.getByTestId('next-page').click();
     await w.page.waitForFunction(() => document.querySelector('[data-testid="data-row-count"]')?.textContent?.includes('101–200'));
-    expect(new URL(w.page.url()).searchParams.get('page')).toBe('1');
+    expect(new URL(w.page.url()).searchParams.get('data.page')).toBe('1');
   });
 
   it('filters by column and province and sorts by beds: rows, order and totals equal an independent computation', async () => {
@@ -52,7 +52,7 @@ describe('Data view: filter, sort and page in SQL, export exactly the filtered r
     const totals = await w.page.getByTestId('data-totals').locator('td').allInnerTexts();
     expect(totals).toContain(expected.reduce((s, f) => s + f.beds, 0).toLocaleString('en'));
     const url = new URL(w.page.url());
-    expect([url.searchParams.get('f_type'), url.searchParams.get('sort'), url.searchParams.get('province')]).toEqual(['hosp', '-beds', 'P3']);
+    expect([url.searchParams.get('data.f_type'), url.searchParams.get('data.sort'), url.searchParams.get('province')]).toEqual(['hosp', '-beds', 'P3']);
 
     const menu = w.page.getByTestId('export-facilities');
     await menu.locator('summary').click();

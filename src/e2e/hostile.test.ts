@@ -105,6 +105,10 @@ describe('hostile URL parameters are ignored with a notice, never an error page'
       ftype: "clinic' --", owner: '<b>x</b>', service: "surgery') OR 1=1 --", indicator: "'; DROP TABLE coverage; --", dimension: '<svg onload=1>',
       year: '2020 OR 1=1', table: 'regions; DROP TABLE regions', sort: '-name; DROP', f_name: "%' OR '1'='1", page: '-5', size: '1e9',
       active: '20x', partner: "ngo'", programme: '<i>', need: "poverty_rate' --", 'Bad Key': 'x',
+      // The same values under today's namespaced keys (the old ones above migrate to these when their view is open).
+      'filter.type': "clinic' --", 'filter.owner': '<b>x</b>', 'filter.service': "surgery') OR 1=1 --", 'overview.sort': '-name; DROP',
+      'data.table': 'regions; DROP TABLE regions', 'data.sort': '-name; DROP', 'data.f_name': "%' OR '1'='1", 'data.page': '-5', 'data.size': '1e9',
+      'partnerships.year': '20x', 'partnerships.partner': "ngo'", 'partnerships.programme': '<i>',
     });
     const w = await openWatched(browser, `${inject('baseUrl')}?${q}`);
     await waitForData(w.page);

@@ -105,7 +105,8 @@ describe('overview page in Chromium, on the demo Parquet files', () => {
     await w.page.getByTestId('filter-owner').selectOption('public');
     const publicHospitals = all.filter((f) => inP3.has(f.region_id) && f.type === 'hospital' && f.ownership === 'public').length;
     await w.page.waitForFunction((n) => document.querySelector('[data-testid="kpi-facilities"]')?.textContent === n, fmt(publicHospitals));
-    expect(new URL(w.page.url()).searchParams.get('ftype')).toBe('hospital');
+    const link = new URL(w.page.url()).searchParams;
+    expect([link.get('filter.type'), link.get('filter.owner'), link.has('ftype')]).toEqual(['hospital', 'public', false]);
     await w.page.getByTestId('filter-ftype').selectOption('');
     await w.page.getByTestId('filter-owner').selectOption('');
   });

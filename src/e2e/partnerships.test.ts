@@ -45,7 +45,7 @@ describe('Partnerships view', () => {
     const expected = headline((p) => p.partner_type === 'ngo' && p.start_year <= 2020 && (p.end_year === null || p.end_year >= 2020));
     await w.page.waitForFunction((t) => document.querySelector('[data-testid="partner-headline"]')?.textContent === t, expected);
     const url = new URL(w.page.url());
-    expect([url.searchParams.get('partner'), url.searchParams.get('active')]).toEqual(['ngo', '2020']);
+    expect([url.searchParams.get('partnerships.partner'), url.searchParams.get('partnerships.year')]).toEqual(['ngo', '2020']);
   });
 
   it('logged no error and sent nothing to another origin', () => {

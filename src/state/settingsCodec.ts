@@ -16,6 +16,8 @@ export interface Field<T> {
   long?: boolean;
   /** The key this setting had in links made before keys were namespaced (linkMigration.ts). */
   legacy?: string;
+  /** Its name in the link when not the setting's own (`filter.type` for `facilityType`): lower case, digits, `_`. */
+  name?: string;
 }
 
 export interface SettingsCodec<S> {
@@ -50,8 +52,8 @@ export function settingsCodec<S extends object>(
   view?: string,
 ): SettingsCodec<S> {
   const names = Object.keys(fields) as (keyof S & string)[];
-  // Link keys are lower case: `facilityType` travels as `filter.facility_type`.
-  const key = (name: keyof S) => `${namespace}.${String(name).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+  // Link keys are lower case: a field's own `name`, else its name in snake case (`facilityType` -> `facility_type`).
+  const key = (name: keyof S) => `${namespace}.${fields[name].name ?? String(name).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
   const parse = (extra: Readonly<Record<string, string>>) => {
     const given: Partial<S> = {};
     const invalid: string[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseViewState } from '../state/urlState';
 import { SETTINGS_CODECS } from './viewSettings';
 
 describe('settings in the link', () => {
@@ -12,6 +13,15 @@ describe('settings in the link', () => {
     for (const c of SETTINGS_CODECS) {
       const legacy = Object.values(c.fields).map((f) => f.legacy).filter(Boolean);
       expect(new Set(legacy).size).toBe(legacy.length);
+    }
+  });
+  it('the link parser accepts every key a codec writes', () => {
+    for (const c of SETTINGS_CODECS) {
+      for (const k of Object.keys(c.fields)) {
+        const { state, notices } = parseViewState(`?${c.key(k)}=1`, SETTINGS_CODECS);
+        expect(notices, c.key(k)).toEqual([]);
+        expect(Object.keys(state.extra)).toEqual([c.key(k)]);
+      }
     }
   });
 });

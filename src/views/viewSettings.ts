@@ -4,6 +4,9 @@ import { NEED_SETTINGS } from './need/settings';
 import { TRENDS_SETTINGS } from './trends/settings';
 import type { LinkKeys } from '../state/settingsCodec';
 import { PLAN_SETTINGS } from './plan/settings';
+import { DATA_SETTINGS } from './data/settings';
+import { OVERVIEW_SETTINGS } from './overview/settings';
+import { PARTNERSHIPS_SETTINGS } from './partnerships/settings';
 
 /**
  * Every setting that travels in the link: the global facility filter and each view's own (src/views/<view>/settings.ts).
@@ -15,4 +18,7 @@ export const SETTINGS_CODECS: readonly LinkKeys[] = [
   EQUITY_SETTINGS,
   NEED_SETTINGS,
   TRENDS_SETTINGS,
+  OVERVIEW_SETTINGS,
+  PARTNERSHIPS_SETTINGS,
+  DATA_SETTINGS,
 ];

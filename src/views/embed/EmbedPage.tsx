@@ -9,6 +9,7 @@ import { parseViewState, serializeViewState, type ViewState } from '../../state/
 import { useDataset } from '../../state/useDataset';
 import { useQuery } from '../../state/useQuery';
 import { VIEWS } from '../viewRegistry';
+import { inPanelView } from './embedLink';
 import './embed.css';
 
 /**
@@ -36,7 +37,7 @@ function EmbeddedPanel({ panel, request, notices }: { panel: EmbedPanelId; reque
   const dataset = useDataset('synthetic');
   const { t, region } = useI18n();
   // Settings changed inside the embed (a click on a district) stay in the page: the host's address is not ours.
-  const [{ state, notices: urlNotices }, setParsed] = useState(() => parseViewState(window.location.search, SETTINGS_CODECS));
+  const [{ state, notices: urlNotices }, setParsed] = useState(() => parseViewState(inPanelView(window.location.search, panel), SETTINGS_CODECS));
   const view: ViewState = { ...state, view: EMBED_PANELS[panel].view };
   const onChange = (patch: Partial<ViewState>) => setParsed(({ state: s }) => ({ state: { ...s, ...patch }, notices: [] }));
   const provinces = useQuery<{ region_id: string; name: string }>(useMemo(provincesQuery, []), ['regions']);

@@ -1,7 +1,7 @@
-import { WHO_WORKFORCE_PER_10K } from '../metrics/accessThresholds';
-import { useI18n } from '../i18n/I18nContext';
-import type { Kpi as KpiValues } from '../metrics/kpi';
-import { isShown, MIN_KNOWN_SHARE, type KnownMeasure } from '../metrics/knownShare';
+import { WHO_WORKFORCE_PER_10K } from '../../metrics/accessThresholds';
+import { useI18n } from '../../i18n/I18nContext';
+import type { Kpi as KpiValues } from '../../metrics/kpi';
+import { isShown, MIN_KNOWN_SHARE, type KnownMeasure } from '../../metrics/knownShare';
 
 /** The words for a measure that is absent, too incomplete, or partly known (empty when fully known). */
 export function useKnownText() {

@@ -1,12 +1,11 @@
 import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
-import { useState } from 'react';
-import { SortableHead } from './SortableHead';
-import type { MessageKey } from '../i18n/en';
-import { useI18n } from '../i18n/I18nContext';
-import type { DistrictDensityRow } from '../queries/overviewSql';
-import { SelectCell } from './SelectCell';
+import { SortableHead } from '../../components/SortableHead';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nContext';
+import type { DistrictDensityRow } from '../../queries/overviewSql';
+import { SelectCell } from '../../components/SelectCell';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
 const helper = createColumnHelper<typeof features, DistrictDensityRow>();
@@ -47,11 +46,19 @@ const columns = helper.columns([
 
 type Meta = { numeric?: boolean; select?: boolean } | undefined;
 
+interface Props {
+  rows: DistrictDensityRow[];
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  /** How the table is sorted (the caller keeps it, e.g. in the link). */
+  sorting: SortingState;
+  onSort: (sorting: SortingState) => void;
+}
+
 /** Districts with their counts and densities; a header button sorts, a district's name selects it (mouse or keyboard). */
-export function DistrictTable({ rows, selected, onSelect }: { rows: DistrictDensityRow[]; selected: string | null; onSelect: (id: string | null) => void }) {
+export function DistrictTable({ rows, selected, onSelect, sorting, onSort }: Props) {
   const { region } = useI18n();
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'workforce_per_10k', desc: false }]);
-  const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: setSorting });
+  const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: (u) => onSort(typeof u === 'function' ? u(sorting) : u) });
   const toggle = (id: string) => onSelect(id === selected ? null : id);
   return (
     <div className="table-scroll">

@@ -1,21 +1,17 @@
-import { useMemo } from 'react';
-import { BOUNDARY_TOLERANCE_KM, DUPLICATE_RADIUS_KM, POPULATION_SUM_TOLERANCE } from '../data/plausibilitySql';
-import { useI18n } from '../i18n/I18nContext';
-import { flaggedFacilitiesQuery, type FlaggedFacilityRow } from '../queries/flagsSql';
-import { useDataset } from '../state/useDataset';
-import { useQuery } from '../state/useQuery';
-import { Panel } from './Panel';
-
-const FLAG_NEEDS = ['facilities', 'facility_flags'] as const;
+import { BOUNDARY_TOLERANCE_KM, DUPLICATE_RADIUS_KM, POPULATION_SUM_TOLERANCE } from '../../data/plausibilitySql';
+import { useI18n } from '../../i18n/I18nContext';
+import type { FlaggedFacilityRow } from '../../queries/flagsSql';
+import { useDataset } from '../../state/useDataset';
+import type { QueryState } from '../../state/useQuery';
+import { Panel } from '../../components/Panel';
 
 /**
  * The plausibility warnings (counts and up to 5 examples per check), the rows left out for dangling keys, and the
  * flagged facilities. Examples quote the data, in English like the validator's messages.
  */
-export function DataChecks() {
+export function DataChecks({ flagged }: { flagged: QueryState<FlaggedFacilityRow> }) {
   const { plausibility, dangling } = useDataset('plausibility', 'dangling');
   const { t, num, pct } = useI18n();
-  const flagged = useQuery<FlaggedFacilityRow>(useMemo(() => flaggedFacilitiesQuery(), []), FLAG_NEEDS);
   const found = plausibility?.findings.filter((f) => f.count > 0) ?? [];
   const label = (id: string) => t(`checks.id.${id}` as 'checks.id.duplicate', { km: num(BOUNDARY_TOLERANCE_KM), m: num(DUPLICATE_RADIUS_KM * 1000), pct: pct(POPULATION_SUM_TOLERANCE * 100, 0) });
   const rows = flagged.status === 'ready' ? flagged.rows : [];
