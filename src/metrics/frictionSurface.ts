@@ -81,12 +81,27 @@ export function frictionSurface(input: FrictionInput): FrictionSurface {
     else for (const line of lines(b)) traverse(g, line, block);
   }
 
+  return { minutesPerMetre: f, cellSizeM: latLonCellSizes(g) };
+}
+
+/** Cell sizes in metres of a lat/lon grid: one east-west width per row (at the row's centre latitude), one height. */
+export function latLonCellSizes(g: LatLonGrid): { x: Float64Array; y: number } {
   const x = new Float64Array(g.height);
   for (let r = 0; r < g.height; r++) {
     const lat = g.north - (r + 0.5) * g.cellLatDeg;
     x[r] = ((g.cellLonDeg * Math.PI) / 180) * EARTH_RADIUS_M * Math.cos((lat * Math.PI) / 180);
   }
-  return { minutesPerMetre: f, cellSizeM: { x, y: ((g.cellLatDeg * Math.PI) / 180) * EARTH_RADIUS_M } };
+  return { x, y: ((g.cellLatDeg * Math.PI) / 180) * EARTH_RADIUS_M };
+}
+
+/**
+ * A friction surface given as a raster (the Malaria Atlas Project's GeoTIFF, read by src/import/frictionTiff.ts):
+ * its minutes per metre as they are, NaN = barrier, on its own lat/lon grid, instead of one built from roads.
+ */
+export function frictionFromRaster(raster: { grid: LatLonGrid; minutesPerMetre: Float32Array }): FrictionSurface {
+  const { grid: g, minutesPerMetre: f } = raster;
+  if (f.length !== g.width * g.height) throw new RangeError(`friction raster holds ${f.length} cells, its grid ${g.width} x ${g.height}`);
+  return { minutesPerMetre: f, cellSizeM: latLonCellSizes(g) };
 }
 
 function lines(geom: LineString | MultiLineString): Position[][] {
