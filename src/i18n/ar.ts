@@ -979,4 +979,6 @@ export const ar: Record<MessageKey, string> = {
   'access.prioSubtitleAccessOnly': "الأولوية = ترتيب ضعف إمكانية الوصول وحده: الفقر غير موجود في مجموعة البيانات هذه (من 0 إلى 1؛ الأعلى = أولاً).",
   'access.prioItemNoPoverty': "{name} ({priority}؛ {access} {unit})",
   'chart.lowAccessOnly': "ضعف الوصول (الفقر غير موجود في مجموعة البيانات هذه)",
+  // Issue 17, travel-time files in the loader (i17data)
+  'loader.travelIntro': 'لزمن السفر: الطرق (خطوط لها فئة أو وسم highway من OpenStreetMap)، والمياه (أنهار وبحيرات بوسوم المياه أو باسم roads/water/rivers)، أو ملف GeoTIFF للاحتكاك بالدقائق لكل متر (اسمه يتضمن “friction”).',
 };

@@ -980,6 +980,8 @@ export const en = {
   'access.prioSubtitleAccessOnly': "Priority = rank of low accessibility alone: poverty is not in this dataset (0 to 1; higher = go first).",
   'access.prioItemNoPoverty': "{name} ({priority}; {access} {unit})",
   'chart.lowAccessOnly': "Low access (poverty not in this dataset)",
+  // Issue 17, travel-time files in the loader (i17data)
+  'loader.travelIntro': 'For travel time: roads (lines with a class or an OpenStreetMap highway tag), water (rivers and lakes, with water tags or named roads/water/rivers), or a friction GeoTIFF in minutes per metre (a name with “friction”).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -979,4 +979,6 @@ export const fr: Record<MessageKey, string> = {
   'access.prioSubtitleAccessOnly': "Priorité = rang de faible accessibilité seul : la pauvreté n'est pas dans ce jeu de données (0 à 1 ; plus haut = en premier).",
   'access.prioItemNoPoverty': "{name} ({priority} ; {access} {unit})",
   'chart.lowAccessOnly': "Faible accès (pauvreté absente de ce jeu de données)",
+  // Issue 17, travel-time files in the loader (i17data)
+  'loader.travelIntro': 'Pour le temps de trajet : des routes (lignes avec une classe ou une étiquette highway d’OpenStreetMap), l’eau (rivières et lacs, avec des étiquettes d’eau ou nommés roads/water/rivers), ou un GeoTIFF de friction en minutes par mètre (un nom contenant « friction »).',
 };

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEMO_DATASET } from '../data/demoManifest';
 import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
 import type { Query } from '../db/sqlText';
-import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
+import { frictionFromRaster, frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
 import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import type { FacilityFilters } from '../queries/overviewSql';
@@ -17,6 +17,7 @@ import { DEMO_SOURCE } from './datasetStore';
 import { useDataset } from './useDataset';
 import { useStable } from './useStable';
 import { useQuery } from './useQuery';
+import { hasUserTravelLayers, useUserTravelLayers } from './userTravelLayers';
 
 export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
 export interface Shares { districts: ReachRow[]; national: ReachRow }
@@ -60,21 +61,32 @@ let client: TravelTimeClient | null = null;
 const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
 const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
 
-/** Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. */
+/**
+ * Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. The
+ * user's own roads, barriers or friction raster (loaded with their files) make travel time available for any population.
+ */
 export function useTravelTimeAvailable(): boolean {
   const { sources } = useDataset('sources');
-  return sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl);
+  const user = useUserTravelLayers();
+  return hasUserTravelLayers(user) || (sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl));
 }
 
 export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: string | null; filters: FacilityFilters; lineSpeedKmh: number; circuity: number }): TravelTimeState {
   const available = useTravelTimeAvailable();
   const on = o.enabled && available;
+  const user = useUserTravelLayers();
+  const { sources } = useDataset('sources');
+  const demoPopulation = sources.population === DEMO_SOURCE;
   const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : HOLD, ['population']);
   const facilities = useQuery<TravelFacilityRow>(on ? travelFacilitiesQuery() : HOLD, ['facilities']);
   const [layers, setLayers] = useState<TravelLayers | string | null>(null);
   useEffect(() => {
-    if (on) demoLayers().then(setLayers, (e: Error) => setLayers(e.message));
-  }, [on]);
+    if (!on) return;
+    // The user's roads and barriers replace the demo's kind by kind; without the demo's population only theirs count.
+    const mine = (demo: TravelLayers) => ({ roads: user.roads?.roads ?? demo.roads, barriers: user.barriers?.barriers ?? demo.barriers });
+    if (demoPopulation && DEMO_DATASET.roadsUrl && !(user.roads && user.barriers)) demoLayers().then((d) => setLayers(mine(d)), (e: Error) => setLayers(e.message));
+    else setLayers(mine({ roads: [], barriers: [] }));
+  }, [on, user.roads, user.barriers, demoPopulation]);
 
   const pts = useMemo(() => {
     if (points.status !== 'ready' || !points.rows.length || !('region_id' in points.rows[0])) return null;
@@ -84,19 +96,21 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
   }, [points]);
   // One friction surface per dataset and mode, kept: switching the service, the filters or back to a mode seen before
   // only re-runs the search (or nothing, see `surfaces`).
-  const frictions = useMemo(() => (pts && layers ? new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>() : null), [pts, layers]);
+  const frictions = useMemo(() => (pts && layers && user.friction ? new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>() : null), [pts, layers, user.friction]);
   const friction = useMemo(() => {
     if (!frictions || !pts || !layers || typeof layers === 'string') return null;
     let f = frictions.get(o.mode);
     if (!f) {
-      const grid = gridAround(pts.lons, pts.lats, 1);
       const t = performance.now();
-      f = { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
+      // A friction GeoTIFF the user loaded for this mode (or for both) is used as it is, on its own grid.
+      const raster = user.friction[o.mode] ?? user.friction.any;
+      const grid = raster?.grid ?? gridAround(pts.lons, pts.lats, 1);
+      f = { grid, surface: raster ? frictionFromRaster(raster) : frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
       performance.measure('travel-time-friction', { start: t, end: performance.now() });
       frictions.set(o.mode, f);
     }
     return f;
-  }, [frictions, pts, layers, o.mode]);
+  }, [frictions, pts, layers, o.mode, user.friction]);
 
   const [state, setState] = useState<TravelTimeState>({ status: 'off' });
   const last = useRef<TravelTimeResult | null>(null);
