@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACCESSMOD_SPEEDS_KMH } from '../metrics/frictionSurface';
-import { classifyGeoJson, OSM_HIGHWAY_CLASS, readBarriers, readRoads, readTravelFiles } from './travelFiles';
+import { parseBarriers, parseRoads } from '../data/travelLayers';
+import { classifyGeoJson, importTravelFiles, OSM_HIGHWAY_CLASS, readBarriers, readRoads, readTravelFiles } from './travelFiles';
 
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 const line = (props: unknown, coordinates: unknown = [[10, 5], [10.1, 5.1]]) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates } });
@@ -69,5 +70,24 @@ describe('travel-time files among the user\'s files', () => {
     expect(reports[2].message).toBe('friction_walking.tif: friction surface loaded for travel time (walking; 100 x 100 cells, 2476 barriers)');
     expect(reports[3].message).toContain('a population raster goes through "Import files as you have them"');
     expect(reports[4].message).toMatch(/^broken_friction\.tif: not loaded: not a readable GeoTIFF .*\(rule: readable\)$/);
+  });
+
+  it('for Import: OSM roads become the contract\'s roads.geojson (with class), water barriers.geojson, friction rasters kept; the rest passes on', async () => {
+    const friction = readFileSync('src/import/fixtures/real/madagascar/friction_map2015_toamasina_100.tif');
+    const r = await importTravelFiles([
+      { name: 'in/osm_export.geojson', bytes: bytes(fc([line({ highway: 'secondary_link', name: 'A' }), line({ highway: 'footway' })])) },
+      { name: 'in/lakes.geojson', bytes: bytes(fc([poly({ natural: 'water' })])) },
+      { name: 'in/friction_motorised.tif', bytes: friction },
+      { name: 'in/facilities.csv', bytes: new Uint8Array(1) },
+      { name: 'in/worldpop.tif', bytes: new Uint8Array(1) },
+      { name: 'in/adm2.geojson', bytes: bytes(fc([poly({ region_id: 'D1' })])) },
+    ]);
+    expect(r.outputs.map((o) => o.name)).toEqual(['roads.geojson', 'barriers.geojson', 'friction_motorised.tif']);
+    const decode = (i: number) => JSON.parse(new TextDecoder().decode(r.outputs[i].bytes));
+    expect(parseRoads(decode(0)).map((x) => x.class)).toEqual(['secondary', 'path']);
+    expect(parseBarriers(decode(1)).map((x) => x.type)).toEqual(['Polygon']);
+    expect(r.outputs[2].bytes).toBe(friction);
+    expect(r.rest.map((f) => f.name)).toEqual(['in/facilities.csv', 'in/worldpop.tif', 'in/adm2.geojson']);
+    expect(r.notes[0]).toBe('osm_export.geojson: 2 roads loaded for travel time (1 secondary, 1 path)');
   });
 });

@@ -107,14 +107,14 @@ const JSON_FILE = /\.(geo|topo)?json$/i;
 /**
  * Take the travel-time files out of a batch. Returns their layers, one report per file, and the names of the files it
  * took (the rest go to the boundaries and Parquet loaders). A GeoTIFF not named for friction is refused here with what
- * to do: population rasters go through Import.
+ * to do (population rasters go through Import), or left for Import (`otherTiffs: 'leave'`).
  */
-export async function readTravelFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<{ layers: UserTravelLayers; reports: TravelFileReport[]; taken: Set<string> }> {
+export async function readTravelFiles(files: readonly { name: string; bytes: Uint8Array }[], o: { otherTiffs: 'refuse' | 'leave' } = { otherTiffs: 'refuse' }): Promise<{ layers: UserTravelLayers; reports: TravelFileReport[]; taken: Set<string> }> {
   const layers: UserTravelLayers = { roads: null, barriers: null, friction: {} };
   const reports: TravelFileReport[] = [];
   const taken = new Set<string>();
   for (const f of files) {
-    if (TIFF.test(f.name)) {
+    if (TIFF.test(f.name) && (FRICTION_FILE.test(f.name) || o.otherTiffs === 'refuse')) {
       taken.add(f.name);
       if (!FRICTION_FILE.test(f.name)) {
         reports.push({ file: f.name, kind: 'friction', ok: false, count: 0, message: `${f.name}: a GeoTIFF is read here only as a friction surface, and then its name says so (friction.tif); a population raster goes through "Import files as you have them"` });
@@ -162,4 +162,21 @@ export async function readTravelFiles(files: readonly { name: string; bytes: Uin
     }
   }
   return { layers, reports, taken };
+}
+
+/**
+ * For Import (the page's "Import files as you have them" and `npm run import`): the travel-time files of a folder
+ * become the contract's files, roads.geojson (each road with its AccessMod `class`, OSM tags mapped), barriers.geojson
+ * and the friction GeoTIFFs as given; the rest of the files go on to importDataset. A file that fails is reported in
+ * `notes` and written nowhere.
+ */
+export async function importTravelFiles<F extends { name: string; bytes: Uint8Array }>(files: readonly F[]): Promise<{ outputs: { name: string; bytes: Uint8Array }[]; notes: string[]; rest: F[] }> {
+  const base = (n: string) => n.split(/[\\/]/).pop() ?? n;
+  const { layers, reports, taken } = await readTravelFiles(files.map((f) => ({ name: base(f.name), bytes: f.bytes })), { otherTiffs: 'leave' });
+  const encode = (x: unknown) => new TextEncoder().encode(JSON.stringify(x));
+  const outputs: { name: string; bytes: Uint8Array }[] = [];
+  if (layers.roads) outputs.push({ name: 'roads.geojson', bytes: encode({ type: 'FeatureCollection', features: layers.roads.roads.map((r) => ({ type: 'Feature', properties: { class: r.class }, geometry: r.geometry })) }) });
+  if (layers.barriers) outputs.push({ name: 'barriers.geojson', bytes: encode({ type: 'FeatureCollection', features: layers.barriers.barriers.map((geometry) => ({ type: 'Feature', properties: {}, geometry })) }) });
+  for (const r of reports) if (r.ok && r.kind === 'friction') outputs.push({ name: r.file, bytes: files.find((f) => base(f.name) === r.file)!.bytes });
+  return { outputs, notes: reports.map((r) => (r.ok ? r.message : `${r.message} (not written)`)), rest: files.filter((f) => !taken.has(base(f.name))) };
 }
