@@ -26,13 +26,18 @@ export const OSM_HIGHWAY_CLASS: Readonly<Record<string, string>> = {
   track: 'track', path: 'path', footway: 'path', bridleway: 'path', cycleway: 'path', steps: 'path', pedestrian: 'path',
 };
 
-export type TravelFileKind = 'roads' | 'barriers' | 'friction';
+export type TravelFileKind = 'roads' | 'barriers' | 'friction' | 'surface';
+
+/** A travel-time surface computed beforehand by `npm run travel-time` (travel_time_minutes.tif): minutes, Infinity = none. */
+export interface PrecomputedSurface { file: string; grid: FrictionRaster['grid']; minutes: Float32Array; zeroCells: number }
 
 export interface UserTravelLayers {
   roads: { file: string; roads: RoadLine[] } | null;
   barriers: { file: string; barriers: BarrierShape[] } | null;
   /** Friction rasters by the mode their name says; `any` serves both. */
   friction: Partial<Record<'walking' | 'motorised' | 'any', FrictionRaster>>;
+  /** When set, the page shows this surface as it is, instead of computing one. */
+  surface?: PrecomputedSurface | null;
 }
 
 export interface TravelFileReport { file: string; kind: TravelFileKind; ok: boolean; count: number; message: string }
@@ -101,6 +106,27 @@ export function readBarriers(json: unknown, file: string): { barriers: BarrierSh
   return { barriers, message: `${file}: ${barriers.length} barriers loaded for travel time (${lines} lines, ${barriers.length - lines} polygons; crossed only where a road passes)${skipped ? `; skipped ${skipped} features that are not lines or polygons` : ''}` };
 }
 
+/** The surface file `npm run travel-time` writes (or one named like it). */
+export const SURFACE_FILE = /travel.?time.*\.tiff?$/i;
+
+/**
+ * Read a precomputed surface: one band of minutes in EPSG:4326, nodata (or NaN) = no time. The friction reader does the
+ * georeferencing and checks (a surface is a raster of non-negative numbers too); no time becomes Infinity.
+ */
+export async function readSurfaceTiff(bytes: Uint8Array, file: string): Promise<{ surface: PrecomputedSurface | null; problems: string[] }> {
+  const { raster, problems } = await readFrictionTiff(bytes, file);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!raster || errors.length) return { surface: null, problems: errors.map((p) => `${p.message} (rule: ${p.rule})`) };
+  if (raster.reprojectedFrom !== null) return { surface: null, problems: [`is in EPSG:${raster.reprojectedFrom}: a travel-time surface must be in WGS84 degrees, as npm run travel-time writes it (rule: coordinate system)`] };
+  const minutes = raster.minutesPerMetre;
+  let zeroCells = 0;
+  for (let i = 0; i < minutes.length; i++) {
+    if (Number.isNaN(minutes[i])) minutes[i] = Infinity;
+    else if (minutes[i] === 0) zeroCells++;
+  }
+  return { surface: { file, grid: raster.grid, minutes, zeroCells }, problems: [] };
+}
+
 const TIFF = /\.tiff?$/i;
 const JSON_FILE = /\.(geo|topo)?json$/i;
 
@@ -114,10 +140,21 @@ export async function readTravelFiles(files: readonly { name: string; bytes: Uin
   const reports: TravelFileReport[] = [];
   const taken = new Set<string>();
   for (const f of files) {
+    if (TIFF.test(f.name) && SURFACE_FILE.test(f.name)) {
+      taken.add(f.name);
+      const { surface, problems } = await readSurfaceTiff(f.bytes, f.name);
+      if (!surface) reports.push({ file: f.name, kind: 'surface', ok: false, count: 0, message: `${f.name}: not loaded: ${problems.join('; ')}` });
+      else {
+        layers.surface = surface;
+        const reached = surface.minutes.reduce((n, m) => n + (m < Infinity ? 1 : 0), 0);
+        reports.push({ file: f.name, kind: 'surface', ok: true, count: reached, message: `${f.name}: travel-time surface loaded as computed (${surface.grid.width} x ${surface.grid.height} cells, ${reached} with a time); it is shown as it is, whatever the facilities, mode or service chosen` });
+      }
+      continue;
+    }
     if (TIFF.test(f.name) && (FRICTION_FILE.test(f.name) || o.otherTiffs === 'refuse')) {
       taken.add(f.name);
       if (!FRICTION_FILE.test(f.name)) {
-        reports.push({ file: f.name, kind: 'friction', ok: false, count: 0, message: `${f.name}: a GeoTIFF is read here only as a friction surface, and then its name says so (friction.tif); a population raster goes through "Import files as you have them"` });
+        reports.push({ file: f.name, kind: 'friction', ok: false, count: 0, message: `${f.name}: a GeoTIFF is read here only as a friction surface (its name says so: friction.tif) or a travel-time surface from npm run travel-time (travel_time_minutes.tif); a population raster goes through "Import files as you have them"` });
         continue;
       }
       const { raster, problems } = await readFrictionTiff(f.bytes, f.name);

@@ -104,6 +104,22 @@ export function frictionFromRaster(raster: { grid: LatLonGrid; minutesPerMetre: 
   return { minutesPerMetre: f, cellSizeM: latLonCellSizes(g) };
 }
 
+/**
+ * Block every cell whose centre lies outside the polygons (a country's outline: AccessMod masks its rasters the same
+ * way), in place; returns how many cells it blocked.
+ */
+export function maskOutside(g: LatLonGrid, f: Float32Array, areas: (Polygon | MultiPolygon)[]): number {
+  const inside = new Uint8Array(g.width * g.height);
+  for (const a of areas) fillPolygons(g, a.type === 'Polygon' ? [a.coordinates] : a.coordinates, (cell) => { inside[cell] = 1; });
+  let blocked = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (inside[i] || Number.isNaN(f[i])) continue;
+    f[i] = NaN;
+    blocked++;
+  }
+  return blocked;
+}
+
 function lines(geom: LineString | MultiLineString): Position[][] {
   return geom.type === 'LineString' ? [geom.coordinates] : geom.coordinates;
 }

@@ -59,6 +59,8 @@ function demoLayers(): Promise<TravelLayers> {
 let client: TravelTimeClient | null = null;
 /** Finished surfaces by friction surface and facility set (both kept by identity in memos), dropped with them. */
 const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
+/** Passable (0) or not (NaN) per cell of a precomputed surface, derived once per surface. */
+const precomputedFriction = new WeakMap<object, Float32Array>();
 const HOLD: Query = { sql: 'SELECT 1 AS held WHERE false', params: [] };
 
 /**
@@ -136,6 +138,25 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     if (typeof layers === 'string') return setState({ status: 'error', message: layers });
     if (pointsError !== null) return setState({ status: 'error', message: pointsError });
     if (facilitiesError !== null) return setState({ status: 'error', message: facilitiesError });
+    const pre = user.surface;
+    if (pre && pts && lineKm && layers && typeof layers !== 'string') {
+      // A surface computed beforehand (npm run travel-time): shown as it is, no search; cells without a time count as
+      // barriers for sampling, so a point there takes its quickest neighbour, as on water.
+      const frictionOf = precomputedFriction.get(pre) ?? pre.minutes.map((m) => (m === Infinity ? NaN : 0));
+      precomputedFriction.set(pre, frictionOf);
+      const atPoints = sampleMinutes(pre.grid, frictionOf, pre.minutes, pts.lons, pts.lats);
+      const inhabited = new Uint8Array(pre.grid.width * pre.grid.height);
+      for (let i = 0; i < pts.lons.length; i++) {
+        const cell = cellOf(pre.grid, pts.lons[i], pts.lats[i]);
+        if (cell >= 0) inhabited[cell] = 1;
+      }
+      last.current = {
+        mode: o.mode, grid: pre.grid, minutes: pre.minutes, friction: frictionOf, inhabited, layers,
+        byTime: reachShares(pts.regionIds, pts.population, atPoints), facilities: pre.zeroCells, roundTripMs: 0, computeMs: 0,
+        byLine: reachShares(pts.regionIds, pts.population, straightLineMinutes(lineKm, o.lineSpeedKmh, o.circuity)),
+      };
+      return setState({ status: 'ready', result: last.current });
+    }
     if (!friction || !pts || !facArrays || !lineKm) return setState({ status: 'loading', previous: last.current });
     let live = true;
     const { grid, surface } = friction;
@@ -174,6 +195,6 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
         if (live) finish(result);
       }, (e: Error) => live && setState({ status: 'error', message: e.message }));
     return () => { live = false; };
-  }, [o.enabled, o.mode, available, layers, friction, pts, facArrays, lineKm, facKey, pointsError, facilitiesError, o.lineSpeedKmh, o.circuity]);
+  }, [o.enabled, o.mode, available, layers, friction, pts, facArrays, lineKm, facKey, pointsError, facilitiesError, o.lineSpeedKmh, o.circuity, user.surface]);
   return state;
 }
