@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as parquet from 'parquet-wasm';
 import { importDataset, type ImportResult, type InputFile } from '../src/import/importDataset';
+import { importTravelFiles } from '../src/import/travelFiles';
 import { DEFAULT_MAPPING, parseMapping } from '../src/import/importMapping';
 import { writeTables, type ParquetWriter } from '../src/import/writeTables';
 import { runCli } from './runCli';
@@ -98,9 +99,13 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`import: ${e.message}\n\n${USAGE}`);
     return 2;
   }
-  const result = await importDataset(files, mapping);
+  // Roads, water and friction rasters (issue 17) become roads.geojson, barriers.geojson and the friction files.
+  const travel = await importTravelFiles(files);
+  const result = await importDataset(travel.rest, mapping);
+  result.notes.push(...travel.notes);
   const out = args.out!;
   await mkdir(out, { recursive: true });
+  for (const f of travel.outputs) await writeFile(path.join(out, f.name), f.bytes);
   for (const f of writeTables(parquet as unknown as ParquetWriter, result.tables)) await writeFile(path.join(out, f.name), f.bytes);
   for (const f of result.parquet) await writeFile(path.join(out, path.basename(f.name)), f.bytes);
   await writeFile(path.join(out, 'boundaries.geojson'), JSON.stringify(result.boundaries));

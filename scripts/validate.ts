@@ -12,16 +12,20 @@ import { parseBarriers, parseRoads } from '../src/data/travelLayers';
 import { runPlausibility, type PlausibilityReport } from '../src/data/plausibility';
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
 import { validateBoundaries } from '../src/data/validateBoundaries';
+import { geoBbox } from '../src/data/geoBbox';
+import { FRICTION_FILE, frictionExtentProblems, readFrictionTiff, type Bbox } from '../src/import/frictionTiff';
 import type { SqlRunner } from '../src/db/sqlRunner';
 import { runCli } from './runCli';
 
-const USAGE = `Usage: npm run validate -- [--json] <file.parquet | boundaries.geojson | folder> ...
+const USAGE = `Usage: npm run validate -- [--json] <file.parquet | boundaries.geojson | friction.tif | folder> ...
 
-Checks Parquet files against the dashboard's data contract (src/data/contract.ts), and boundaries
-(.geojson/.topojson: polygons with a region_id that resolves in regions), then runs the plausibility checks
-(warnings). Other formats (CSV, XLSX, shapefiles, GeoTIFF): use npm run import first.
-A folder stands for its own *.parquet, *.geojson and *.topojson files (not its subfolders'); a boundary file may also
-be given by name. Each file is matched to a
+Checks Parquet files against the dashboard's data contract (src/data/contract.ts), boundaries
+(.geojson/.topojson: polygons with a region_id that resolves in regions), the optional travel-time layers
+(roads.geojson, barriers.geojson, and a friction GeoTIFF whose name contains "friction": minutes per metre >= 0,
+WGS84 or a UTM zone, nodata = barrier, extent over the boundaries), then runs the plausibility checks
+(warnings). Other formats (CSV, XLSX, shapefiles, population GeoTIFF): use npm run import first.
+A folder stands for its own *.parquet, *.geojson, *.topojson and *friction*.tif files (not its subfolders'); a
+boundary file may also be given by name. Each file is matched to a
 table by its name (facilities.parquet, my_facilities_2024.parquet) or else by its columns, and
 tables are checked in dependency order (regions first) so that keys can resolve.
 
@@ -62,15 +66,17 @@ const BOUNDARY_FILE = /\.(geo|topo)json$|^boundaries\.json$/i;
 /** The optional travel-time layers (src/data/travelLayers.ts): GeoJSON, but lines and water, not boundaries. */
 const TRAVEL_LAYER = /^(roads|barriers)\.geojson$/i;
 
-async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[]; layers: string[] }> {
+async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[]; layers: string[]; frictions: string[] }> {
   const files: { file: string; size: number }[] = [];
   const boundaries: string[] = [];
   const layers: string[] = [];
+  const frictions: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (!info) throw new UsageError(`no such file or folder: ${p}`);
     if (info.isFile()) {
-      if (TRAVEL_LAYER.test(path.basename(p))) layers.push(p);
+      if (FRICTION_FILE.test(path.basename(p))) frictions.push(p);
+      else if (TRAVEL_LAYER.test(path.basename(p))) layers.push(p);
       else if (BOUNDARY_FILE.test(path.basename(p))) boundaries.push(p);
       else files.push({ file: p, size: info.size });
       continue;
@@ -80,6 +86,7 @@ async function collectSources(paths: readonly string[]): Promise<{ sources: File
     const geo = entries.filter((e) => e.isFile() && BOUNDARY_FILE.test(e.name)).map((e) => e.name).sort();
     layers.push(...geo.filter((n) => TRAVEL_LAYER.test(n)).map((n) => path.join(p, n)));
     boundaries.push(...geo.filter((n) => !TRAVEL_LAYER.test(n)).map((n) => path.join(p, n)));
+    frictions.push(...entries.filter((e) => e.isFile() && FRICTION_FILE.test(e.name)).map((e) => path.join(p, e.name)).sort());
     const found = entries.filter((e) => e.isFile() && /\.parquet$/i.test(e.name)).map((e) => e.name).sort();
     if (found.length === 0) {
       const sub = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
@@ -91,7 +98,7 @@ async function collectSources(paths: readonly string[]): Promise<{ sources: File
       files.push({ file, size: (await stat(file)).size });
     }
   }
-  return { sources: files.map(({ file, size }) => ({ file, size, read: () => readFile(file) })), boundaries, layers };
+  return { sources: files.map(({ file, size }) => ({ file, size, read: () => readFile(file) })), boundaries, layers, frictions };
 }
 
 /** The boundary files' features for the plausibility checks; a file that does not parse is reported by checkBoundaries. */
@@ -128,6 +135,7 @@ function problemLine(p: Problem): string {
 function okLine(f: FileReport): string {
   const how = f.matchedBy === 'columns' ? ' (matched by its columns)' : '';
   const layer = (f as FileReport & { layer?: string }).layer;
+  if (layer === 'friction') return `${'ok'.padEnd(8)} ${f.file}: friction surface (travel time), ${f.rows ?? 0} passable cells`;
   if (layer) return `${'ok'.padEnd(8)} ${f.file}: ${layer} (travel time), ${f.rows ?? 0} feature${f.rows === 1 ? '' : 's'}`;
   if ((f as FileReport & { boundaries?: boolean }).boundaries) return `${'ok'.padEnd(8)} ${f.file}: boundaries, ${f.rows ?? 0} shape${f.rows === 1 ? '' : 's'}`;
   return `${'ok'.padEnd(8)} ${f.file}: ${f.table}${how}, ${f.rows ?? 0} row${f.rows === 1 ? '' : 's'}`;
@@ -153,13 +161,14 @@ async function main(argv: readonly string[]): Promise<number> {
   let sources: FileSource[];
   let boundaryFiles: string[];
   let layerFiles: string[];
+  let frictionFiles: string[];
   try {
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
       return 0;
     }
-    ({ sources, boundaries: boundaryFiles, layers: layerFiles } = await collectSources(args.paths));
+    ({ sources, boundaries: boundaryFiles, layers: layerFiles, frictions: frictionFiles } = await collectSources(args.paths));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`validate: ${e.message}\n\n${USAGE}`);
@@ -170,7 +179,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const report = await validateFiles(db, parquet, sources);
     await checkBoundaries(db, boundaryFiles.map((file) => ({ file, size: 0, read: () => readFile(file) })), report);
     await checkTravelLayers(layerFiles, report);
-    const plausibility = await runPlausibility(db, { loaded: new Set(report.loaded), boundaries: await readBoundaries(boundaryFiles) });
+    const boundaries = await readBoundaries(boundaryFiles);
+    await checkFriction(db, frictionFiles, report, boundaries);
+    const plausibility = await runPlausibility(db, { loaded: new Set(report.loaded), boundaries });
     if (args.json) console.log(JSON.stringify({ ...report, plausibility }, null, 2));
     else {
       const text = formatReport(report).split('\n');
@@ -222,6 +233,36 @@ async function checkTravelLayers(files: readonly string[], report: ValidationRep
     report.files.push({ file, table: null, rows, valid: !problems.length, loaded: false, problems, layer } as FileReport);
     report.errors += problems.length;
     report.valid &&= !problems.length;
+  }
+}
+
+/**
+ * A friction GeoTIFF (src/import/frictionTiff.ts), its extent checked against the boundaries given, else the population
+ * just validated; reported like any file, each problem naming its rule.
+ */
+async function checkFriction(db: SqlRunner, files: readonly string[], report: ValidationReport, boundaries: BoundaryFeature[] | null): Promise<void> {
+  if (!files.length) return;
+  let area: { box: Bbox; what: string } | null = null;
+  const box = boundaries ? geoBbox(boundaries.map((b) => b.geometry)) : null;
+  if (box) area = { box, what: 'boundaries' };
+  else if (report.loaded.includes('population')) {
+    const [r] = await db.rows<{ w: number; s: number; e: number; n: number }>('SELECT min(lon) AS w, min(lat) AS s, max(lon) AS e, max(lat) AS n FROM population');
+    if (r && r.w !== null) area = { box: [r.w, r.s, r.e, r.n], what: 'population points' };
+  }
+  for (const file of files) {
+    const { raster, problems: found } = await readFrictionTiff(await readFile(file), file);
+    const problems: Problem[] = found.map((p) => ({ file, table: null, column: null, rule: p.rule, severity: p.severity, rows: p.cells, message: p.message, examples: p.examples }));
+    if (raster && area) {
+      for (const p of frictionExtentProblems(raster.grid, area.box, area.what)) problems.push({ file, table: null, column: null, rule: p.rule, severity: p.severity, rows: null, message: p.message, examples: [] });
+    } else if (raster) {
+      problems.push({ file, table: null, column: null, rule: 'extent overlaps the boundaries', severity: 'warning', rows: null, message: 'not checked: no boundaries and no valid population table given', examples: [] });
+    }
+    const valid = !problems.some((p) => p.severity === 'error');
+    const passable = raster ? raster.minutesPerMetre.length - raster.barrierCells : 0;
+    report.files.push({ file, table: null, rows: passable, valid, loaded: false, problems, layer: 'friction' } as FileReport);
+    report.errors += problems.filter((p) => p.severity === 'error').length;
+    report.warnings += problems.filter((p) => p.severity === 'warning').length;
+    report.valid &&= valid;
   }
 }
 

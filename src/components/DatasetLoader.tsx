@@ -68,6 +68,7 @@ export function DatasetLoader() {
       <summary>{t('loader.summary')}</summary>
       <div className="loader-body">
         <p>{t('loader.intro')}</p>
+        <p className="muted small">{t('loader.travelIntro')}</p>
         <fieldset>
           <legend>{t('loader.mode')}</legend>
           <label><input type="radio" name="mode" checked={mode === 'add'} onChange={() => setMode('add')} /> {t('loader.add')}</label>
@@ -82,7 +83,7 @@ export function DatasetLoader() {
         <div className={`drop-zone${dragging ? ' dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
           {t('loader.drop')}{' '}
           <button type="button" onClick={() => input.current?.click()} disabled={busy}>{t('loader.choose')}</button>
-          <input ref={input} type="file" multiple hidden accept=".parquet,.geojson,.json,.topojson" data-testid="file-input"
+          <input ref={input} type="file" multiple hidden accept=".parquet,.geojson,.json,.topojson,.tif,.tiff" data-testid="file-input"
             onChange={(e) => { fromFiles(e.target.files); e.target.value = ''; }} />
         </div>
         <form className="url-row" onSubmit={(e) => { e.preventDefault(); fromUrl(); }}>

@@ -1041,4 +1041,6 @@ export const ar: Record<MessageKey, string> = {
   "tta.fcaAria": "مخطط أعمدة: إمكانية الوصول بزمن التنقل حسب المقاطعة",
   "tta.fcaCaption": "{source} منطقة التجميع العائمة بتكاليف زمن التنقل.",
   "tta.fcaChartSummary": "إمكانية الوصول بزمن التنقل على المستوى الوطني: {value} {unit}.",
+  // Issue 17, travel-time files in the loader (i17data)
+  'loader.travelIntro': 'لزمن السفر: الطرق (خطوط لها فئة أو وسم highway من OpenStreetMap)، والمياه (أنهار وبحيرات بوسوم المياه أو باسم roads/water/rivers)، أو ملف GeoTIFF للاحتكاك بالدقائق لكل متر (اسمه يتضمن “friction”).',
 };

@@ -1042,6 +1042,8 @@ export const en = {
   "tta.fcaAria": "Bar chart: accessibility by travel time, by district",
   "tta.fcaCaption": "{source} Floating catchment with travel-time costs.",
   "tta.fcaChartSummary": "Accessibility by travel time nationally: {value} {unit}.",
+  // Issue 17, travel-time files in the loader (i17data)
+  'loader.travelIntro': 'For travel time: roads (lines with a class or an OpenStreetMap highway tag), water (rivers and lakes, with water tags or named roads/water/rivers), or a friction GeoTIFF in minutes per metre (a name with “friction”).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1041,4 +1041,6 @@ export const fr: Record<MessageKey, string> = {
   "tta.fcaAria": "Diagramme en barres : accessibilité en temps de trajet, par district",
   "tta.fcaCaption": "{source} Zone de desserte flottante avec des coûts en temps de trajet.",
   "tta.fcaChartSummary": "Accessibilité nationale en temps de trajet : {value} {unit}.",
+  // Issue 17, travel-time files in the loader (i17data)
+  'loader.travelIntro': 'Pour le temps de trajet : des routes (lignes avec une classe ou une étiquette highway d’OpenStreetMap), l’eau (rivières et lacs, avec des étiquettes d’eau ou nommés roads/water/rivers), ou un GeoTIFF de friction en minutes par mètre (un nom contenant « friction »).',
 };

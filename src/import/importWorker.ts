@@ -5,6 +5,7 @@ import init, { Table as WasmTable, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { importDataset, type ImportResult, type InputFile } from './importDataset';
 import type { ImportMapping } from './importMapping';
+import { importTravelFiles } from './travelFiles';
 import { writeTables, type ParquetWriter } from './writeTables';
 
 export type ImportRequest = { files: readonly InputFile[]; mapping?: ImportMapping };
@@ -17,8 +18,11 @@ const ready = init({ module_or_path: wasmUrl });
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   try {
     await ready;
-    const r = await importDataset(event.data.files, event.data.mapping);
+    const travel = await importTravelFiles(event.data.files); // issue 17: roads, water, friction rasters
+    const r = await importDataset(travel.rest, event.data.mapping);
+    r.notes.push(...travel.notes);
     const files = [
+      ...travel.outputs,
       ...writeTables({ writeParquet, Table: WasmTable } as unknown as ParquetWriter, r.tables),
       ...r.parquet,
       { name: 'boundaries.geojson', bytes: new TextEncoder().encode(JSON.stringify(r.boundaries)) },

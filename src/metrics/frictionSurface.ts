@@ -81,12 +81,43 @@ export function frictionSurface(input: FrictionInput): FrictionSurface {
     else for (const line of lines(b)) traverse(g, line, block);
   }
 
+  return { minutesPerMetre: f, cellSizeM: latLonCellSizes(g) };
+}
+
+/** Cell sizes in metres of a lat/lon grid: one east-west width per row (at the row's centre latitude), one height. */
+export function latLonCellSizes(g: LatLonGrid): { x: Float64Array; y: number } {
   const x = new Float64Array(g.height);
   for (let r = 0; r < g.height; r++) {
     const lat = g.north - (r + 0.5) * g.cellLatDeg;
     x[r] = ((g.cellLonDeg * Math.PI) / 180) * EARTH_RADIUS_M * Math.cos((lat * Math.PI) / 180);
   }
-  return { minutesPerMetre: f, cellSizeM: { x, y: ((g.cellLatDeg * Math.PI) / 180) * EARTH_RADIUS_M } };
+  return { x, y: ((g.cellLatDeg * Math.PI) / 180) * EARTH_RADIUS_M };
+}
+
+/**
+ * A friction surface given as a raster (the Malaria Atlas Project's GeoTIFF, read by src/import/frictionTiff.ts):
+ * its minutes per metre as they are, NaN = barrier, on its own lat/lon grid, instead of one built from roads.
+ */
+export function frictionFromRaster(raster: { grid: LatLonGrid; minutesPerMetre: Float32Array }): FrictionSurface {
+  const { grid: g, minutesPerMetre: f } = raster;
+  if (f.length !== g.width * g.height) throw new RangeError(`friction raster holds ${f.length} cells, its grid ${g.width} x ${g.height}`);
+  return { minutesPerMetre: f, cellSizeM: latLonCellSizes(g) };
+}
+
+/**
+ * Block every cell whose centre lies outside the polygons (a country's outline: AccessMod masks its rasters the same
+ * way), in place; returns how many cells it blocked.
+ */
+export function maskOutside(g: LatLonGrid, f: Float32Array, areas: (Polygon | MultiPolygon)[]): number {
+  const inside = new Uint8Array(g.width * g.height);
+  for (const a of areas) fillPolygons(g, a.type === 'Polygon' ? [a.coordinates] : a.coordinates, (cell) => { inside[cell] = 1; });
+  let blocked = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (inside[i] || Number.isNaN(f[i])) continue;
+    f[i] = NaN;
+    blocked++;
+  }
+  return blocked;
 }
 
 function lines(geom: LineString | MultiLineString): Position[][] {

@@ -1,6 +1,7 @@
 import { parseBoundaries, type BoundaryFeature } from '../data/boundaries';
 import type { ImportRequest, ImportResponse } from '../import/importWorker';
 import type { ImportMapping } from '../import/importMapping';
+import { readTravelFiles } from '../import/travelFiles';
 import { dropDanglingRows, type DanglingFinding } from '../data/danglingKeys';
 import { runPlausibility, type PlausibilityReport } from '../data/plausibility';
 import { TABLE_NAMES, type TableName } from '../data/contract';
@@ -16,6 +17,7 @@ import { BUILT_IN_FINGERPRINT, datasetFingerprint } from './fingerprint';
 import { fetchFirstPage, NO_ANSWERS, type Prefetched } from './firstPage';
 import { forgetDataset, readSavedDataset, saveDataset, type SavedDataset } from './savedDataset';
 import { sessionTables } from './sessionTables';
+import { setUserTravelLayers } from './userTravelLayers';
 
 export type EngineStatus = { state: 'loading' } | { state: 'ready'; db: SqlRunner } | { state: 'failed'; message: string };
 
@@ -222,6 +224,7 @@ function startDemo(engine: Promise<SqlRunner>, tables: readonly TableName[] | un
 /** Load a dataset saved in this browser, as the user loaded it; if it cannot be loaded, the demo opens instead. */
 function restore(saved: SavedDataset, engine: Promise<SqlRunner>, boundaries: boolean): void {
   userFiles = new Map();
+  travelFiles = new Map();
   const files = [...saved.files, ...(saved.boundaries ? [saved.boundaries] : [])];
   if (saved.keepDemo) {
     startDemo(engine, undefined, boundaries);
@@ -280,6 +283,8 @@ export interface LoadOptions {
 
 /** The user's files in use, by table (and the boundaries'), as loaded: what is saved in the browser. */
 let userFiles = new Map<TableName | 'boundaries', { name: string; bytes: Uint8Array }>();
+/** The user's travel-time files in use (roads, barriers, friction rasters), saved with the tables; restored by name and content. */
+let travelFiles = new Map<string, { name: string; bytes: Uint8Array }>();
 
 export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[], mode: LoadMode, options: LoadOptions = {}): Promise<FileReport[]> {
   const run = async (): Promise<FileReport[]> => {
@@ -290,7 +295,11 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
     const dropDemo = mode === 'add' && !options.keepDemo && demoTables.length > 0;
     const reports: FileReport[] = [];
     let boundaries: BoundaryFeature[] | undefined;
-    for (const f of files.filter((x) => BOUNDARY_FILE.test(x.name))) {
+    // Roads, water and friction rasters first (issue 17): the GeoJSON they take are not boundaries.
+    const travel = await readTravelFiles(files);
+    for (const r of travel.reports) reports.push({ file: r.file, table: null, status: r.ok ? 'loaded' : 'rejected', rows: r.count, issues: [], message: r.message });
+    const others = files.filter((x) => !travel.taken.has(x.name));
+    for (const f of others.filter((x) => BOUNDARY_FILE.test(x.name))) {
       try {
         boundaries = parseBoundaries(JSON.parse(new TextDecoder().decode(f.bytes)), f.name);
         reports.push({ file: f.name, table: null, status: 'loaded', rows: boundaries.length, issues: [], message: `${f.name}: ${boundaries.length} boundary shapes loaded` });
@@ -298,7 +307,7 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
         reports.push({ file: f.name, table: null, status: 'rejected', rows: 0, issues: [], message: e instanceof SyntaxError ? `${f.name}: not valid JSON (${e.message})` : (e as Error).message });
       }
     }
-    const parquet = files.filter((x) => !BOUNDARY_FILE.test(x.name));
+    const parquet = others.filter((x) => !BOUNDARY_FILE.test(x.name));
     const loaded = new Set(TABLE_NAMES.filter((t) => state.tables[t].state === 'ready' && !(dropDemo && demoTables.includes(t))));
     const result = parquet.length ? await loadUserFiles(db, getDecoder(), parquet, mode, loaded) : { reports: [], committed: [], removed: [] };
     reports.push(...result.reports);
@@ -329,10 +338,15 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
     const changed = [...new Set([...result.committed, ...result.removed, ...dangling.map((d) => d.table)])];
     await rebuildDerived(db, changed, tables);
     const replaced = mode === 'replace' && result.committed.length > 0;
+    setUserTravelLayers(travel.layers, replaced);
     const fromDemo = TABLE_NAMES.filter((t) => sources[t] === DEMO_SOURCE);
     const userNames = Object.values(sources).filter((s) => s !== DEMO_SOURCE);
     // What is kept in the browser: the user's files in use, as loaded.
     if (replaced) userFiles = new Map();
+    if (replaced) travelFiles = new Map();
+    // One file per kind, as setUserTravelLayers keeps them (a batch's friction rasters replace all earlier ones).
+    if (travel.reports.some((r) => r.ok && r.kind === 'friction')) for (const k of [...travelFiles.keys()]) if (k.startsWith('friction')) travelFiles.delete(k);
+    for (const r of travel.reports) if (r.ok) travelFiles.set(r.kind === 'friction' ? `friction:${r.file}` : r.kind, files.find((f) => f.name === r.file)!);
     for (const t of result.removed) userFiles.delete(t);
     for (const r of result.reports) if (r.status === 'loaded' && r.table) userFiles.set(r.table, parquet.find((p) => p.name === r.file)!);
     const boundaryFile = files.find((f) => BOUNDARY_FILE.test(f.name) && reports.some((r) => r.file === f.name && r.status === 'loaded'));
@@ -377,8 +391,9 @@ export function runImport(files: readonly { name: string; bytes: Uint8Array }[],
 
 /** Keep the user's files in this browser; a failure is shown, never thrown (the session in memory is unaffected). */
 async function persist(keepDemo: boolean): Promise<void> {
-  const files = TABLE_NAMES.flatMap((t) => (userFiles.has(t) ? [userFiles.get(t)!] : []));
-  const name = `Your data (${files.map((f) => f.name).join(', ')})`;
+  const tables = TABLE_NAMES.flatMap((t) => (userFiles.has(t) ? [userFiles.get(t)!] : []));
+  const name = `Your data (${tables.map((f) => f.name).join(', ')})`;
+  const files = [...tables, ...travelFiles.values()];
   const loadedAt = new Date().toISOString();
   const r = await saveDataset({ version: 1, name, loadedAt, files, boundaries: userFiles.get('boundaries') ?? null, keepDemo });
   update({ saved: r.ok ? { state: 'saved', name, loadedAt } : { state: 'failed', message: r.message, action: 'save' } });

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEMO_DATASET } from '../data/demoManifest';
 import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
-import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
+import { frictionFromRaster, frictionSurface, latLonCellSizes, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
 import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import type { FacilityFilters } from '../queries/overviewSql';
@@ -16,6 +16,7 @@ import { DEMO_SOURCE } from './datasetStore';
 import { useDataset } from './useDataset';
 import { useStable } from './useStable';
 import { useQuery, type RunError } from './useQuery';
+import { hasUserTravelLayers, useUserTravelLayers } from './userTravelLayers';
 
 export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
 export interface TravelPoints { regionIds: string[]; lons: Float64Array; lats: Float64Array; population: Float64Array }
@@ -61,22 +62,35 @@ function demoLayers(): Promise<TravelLayers> {
 let client: TravelTimeClient | null = null;
 /** Finished surfaces by friction surface and facility set (both kept by identity in memos), dropped with them. */
 const surfaces = new WeakMap<FrictionSurface, Map<string, Omit<TravelTimeResult, 'byLine'>>>();
+/** Passable (0) or not (NaN) per cell of a precomputed surface, derived once per surface. */
+const precomputedFriction = new WeakMap<object, Float32Array>();
 
-/** Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. */
+/**
+ * Roads and water belong to the demo's geography: with the user's own population they would be someone else's map. The
+ * user's own roads, barriers or friction raster (loaded with their files) make travel time available for any population.
+ */
 export function useTravelTimeAvailable(): boolean {
   const { sources } = useDataset('sources');
-  return sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl);
+  const user = useUserTravelLayers();
+  return hasUserTravelLayers(user) || (sources.population === DEMO_SOURCE && Boolean(DEMO_DATASET.roadsUrl));
 }
 
 export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: string | null; filters: FacilityFilters; lineSpeedKmh: number; circuity: number }): TravelTimeState {
   const available = useTravelTimeAvailable();
   const on = o.enabled && available;
+  const user = useUserTravelLayers();
+  const { sources } = useDataset('sources');
+  const demoPopulation = sources.population === DEMO_SOURCE;
   const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : null, ['population']);
   const facilities = useQuery<TravelFacilityRow>(on ? travelFacilitiesQuery() : null, ['facilities']);
   const [layers, setLayers] = useState<TravelLayers | string | null>(null);
   useEffect(() => {
-    if (on) demoLayers().then(setLayers, (e: Error) => setLayers(e.message));
-  }, [on]);
+    if (!on) return;
+    // The user's roads and barriers replace the demo's kind by kind; without the demo's population only theirs count.
+    const mine = (demo: TravelLayers) => ({ roads: user.roads?.roads ?? demo.roads, barriers: user.barriers?.barriers ?? demo.barriers });
+    if (demoPopulation && DEMO_DATASET.roadsUrl && !(user.roads && user.barriers)) demoLayers().then((d) => setLayers(mine(d)), (e: Error) => setLayers(e.message));
+    else setLayers(mine({ roads: [], barriers: [] }));
+  }, [on, user.roads, user.barriers, demoPopulation]);
 
   const pts = useMemo(() => {
     if (points.status !== 'ready' || !points.rows.length || !('region_id' in points.rows[0])) return null;
@@ -86,19 +100,21 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
   }, [points]);
   // One friction surface per dataset and mode, kept: switching the service, the filters or back to a mode seen before
   // only re-runs the search (or nothing, see `surfaces`).
-  const frictions = useMemo(() => (pts && layers ? new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>() : null), [pts, layers]);
+  const frictions = useMemo(() => (pts && layers && user.friction ? new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>() : null), [pts, layers, user.friction]);
   const friction = useMemo(() => {
     if (!frictions || !pts || !layers || typeof layers === 'string') return null;
     let f = frictions.get(o.mode);
     if (!f) {
-      const grid = gridAround(pts.lons, pts.lats, 1);
       const t = performance.now();
-      f = { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
+      // A friction GeoTIFF the user loaded for this mode (or for both) is used as it is, on its own grid.
+      const raster = user.friction[o.mode] ?? user.friction.any;
+      const grid = raster?.grid ?? gridAround(pts.lons, pts.lats, 1);
+      f = { grid, surface: raster ? frictionFromRaster(raster) : frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
       performance.measure('travel-time-friction', { start: t, end: performance.now() });
       frictions.set(o.mode, f);
     }
     return f;
-  }, [frictions, pts, layers, o.mode]);
+  }, [frictions, pts, layers, o.mode, user.friction]);
 
   const [state, setState] = useState<TravelTimeState>({ status: 'off' });
   const last = useRef<TravelTimeResult | null>(null);
@@ -124,6 +140,27 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
     if (typeof layers === 'string') return setState({ status: 'error', error: { code: 'query', message: layers } });
     if (pointsError !== null) return setState({ status: 'error', error: pointsError });
     if (facilitiesError !== null) return setState({ status: 'error', error: facilitiesError });
+    const pre = user.surface;
+    if (pre && pts && lineKm && layers && typeof layers !== 'string') {
+      // A surface computed beforehand (npm run travel-time): shown as it is, no search; cells without a time count as
+      // barriers for sampling, so a point there takes its quickest neighbour, as on water.
+      const frictionOf = precomputedFriction.get(pre) ?? pre.minutes.map((m) => (m === Infinity ? NaN : 0));
+      precomputedFriction.set(pre, frictionOf);
+      const atPoints = sampleMinutes(pre.grid, frictionOf, pre.minutes, pts.lons, pts.lats);
+      const inhabited = new Uint8Array(pre.grid.width * pre.grid.height);
+      for (let i = 0; i < pts.lons.length; i++) {
+        const cell = cellOf(pre.grid, pts.lons[i], pts.lats[i]);
+        if (cell >= 0) inhabited[cell] = 1;
+      }
+      const result: TravelTimeResult = {
+        mode: o.mode, grid: pre.grid, minutes: pre.minutes, friction: frictionOf, inhabited, layers,
+        byTime: reachShares(pts.regionIds, pts.population, atPoints), facilities: pre.zeroCells, roundTripMs: 0, computeMs: 0,
+        byLine: reachShares(pts.regionIds, pts.population, straightLineMinutes(lineKm, o.lineSpeedKmh, o.circuity)),
+        points: pts, cellSizeM: latLonCellSizes(pre.grid),
+      };
+      last.current = result;
+      return setState({ status: 'ready', result });
+    }
     if (!friction || !pts || !facArrays || !lineKm) return setState({ status: 'loading', previous: last.current });
     let live = true;
     const { grid, surface } = friction;
@@ -163,6 +200,6 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
         if (live) finish(result);
       }, (e: Error) => live && setState({ status: 'error', error: { code: 'query', message: e.message } }));
     return () => { live = false; };
-  }, [o.enabled, o.mode, available, layers, friction, pts, facArrays, lineKm, facKey, pointsError, facilitiesError, o.lineSpeedKmh, o.circuity]);
+  }, [o.enabled, o.mode, available, layers, friction, pts, facArrays, lineKm, facKey, pointsError, facilitiesError, o.lineSpeedKmh, o.circuity, user.surface]);
   return state;
 }
