@@ -111,7 +111,7 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   let categories: ImportResult['categories'] = { facilityType: [], ownership: [] };
   if (facilitySources.length > 1) unmapped.push({ file: facilitySources.slice(1).map((s) => s.file).join(', '), what: 'more than one facility list; only the first is imported', rows: 0, values: [], fix: 'merge the lists, or set the others\' role to "ignore"' });
   if (facilitySources[0]) {
-    const r = importFacilities(facilitySources[0], mapping, placeOf, notes, unmapped);
+    const r = importFacilities(facilitySources[0], mapping, placeOf, resolver, notes, unmapped);
     facilities = r.columns;
     categories = r.categories;
   }
@@ -257,7 +257,7 @@ function regionResolver(regions: readonly Region[], aliases: Record<string, stri
 
 function importFacilities(
   s: Source, mapping: ImportMapping, placeOf: (lon: number, lat: number) => { id: string | null; km: number },
-  notes: string[], unmapped: Unmapped[],
+  resolve: (v: unknown) => Region | null, notes: string[], unmapped: Unmapped[],
 ): { columns: Columns; categories: ImportResult['categories'] } {
   const rows: { props: Record<string, unknown>; lon: number | null; lat: number | null; featureId?: string }[] =
     s.kind === 'geo'
@@ -272,7 +272,7 @@ function importFacilities(
   const detected = detectColumns(columnNames, rows.map((r) => r.props));
   const cols: Partial<Record<Role, string>> = { ...detected, ...saved };
   const fm: FileMapping = mapping.files[s.file];
-  fm.columns = Object.fromEntries(Object.entries(cols).filter(([role]) => ['lat', 'lon', 'name', 'id', 'type', 'ownership', 'region', 'beds', 'doctors', 'nurses', 'midwives'].includes(role)));
+  fm.columns = Object.fromEntries(Object.entries(cols).filter(([role]) => ['lat', 'lon', 'name', 'id', 'type', 'ownership', 'region', 'pcode', 'beds', 'doctors', 'nurses', 'midwives'].includes(role)));
   const useGeometry = s.kind === 'geo' && rows.some((r) => r.lon !== null);
   notes.push(`${s.file}: facilities; ${useGeometry ? 'point geometry' : `columns ${cols.lat ?? '?'} / ${cols.lon ?? '?'}`} for location; ${Object.entries(fm.columns).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
   if (!useGeometry && (!cols.lat || !cols.lon)) {
@@ -292,11 +292,15 @@ function importFacilities(
   const badOwn = ownCounts.filter((c) => c.mapsTo === null && c.by !== 'mapping' && c.value !== '');
   if (badOwn.length) unmapped.push({ file: s.file, what: 'ownership values with no category (left empty)', rows: badOwn.reduce((a, c) => a + c.rows, 0), values: badOwn.map((c) => `${c.value} x${c.rows}`), fix: `map each under "ownership" in mapping.json to one of ${OWNERSHIPS.join(', ')}, or null to accept empty` });
 
-  const out: Columns = { facility_id: [], name: [], region_id: [], lat: [], lon: [], type: [], ownership: [], beds: [], doctors: [], nurses: [], midwives: [] };
+  const out: Columns = { facility_id: [], name: [], region_id: [], stated_region_id: [], lat: [], lon: [], type: [], ownership: [], beds: [], doctors: [], nurses: [], midwives: [] };
   const readLat = numberReader(cols.lat ? rows.map((r) => r.props[cols.lat!]) : []);
   const readLon = numberReader(cols.lon ? rows.map((r) => r.props[cols.lon!]) : []);
   const ids = new Set<string>();
-  let generated = 0, nearest = 0, duplicateIds = 0;
+  let generated = 0, nearest = 0, duplicateIds = 0, disagree = 0;
+  // The list's own district (P-code, else name): kept as stated_region_id for the plausibility check, while
+  // region_id is where the point lies. A value that names no area is listed, and the facility kept without it.
+  const statedCol = cols.pcode ?? cols.region;
+  const unstated = new Map<string, number>();
   const noPlace: string[] = [];
   const noCoords: string[] = [];
   rows.forEach((r, i) => {
@@ -326,6 +330,11 @@ function importFacilities(
     out.facility_id.push(id);
     out.name.push(cols.name ? String(r.props[cols.name] ?? '').trim() || label : label);
     out.region_id.push(place.id);
+    const statedValue = statedCol ? String(r.props[statedCol] ?? '').trim() : '';
+    const stated = statedValue ? resolve(statedValue) : null;
+    if (statedValue && !stated) unstated.set(statedValue, (unstated.get(statedValue) ?? 0) + 1);
+    if (stated && place.km === 0 && stated.region_id !== place.id) disagree++;
+    out.stated_region_id.push(stated?.region_id ?? null);
     out.lat.push(lat);
     out.lon.push(lon);
     out.type.push(type);
@@ -337,6 +346,8 @@ function importFacilities(
   });
   if (generated) notes.push(`${s.file}: ${generated} facility ids generated (F + row number)${duplicateIds ? `, ${duplicateIds} of them for repeated ids` : ''}`);
   notes.push(`${s.file}: region by point-in-polygon against the districts${nearest ? `; ${nearest} facilities just outside every district placed in the nearest one` : ''}`);
+  if (statedCol) notes.push(`${s.file}: ${statedCol} kept as the stated district (stated_region_id); ${disagree} facilities lie inside another area than it states (the plausibility check lists those more than 3 km out)`);
+  if (unstated.size) unmapped.push({ file: s.file, what: `${statedCol} values that name no area (stated district left empty)`, rows: [...unstated.values()].reduce((a, b) => a + b, 0), values: [...unstated].map(([v, n]) => `${v} x${n}`), fix: 'add each spelling to "regionNames" in mapping.json, e.g. "Western Rural": "<region_id>"' });
   if (noCoords.length) unmapped.push({ file: s.file, what: 'facilities without usable coordinates (left out)', rows: noCoords.length, values: noCoords.slice(0, 10), fix: 'fill their latitude/longitude in the source file' });
   if (noPlace.length && mapping.facilitiesOutside === 'leave_out') notes.push(`${s.file}: ${noPlace.length} facilities farther than ${mapping.nearestKm} km from every district left out, as the mapping says (${noPlace.slice(0, 5).join('; ')}...)`);
   else if (noPlace.length) unmapped.push({ file: s.file, what: `facilities farther than ${mapping.nearestKm} km from every district (left out)`, rows: noPlace.length, values: noPlace.slice(0, 10), fix: 'check their coordinates (swapped lat/lon? in the sea?), raise nearestKm, or set "facilitiesOutside": "leave_out" in mapping.json' });
