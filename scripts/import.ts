@@ -17,7 +17,10 @@ const USAGE = `Usage: npm run import -- <file | folder> ... --out DIR [--mapping
 
 Reads: CSV/TSV, XLSX, GeoJSON, TopoJSON, zipped or loose shapefiles (.shp .dbf .prj .cpg),
 GeoTIFF population rasters and Parquet. A folder stands for the files directly in it.
-Writes into DIR: regions.parquet, facilities.parquet, population.parquet (those it can make),
+Tables by area are a census (population), or coverage / socio-economic indicators
+(HDX/DHS long format with an indicator and a value column, or one column per indicator).
+Writes into DIR: regions.parquet, facilities.parquet, population.parquet, coverage.parquet,
+socioeconomic.parquet, indicator_catalog.parquet (those it can make),
 boundaries.geojson, mapping.json (every choice made: edit it and pass it back with --mapping),
 and copies any Parquet given.
 
@@ -75,7 +78,7 @@ export function formatResult(r: ImportResult, out: string): string {
     lines.push(`         what to do: ${u.fix}`);
   }
   const count = (c?: Record<string, unknown[]>) => (c ? Object.values(c)[0]?.length ?? 0 : 0);
-  lines.push(`wrote ${out}: ${count(r.tables.regions)} regions, ${count(r.tables.facilities)} facilities, ${count(r.tables.population)} population points, ${r.boundaries.features.length} boundary shapes, mapping.json`);
+  lines.push(`wrote ${out}: ${count(r.tables.regions)} regions, ${count(r.tables.facilities)} facilities, ${count(r.tables.population)} population points, ${count(r.tables.coverage)} coverage rows, ${count(r.tables.socioeconomic)} socio-economic rows, ${count(r.tables.indicator_catalog)} indicators, ${r.boundaries.features.length} boundary shapes, mapping.json`);
   lines.push(r.unmapped.length ? `${r.unmapped.length} thing${r.unmapped.length === 1 ? '' : 's'} could not be mapped: edit ${path.join(out, 'mapping.json')} and run again with --mapping` : 'everything mapped; check it with: npm run validate -- ' + out);
   return lines.join('\n');
 }

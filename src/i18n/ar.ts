@@ -979,4 +979,12 @@ export const ar: Record<MessageKey, string> = {
   'access.prioSubtitleAccessOnly': "الأولوية = ترتيب ضعف إمكانية الوصول وحده: الفقر غير موجود في مجموعة البيانات هذه (من 0 إلى 1؛ الأعلى = أولاً).",
   'access.prioItemNoPoverty': "{name} ({priority}؛ {access} {unit})",
   'chart.lowAccessOnly': "ضعف الوصول (الفقر غير موجود في مجموعة البيانات هذه)",
+  // Import: coverage and socio-economic tables (issue 19)
+  'import.indicators': 'المؤشرات من الجداول حسب المنطقة (التغطية، الاجتماعية والاقتصادية)',
+  'import.indicator': 'المؤشر في الملف',
+  'import.table': 'الجدول',
+  'import.direction': 'القيمة الأعلى',
+  'import.better': 'أفضل',
+  'import.worse': 'أسوأ',
+  'import.directionUnset': '(غير محدد: مستبعد)',
 };

@@ -980,6 +980,14 @@ export const en = {
   'access.prioSubtitleAccessOnly': "Priority = rank of low accessibility alone: poverty is not in this dataset (0 to 1; higher = go first).",
   'access.prioItemNoPoverty': "{name} ({priority}; {access} {unit})",
   'chart.lowAccessOnly': "Low access (poverty not in this dataset)",
+  // Import: coverage and socio-economic tables (issue 19)
+  'import.indicators': 'Indicators from tables by area (coverage, socio-economic)',
+  'import.indicator': 'Indicator in the file',
+  'import.table': 'Table',
+  'import.direction': 'A higher value is',
+  'import.better': 'better',
+  'import.worse': 'worse',
+  'import.directionUnset': '(not set: left out)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -979,4 +979,12 @@ export const fr: Record<MessageKey, string> = {
   'access.prioSubtitleAccessOnly': "Priorité = rang de faible accessibilité seul : la pauvreté n'est pas dans ce jeu de données (0 à 1 ; plus haut = en premier).",
   'access.prioItemNoPoverty': "{name} ({priority} ; {access} {unit})",
   'chart.lowAccessOnly': "Faible accès (pauvreté absente de ce jeu de données)",
+  // Import: coverage and socio-economic tables (issue 19)
+  'import.indicators': 'Indicateurs des tableaux par zone (couverture, socio-économiques)',
+  'import.indicator': 'Indicateur dans le fichier',
+  'import.table': 'Table',
+  'import.direction': 'Une valeur plus haute est',
+  'import.better': 'meilleure',
+  'import.worse': 'pire',
+  'import.directionUnset': '(non défini : laissé de côté)',
 };

@@ -2,6 +2,7 @@ import { FACILITY_TYPES, OWNERSHIPS } from '../data/contract';
 import { guessFacilityType, guessOwnership, mapCategories, type CategoryCount } from './categories';
 import { detectColumns, nameKey, type Role } from './detectColumns';
 import { buildHierarchy, type Hierarchy, type Region } from './hierarchy';
+import { catalogColumns, emptyIndicatorOutput, guessIndicatorRole, importIndicators, looksLikeIndicators, type IndicatorCount } from './importIndicators';
 import { DEFAULT_MAPPING, type FileMapping, type FileRole, type ImportMapping } from './importMapping';
 import { numberReader, parseNumber } from './parseNumber';
 import { PolygonIndex } from './polygonIndex';
@@ -26,12 +27,12 @@ export interface Unmapped {
 export type Columns = Record<string, unknown[]>;
 
 export interface ImportResult {
-  tables: { regions: Columns; facilities?: Columns; population?: Columns };
+  tables: { regions: Columns; facilities?: Columns; population?: Columns; coverage?: Columns; socioeconomic?: Columns; indicator_catalog?: Columns };
   boundaries: GeoJSON.FeatureCollection;
   /** The mapping used: saved choices plus this run's guesses. Save it, edit it, reuse it. */
   mapping: ImportMapping;
   /** Category values with counts, for the editable table. */
-  categories: { facilityType: CategoryCount[]; ownership: CategoryCount[] };
+  categories: { facilityType: CategoryCount[]; ownership: CategoryCount[]; indicators?: IndicatorCount[] };
   notes: string[];
   unmapped: Unmapped[];
   /** Parquet files given as they are (checked by the validator, not converted). */
@@ -68,6 +69,7 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   const boundaryLayers: GeoLayer[] = [];
   const facilitySources: Source[] = [];
   const censusSources: { file: string; table: RawTable }[] = [];
+  const indicatorSources: { file: string; table: RawTable; role: 'coverage' | 'socioeconomic' }[] = [];
   const rasters: { file: string; bytes: Uint8Array }[] = [];
   for (const s of sources) {
     const role = roleOf(s);
@@ -76,13 +78,14 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
     if (role === 'boundaries' && s.kind === 'geo') boundaryLayers.push(s.layer);
     else if (role === 'facilities' && s.kind !== 'raster') facilitySources.push(s);
     else if (role === 'census' && s.kind === 'table') censusSources.push({ file: s.file, table: s.table });
+    else if ((role === 'coverage' || role === 'socioeconomic') && s.kind === 'table') indicatorSources.push({ file: s.file, table: s.table, role });
     else if (role === 'population_raster' && s.kind === 'raster') rasters.push({ file: s.file, bytes: s.bytes });
     else if (!saidIgnore.has(s.file)) {
       unmapped.push({
         file: s.file, rows: 0,
         what: role === 'ignore' ? 'could not tell what this file holds (no coordinates, no polygons, no area and population columns)' : `not readable as ${role}`,
         values: s.kind === 'table' ? s.table.columns.slice(0, 15) : s.kind === 'geo' ? s.layer.columns.slice(0, 15) : [],
-        fix: 'set its "role" in mapping.json (boundaries, facilities, census, population_raster or ignore) and its "columns"',
+        fix: 'set its "role" in mapping.json (boundaries, facilities, census, coverage, socioeconomic, population_raster or ignore) and its "columns"',
       });
     }
   }
@@ -164,13 +167,26 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   const noPop = hierarchy.regions.filter((r) => pop.get(r.region_id) == null);
   if (noPop.length && (censusSources.length || population)) unmapped.push({ file: '', what: 'regions with no population', rows: noPop.length, values: noPop.slice(0, 10).map((r) => r.region_id), fix: 'give them a census row or a raster that covers them' });
 
+  // Coverage and socio-economic tables by area, once the areas' populations are known (coverage subgroups are weighted by them).
+  const indicators = emptyIndicatorOutput();
+  const indicatorCounts: IndicatorCount[] = [];
+  for (const t of indicatorSources) indicatorCounts.push(...importIndicators(t.file, t.table, t.role, mapping, resolver, hierarchy.regions.find((r) => r.parent_id === null) ?? null, pop, indicators, notes, unmapped));
+  const has = (c: Columns) => (Object.values(c)[0]?.length ?? 0) > 0;
+  const indicatorTables = {
+    ...(has(indicators.coverage) ? { coverage: indicators.coverage } : {}),
+    ...(has(indicators.socioeconomic) ? { socioeconomic: withYear(indicators.socioeconomic) } : {}),
+    ...(indicators.catalog.size ? { indicator_catalog: catalogColumns(indicators.catalog) } : {}),
+  };
+  if (indicatorTables.coverage) indicatorTables.coverage = withYear(indicatorTables.coverage);
+  categories.indicators = indicatorCounts;
+
   const boundaries: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: hierarchy.regions.filter((r) => r.geometry && r.level > 0).map((r) => ({
       type: 'Feature', geometry: r.geometry!, properties: { region_id: r.region_id, name: r.name, level: r.level, parent_id: r.parent_id },
     })),
   };
-  return { tables: { regions, facilities, population }, boundaries, mapping, categories, notes, unmapped, parquet, raster };
+  return { tables: { regions, facilities, population, ...indicatorTables }, boundaries, mapping, categories, notes, unmapped, parquet, raster };
 }
 
 async function readSources(files: readonly InputFile[], mapping: ImportMapping, parquet: InputFile[], notes: string[]): Promise<Source[]> {
@@ -226,7 +242,17 @@ function guessRole(s: Source): FileRole {
   const cols = detectColumns(s.table.columns, s.table.rows);
   if (cols.lat && cols.lon) return 'facilities';
   if ((cols.region || cols.pcode || cols.name) && cols.population) return 'census';
+  if (looksLikeIndicators(s.table)) return guessIndicatorRole(s.table);
   return 'ignore';
+}
+
+/** A table whose rows all lack a year leaves the column out: the contract then dates it the load year, and says so. */
+function withYear(c: Columns): Columns {
+  if (c.year.every((y) => y === null)) {
+    const { year: _year, ...rest } = c;
+    return rest;
+  }
+  return c;
 }
 
 function leafRegions(h: Hierarchy): Region[] {
