@@ -7,6 +7,7 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fromFile } from 'geotiff';
 import * as parquet from 'parquet-wasm';
 import { importDataset, type ImportResult, type InputFile } from '../src/import/importDataset';
 import { DEFAULT_MAPPING, parseMapping } from '../src/import/importMapping';
@@ -65,7 +66,11 @@ async function collect(paths: readonly string[]): Promise<InputFile[]> {
     const info = await stat(p).catch(() => null);
     if (!info) throw new UsageError(`no such file or folder: ${p}`);
     const names = info.isDirectory() ? (await readdir(p, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(p, e.name)).sort() : [p];
-    for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(name)) });
+    for (const name of names) {
+      // A GeoTIFF is read piece by piece from disk (a 100 m national raster is GBs once decoded): never whole.
+      if (/\.tiff?$/i.test(name)) files.push({ name, bytes: new Uint8Array(0), openTiff: () => fromFile(name) });
+      else files.push({ name, bytes: new Uint8Array(await readFile(name)) });
+    }
   }
   return files;
 }

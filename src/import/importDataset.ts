@@ -6,13 +6,16 @@ import { catalogColumns, emptyIndicatorOutput, guessIndicatorRole, importIndicat
 import { DEFAULT_MAPPING, type FileMapping, type FileRole, type ImportMapping } from './importMapping';
 import { numberReader, parseNumber } from './parseNumber';
 import { PolygonIndex } from './polygonIndex';
-import { rasterToPoints, readPopulationTiff, type GridPoints } from './rasterToPoints';
+import { fromArrayBuffer, type GeoTIFF } from 'geotiff';
+import { openPopulationTiff, rasterToPointsStreamed, type GridPoints } from './rasterToPoints';
 import { readGeoJson, readShapefileParts, readShapefileZip, type GeoLayer } from './readGeo';
 import { readDelimited, readXlsx, type RawTable } from './readTable';
 
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /** A GeoTIFF too large to hold in memory (the CLI's 100 m national rasters): opened to be read a strip at a time. */
+  openTiff?: () => Promise<GeoTIFF>;
 }
 
 /** Something import could not map: what, in which file, how many rows, and what to do. */
@@ -44,7 +47,7 @@ export interface ImportResult {
 type Source =
   | { kind: 'geo'; file: string; layer: GeoLayer }
   | { kind: 'table'; file: string; table: RawTable }
-  | { kind: 'raster'; file: string; bytes: Uint8Array };
+  | { kind: 'raster'; file: string; bytes: Uint8Array; openTiff?: () => Promise<GeoTIFF> };
 
 const base = (name: string) => name.split(/[\\/]/).pop() ?? name;
 const ext = (name: string) => /\.([^.]+)$/.exec(name)?.[1].toLowerCase() ?? '';
@@ -70,7 +73,7 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   const facilitySources: Source[] = [];
   const censusSources: { file: string; table: RawTable }[] = [];
   const indicatorSources: { file: string; table: RawTable; role: 'coverage' | 'socioeconomic' }[] = [];
-  const rasters: { file: string; bytes: Uint8Array }[] = [];
+  const rasters: { file: string; bytes: Uint8Array; openTiff?: () => Promise<GeoTIFF> }[] = [];
   for (const s of sources) {
     const role = roleOf(s);
     // A guessed "ignore" is not written to the mapping: only the person's own "ignore" silences a file.
@@ -79,7 +82,7 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
     else if (role === 'facilities' && s.kind !== 'raster') facilitySources.push(s);
     else if (role === 'census' && s.kind === 'table') censusSources.push({ file: s.file, table: s.table });
     else if ((role === 'coverage' || role === 'socioeconomic') && s.kind === 'table') indicatorSources.push({ file: s.file, table: s.table, role });
-    else if (role === 'population_raster' && s.kind === 'raster') rasters.push({ file: s.file, bytes: s.bytes });
+    else if (role === 'population_raster' && s.kind === 'raster') rasters.push({ file: s.file, bytes: s.bytes, openTiff: s.openTiff });
     else if (!saidIgnore.has(s.file)) {
       unmapped.push({
         file: s.file, rows: 0,
@@ -126,7 +129,10 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   let pointsByRegion = new Map<string, number>();
   if (rasters[0]) {
     const t0 = Date.now();
-    const grid = rasterToPoints(await readPopulationTiff(rasters[0].bytes, rasters[0].file), mapping.gridKm);
+    const { file, bytes, openTiff } = rasters[0];
+    // Strips of rows, whether the bytes are in memory (the page) or read from disk as needed (the CLI).
+    const tiff = openTiff ? await openTiff() : await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const grid = await rasterToPointsStreamed(await openPopulationTiff(tiff, file), mapping.gridKm);
     const t1 = Date.now();
     const placed = placePoints(grid, placeOf);
     notes.push(`${rasters[0].file}: raster read and gridded in ${t1 - t0} ms; ${grid.population.length} points placed by point-in-polygon in ${Date.now() - t1} ms`);
@@ -216,7 +222,7 @@ async function readSources(files: readonly InputFile[], mapping: ImportMapping, 
     } else if (e === 'xlsx') {
       out.push({ kind: 'table', file: name, table: await readXlsx(f.bytes, name, mapping.files[name]?.sheet) });
     } else if (e === 'tif' || e === 'tiff') {
-      out.push({ kind: 'raster', file: name, bytes: f.bytes });
+      out.push({ kind: 'raster', file: name, bytes: f.bytes, openTiff: f.openTiff });
     } else if (e === 'parquet') {
       parquet.push({ name, bytes: f.bytes });
     } else if (e === 'xls') {
