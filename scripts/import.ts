@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run import -- <file | folder> ... --out DIR [--mapping
 
 Reads: CSV/TSV, XLSX, GeoJSON, TopoJSON, zipped or loose shapefiles (.shp .dbf .prj .cpg),
 GeoTIFF population rasters and Parquet. A folder stands for the files directly in it.
+GeoPackage (.gpkg) is not read: export the layer as GeoJSON or a shapefile first.
 Tables by area are a census (population), or coverage / socio-economic indicators
 (HDX/DHS long format with an indicator and a value column, or one column per indicator).
 Writes into DIR: regions.parquet, facilities.parquet, population.parquet, coverage.parquet,

@@ -96,7 +96,7 @@ export function ImportPanel() {
       <p>
         <button type="button" onClick={() => input.current?.click()} disabled={busy}>{t('import.choose')}</button>{' '}
         <input ref={input} type="file" multiple hidden data-testid="import-input"
-          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip,.shp,.shx,.dbf,.prj,.cpg,.tif,.tiff,.parquet"
+          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip,.shp,.shx,.dbf,.prj,.cpg,.tif,.tiff,.parquet,.gpkg"
           onChange={(e) => {
             const chosen = [...(e.target.files ?? [])];
             setFiles(chosen);

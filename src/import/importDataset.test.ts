@@ -94,6 +94,10 @@ describe('importDataset: the list\'s own district', () => {
 });
 
 describe('importDataset: files it cannot place', () => {
+  it('says what to do with a GeoPackage', async () => {
+    await expect(importDataset([provincesTopo(), { name: 'districts.gpkg', bytes: enc('SQLite format 3\0') }])).rejects.toThrow(/districts\.gpkg: GeoPackage is not read: export the layer as GeoJSON or a zipped shapefile/);
+  });
+
   it('lists a table it cannot recognise, unless the mapping says to ignore it', async () => {
     const notes: InputFile = { name: 'notes.csv', bytes: enc('remark,author\nsee annex,MoH\n') };
     const r = await importDataset([provincesTopo(), notes]);

@@ -225,6 +225,8 @@ async function readSources(files: readonly InputFile[], mapping: ImportMapping, 
       out.push({ kind: 'raster', file: name, bytes: f.bytes, openTiff: f.openTiff });
     } else if (e === 'parquet') {
       parquet.push({ name, bytes: f.bytes });
+    } else if (e === 'gpkg') {
+      throw new Error(`${name}: GeoPackage is not read: export the layer as GeoJSON or a zipped shapefile (QGIS "Export > Save Features As", or ogr2ogr -f GeoJSON out.geojson ${name}) and import that`);
     } else if (e === 'xls') {
       throw new Error(`${name}: old Excel .xls files are not read: save it as .xlsx or .csv`);
     } else {
