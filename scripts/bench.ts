@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time]`
+ * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time | import-raster [--grid-km N] | import-pip]`
  *
  * Builds the site (production, into a temp folder, with the bench-only entry and hook of scripts/bench/vite.bench.config.ts),
  * serves it on loopback and drives Debian's headless Chromium. In one run: cold start against the engine floor, loading,
@@ -30,6 +30,8 @@ import { serveBench } from './bench/server';
 import { ensureFirstPage } from './first-page';
 import { FIRST_PAGE_FILE } from './firstPageCurrent.ts';
 import { median, ratio, throughput } from './bench/stats';
+import { benchImportPip, importPipMarkdown } from './bench/importPip';
+import { benchImportRaster, importRasterMarkdown } from './bench/importRaster';
 import { benchTravelTime, travelTimeMarkdown, type TravelTimeRow } from './bench/travelTime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,9 +44,10 @@ const { values } = parseArgs({
     changes: { type: 'string' },
     'e2sfca-max-pairs': { type: 'string' },
     only: { type: 'string' },
+    'grid-km': { type: 'string' },
   },
 });
-if (values.only != null && values.only !== 'travel-time') throw new Error(`unknown --only: ${values.only} (known: travel-time)`);
+if (values.only != null && !['travel-time', 'import-raster', 'import-pip'].includes(values.only)) throw new Error(`unknown --only: ${values.only} (known: travel-time, import-raster, import-pip)`);
 const quick = values.quick!;
 const scales = (values.scales ?? (quick ? '1' : '1,10,100')).split(',').map(Number);
 if (scales.some((s) => !(s > 0))) throw new Error(`invalid --scales: ${values.scales}`);
@@ -54,6 +57,24 @@ const changes = Number(values.changes ?? (quick ? 20 : 30));
 // The app grids past CATCHMENT_PAIR_BUDGET (catchmentPlan.ts), so what runs is skipped only if even its grid is past this.
 const e2sfcaMaxPairs = Number(values['e2sfca-max-pairs'] ?? 20e6);
 const log = (s: string) => console.error(s);
+
+if (values.only === 'import-raster') {
+  // Opt-in, Node only (no browser): a 100 M-cell raster through the import CLI, time and peak memory.
+  const start = performance.now();
+  const r = benchImportRaster(root, { gridKm: Number(values['grid-km'] ?? 1), log });
+  if (values.out) writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), mode: 'only import-raster', importRaster: r }, null, 2) + '\n');
+  console.log(`### Import: a 100 m national raster through npm run import\n\n${importRasterMarkdown(r)}\n\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? ''}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; run in ${fmt((performance.now() - start) / 1000)} s.`);
+  process.exit(r.exitCode === 0 ? 0 : 1);
+}
+
+if (values.only === 'import-pip') {
+  // Node only: import's point-in-polygon, exact test alone and with the grid of answers, in one run.
+  const start = performance.now();
+  const rows = await benchImportPip(root, { reps: quick ? 3 : 5, log });
+  if (values.out) writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), mode: 'only import-pip', importPip: rows }, null, 2) + '\n');
+  console.log(`### Import: point in polygon\n\n${importPipMarkdown(rows)}\n\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? ''}), Node ${process.version}; run in ${fmt((performance.now() - start) / 1000)} s.`);
+  process.exit(0);
+}
 
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(`The benchmark needs Debian's Chromium at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium`);

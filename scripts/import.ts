@@ -7,6 +7,7 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fromFile } from 'geotiff';
 import * as parquet from 'parquet-wasm';
 import { importDataset, type ImportResult, type InputFile } from '../src/import/importDataset';
 import { importTravelFiles } from '../src/import/travelFiles';
@@ -18,7 +19,11 @@ const USAGE = `Usage: npm run import -- <file | folder> ... --out DIR [--mapping
 
 Reads: CSV/TSV, XLSX, GeoJSON, TopoJSON, zipped or loose shapefiles (.shp .dbf .prj .cpg),
 GeoTIFF population rasters and Parquet. A folder stands for the files directly in it.
-Writes into DIR: regions.parquet, facilities.parquet, population.parquet (those it can make),
+GeoPackage (.gpkg) is not read: export the layer as GeoJSON or a shapefile first.
+Tables by area are a census (population), or coverage / socio-economic indicators
+(HDX/DHS long format with an indicator and a value column, or one column per indicator).
+Writes into DIR: regions.parquet, facilities.parquet, population.parquet, coverage.parquet,
+socioeconomic.parquet, indicator_catalog.parquet (those it can make),
 boundaries.geojson, mapping.json (every choice made: edit it and pass it back with --mapping),
 and copies any Parquet given.
 
@@ -63,7 +68,11 @@ async function collect(paths: readonly string[]): Promise<InputFile[]> {
     const info = await stat(p).catch(() => null);
     if (!info) throw new UsageError(`no such file or folder: ${p}`);
     const names = info.isDirectory() ? (await readdir(p, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(p, e.name)).sort() : [p];
-    for (const name of names) files.push({ name, bytes: new Uint8Array(await readFile(name)) });
+    for (const name of names) {
+      // A GeoTIFF is read piece by piece from disk (a 100 m national raster is GBs once decoded): never whole.
+      if (/\.tiff?$/i.test(name)) files.push({ name, bytes: new Uint8Array(0), openTiff: () => fromFile(name) });
+      else files.push({ name, bytes: new Uint8Array(await readFile(name)) });
+    }
   }
   return files;
 }
@@ -76,7 +85,7 @@ export function formatResult(r: ImportResult, out: string): string {
     lines.push(`         what to do: ${u.fix}`);
   }
   const count = (c?: Record<string, unknown[]>) => (c ? Object.values(c)[0]?.length ?? 0 : 0);
-  lines.push(`wrote ${out}: ${count(r.tables.regions)} regions, ${count(r.tables.facilities)} facilities, ${count(r.tables.population)} population points, ${r.boundaries.features.length} boundary shapes, mapping.json`);
+  lines.push(`wrote ${out}: ${count(r.tables.regions)} regions, ${count(r.tables.facilities)} facilities, ${count(r.tables.population)} population points, ${count(r.tables.coverage)} coverage rows, ${count(r.tables.socioeconomic)} socio-economic rows, ${count(r.tables.indicator_catalog)} indicators, ${r.boundaries.features.length} boundary shapes, mapping.json`);
   lines.push(r.unmapped.length ? `${r.unmapped.length} thing${r.unmapped.length === 1 ? '' : 's'} could not be mapped: edit ${path.join(out, 'mapping.json')} and run again with --mapping` : 'everything mapped; check it with: npm run validate -- ' + out);
   return lines.join('\n');
 }

@@ -89,7 +89,7 @@ describe('npm run validate', () => {
       const r = validate(moved);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^warning +plausibility: 1 found: facility lies outside every boundary .*; e\.g\. F000100 \(.*\): [\d.]+ km from D\d+ \(check: outside_boundaries\)$/m);
-      expect(r.out).toContain(`plausibility: 1 found: facility lies in another district than its region_id says; e.g. F000200`);
+      expect(r.out).toContain(`plausibility: 1 found: facility lies in another district than the one it states (stated_region_id, else region_id); e.g. F000200`);
       expect(r.out).toContain(`stated ${regions[0].region_id}, lies in ${regions[1].region_id}`);
       expect(r.out).toMatch(/^note +plausibility: coverage_scale not checked: no coverage, indicator_catalog table loaded$/m);
       expect(r.out.trim().split('\n').at(-1)).toBe('4 files checked: 4 valid, 0 invalid; 0 errors, 0 warnings'); // 3 tables and the boundaries

@@ -51,6 +51,12 @@ export function ImportPanel() {
     setMapping({ ...mapping, [kind]: { ...mapping[kind], [value]: to === '' ? null : to } });
   };
 
+  // Keyed by the indicator as the file names it; the rest of its catalogue entry (id, unit) is edited in mapping.json.
+  const setDirection = (key: string, to: string) => {
+    if (!mapping) return;
+    setMapping({ ...mapping, indicators: { ...mapping.indicators, [key]: { ...mapping.indicators[key], favourable: to === '' ? null : to === 'better' } } });
+  };
+
   const download = () => {
     if (!mapping) return;
     const url = URL.createObjectURL(new Blob([`${JSON.stringify(mapping, null, 2)}\n`], { type: 'application/json' }));
@@ -90,7 +96,7 @@ export function ImportPanel() {
       <p>
         <button type="button" onClick={() => input.current?.click()} disabled={busy}>{t('import.choose')}</button>{' '}
         <input ref={input} type="file" multiple hidden data-testid="import-input"
-          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip,.shp,.shx,.dbf,.prj,.cpg,.tif,.tiff,.parquet"
+          accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip,.shp,.shx,.dbf,.prj,.cpg,.tif,.tiff,.parquet,.gpkg"
           onChange={(e) => {
             const chosen = [...(e.target.files ?? [])];
             setFiles(chosen);
@@ -120,6 +126,31 @@ export function ImportPanel() {
           )}
           {categoryTable('facilityType', done.result.categories.facilityType, FACILITY_TYPES, t('import.types'))}
           {categoryTable('ownership', done.result.categories.ownership, OWNERSHIPS, t('import.ownership'))}
+          {(done.result.categories.indicators?.length ?? 0) > 0 && (
+            <table className="import-categories" data-testid="import-indicators">
+              <caption>{t('import.indicators')}</caption>
+              <thead><tr><th scope="col">{t('import.indicator')}</th><th scope="col">{t('import.table')}</th><th scope="col">{t('import.rows')}</th><th scope="col">{t('import.direction')}</th></tr></thead>
+              <tbody>
+                {done.result.categories.indicators!.map((c) => {
+                  const f = mapping?.indicators[c.key]?.favourable;
+                  return (
+                    <tr key={`${c.file}|${c.key}`}>
+                      <td>{c.name}{c.name !== c.key ? ` (${c.key})` : ''}</td>
+                      <td>{c.domain}</td>
+                      <td>{num(c.rows)}</td>
+                      <td>
+                        <select aria-label={`${t('import.direction')}: ${c.name}`} value={f === true ? 'better' : f === false ? 'worse' : ''} onChange={(e) => setDirection(c.key, e.target.value)}>
+                          <option value="">{t('import.directionUnset')}</option>
+                          <option value="better">{t('import.better')}</option>
+                          <option value="worse">{t('import.worse')}</option>
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
           <p>
             <button type="button" onClick={() => void run(files, mapping)} disabled={busy || files.length === 0}>{t('import.again')}</button>{' '}
             <button type="button" onClick={download} disabled={!mapping}>{t('import.download')}</button>{' '}

@@ -81,6 +81,8 @@ export const CONTRACT: Record<TableName, TableSpec> = {
       { name: 'facility_id', type: 'string', required: true, description: 'Unique facility code' },
       { name: 'name', type: 'string', required: true, description: 'Facility name' },
       { name: 'region_id', type: 'string', required: true, references: ref('regions', 'region_id'), description: 'District the facility is in' },
+      // No foreign key on purpose: a stated district that names no region must not drop the facility (danglingKeys).
+      { name: 'stated_region_id', type: 'string', required: false, nullable: true, description: 'District the source list states, when it gives one (the plausibility check compares it with where the point lies)' },
       { name: 'lat', type: 'double', required: true, min: -90, max: 90, unit: '°', description: 'Latitude (WGS84)' },
       { name: 'lon', type: 'double', required: true, min: -180, max: 180, unit: '°', description: 'Longitude (WGS84)' },
       { name: 'type', type: 'string', required: true, categories: FACILITY_TYPES, description: 'Facility type' },

@@ -130,6 +130,18 @@ describe('plausibility checks on the demo with a few facilities moved', () => {
     expect(flag(swapped.facility_id, 'swapped_lat_lon')?.found_in).toBe(swapped.region_id);
     expect(flags.filter((x) => x.flag === 'duplicate').map((x) => [x.facility_id, x.found_in]).sort()).toEqual([['DUP1', dup.facility_id], [dup.facility_id, 'DUP1']].sort());
     expect(by.outside_district.examples[0]).toContain(`stated ${moved.region_id}, lies in ${target.region_id}`);
+
+    // An imported list: region_id is where the point lies, stated_region_id what the list says. The stated one is checked.
+    const listed = deep[800];
+    const elsewhere = deep.find((f) => f.region_id !== listed.region_id && kmToBoundary(own(f.region_id), listed.lat, listed.lon) > 20)!;
+    await db.rows(`UPDATE facilities SET stated_region_id = '${elsewhere.region_id}' WHERE facility_id = '${listed.facility_id}'`);
+    await db.rows(`UPDATE facilities SET stated_region_id = region_id WHERE facility_id = '${deep[801].facility_id}'`);
+    const again = await runPlausibility(db, { loaded: new Set(['regions', 'facilities']), boundaries });
+    expect(again.findings.find((f) => f.id === 'outside_district')!.count).toBe(2);
+    const [g] = await db.rows<{ region_id: string; found_in: string; km: number }>(`SELECT region_id, found_in, km FROM ${FACILITY_FLAGS} WHERE facility_id = '${listed.facility_id}'`);
+    expect(g).toMatchObject({ region_id: elsewhere.region_id, found_in: listed.region_id });
+    const listedKm = kmToBoundary(own(elsewhere.region_id), listed.lat, listed.lon);
+    expect(Math.abs(g.km - listedKm) / listedKm).toBeLessThan(0.01);
   });
 
   it('flags districts without points and sums off by more than 10%, and coverage outside its scale; at most 5 examples', async () => {

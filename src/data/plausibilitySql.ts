@@ -105,6 +105,9 @@ function edgeDistanceKm(px: string, py: string): string {
 
 /**
  * TABLE facility_flags(facility_id, flag, region_id, found_in, km): one row per facility and flag.
+ * The stated district is `stated_region_id` when the source list gives one (import keeps a list's own `District`
+ * there and sets `region_id` by point-in-polygon, so comparing region_id with the point would find nothing), else
+ * `region_id`.
  * - outside_boundaries: the point lies in no boundary at all (km: to its stated district, when it has a boundary);
  *   (both location flags skip points within BOUNDARY_TOLERANCE_KM of their stated district)
  * - swapped_lat_lon: as above, but (lat, lon) read as (lon, lat) falls inside a boundary (found_in: that region);
@@ -122,7 +125,7 @@ WHERE a.name IS NOT NULL AND trim(a.name) <> '' GROUP BY a.facility_id, a.region
   const located = `SELECT facility_id AS id, CAST(lon AS DOUBLE) AS x, CAST(lat AS DOUBLE) AS y FROM facilities WHERE lat IS NOT NULL AND lon IS NOT NULL`;
   return `CREATE OR REPLACE TABLE ${FACILITY_FLAGS} AS
 WITH inside AS (${pointInRegionsSql(located)}),
-f AS (SELECT facility_id, region_id, CAST(lon AS DOUBLE) AS x, CAST(lat AS DOUBLE) AS y FROM facilities WHERE lat IS NOT NULL AND lon IS NOT NULL),
+f AS (SELECT facility_id, coalesce(stated_region_id, region_id) AS region_id, CAST(lon AS DOUBLE) AS x, CAST(lat AS DOUBLE) AS y FROM facilities WHERE lat IS NOT NULL AND lon IS NOT NULL),
 status AS (
   SELECT f.*, EXISTS (SELECT 1 FROM inside i WHERE i.id = f.facility_id) AS in_any,
     EXISTS (SELECT 1 FROM inside i WHERE i.id = f.facility_id AND i.region_id = f.region_id) AS in_own,
@@ -175,7 +178,7 @@ export const PLAUSIBILITY_CHECKS: readonly PlausibilityCheck[] = [
   },
   {
     id: 'outside_district', needs: ['facilities'], boundaries: true,
-    rule: 'facility lies in another district than its region_id says',
+    rule: 'facility lies in another district than the one it states (stated_region_id, else region_id)',
     sql: flagRows('outside_district', `printf('%s (%s): stated %s, lies in %s, %s outside %s', g.facility_id, coalesce(f.name, '?'), g.region_id, coalesce(g.found_in, '?'), ${km}, g.region_id)`),
   },
   {

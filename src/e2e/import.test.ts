@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
@@ -50,6 +52,31 @@ describe('a person imports the real Sierra Leone files in the page', () => {
     expect(failures.length).toBeGreaterThan(0);
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
+  }, 180_000);
+
+  it('maps coverage and socio-economic tables by district, with a direction chosen in the page, and the views use them', async () => {
+    const shaped = ['sle_dhs_subnational_illustrative.csv', 'sle_socioeconomic_adm2_illustrative.csv'].map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(path.join('src/import/fixtures/shaped/sierra-leone', name)) }));
+    const latrines = { name: 'latrines.csv', mimeType: 'text/csv', buffer: Buffer.from('ADM2_PCODE,Year,Households with a latrine\nSLE0101,2018,41.5\nSLE0102,2018,52\n') };
+    const panel = w.page.getByTestId('import-panel');
+    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+    await w.page.getByTestId('import-mapping').setInputFiles([file('mapping.json')]);
+    await w.page.getByTestId('import-input').setInputFiles([...sierraLeoneInputs(), ...shaped, latrines]);
+    await w.page.waitForFunction(() => /latrines\.csv: socioeconomic by area/.test(document.querySelector('[data-testid="import-result"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await expect(w.page.getByTestId('import-unmapped').innerText()).resolves.toMatch(/indicators without an id or a direction.*Households with a latrine x2/);
+    await expect(w.page.getByTestId('import-indicators').innerText()).resolves.toMatch(/Assistance during delivery from a skilled provider \(RH_DELA_C_SKP\)\s+coverage\s+19/);
+    await w.page.getByLabel('A higher value is: Households with a latrine').selectOption('better');
+    await w.page.getByRole('button', { name: 'Import again with these choices' }).click();
+    await w.page.waitForSelector('[data-testid="import-all-mapped"]', { timeout: 60_000 });
+    await w.page.getByTestId('import-load').click();
+    await w.page.waitForFunction(() => /coverage\.parquet/.test(document.querySelector('[data-testid="dataset-name"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    const failures: string[] = [];
+    for (const view of ['access', 'need', 'equity', 'trends']) {
+      await w.page.getByTestId(`tab-${view}`).click();
+      await w.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 }).catch(() => undefined);
+      failures.push(...(await w.page.locator('.panel-error').allInnerTexts()).map((x) => `${view}: ${x}`));
+    }
+    expect(failures.filter((f) => /coverage|socioeconomic|indicator_catalog/.test(f))).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
   }, 180_000);
 
   it('reads an Excel facility list in the worker (exceljs loaded on demand)', async () => {

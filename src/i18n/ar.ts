@@ -1043,4 +1043,12 @@ export const ar: Record<MessageKey, string> = {
   "tta.fcaChartSummary": "إمكانية الوصول بزمن التنقل على المستوى الوطني: {value} {unit}.",
   // Issue 17, travel-time files in the loader (i17data)
   'loader.travelIntro': 'لزمن السفر: الطرق (خطوط لها فئة أو وسم highway من OpenStreetMap)، والمياه (أنهار وبحيرات بوسوم المياه أو باسم roads/water/rivers)، أو ملف GeoTIFF للاحتكاك بالدقائق لكل متر (اسمه يتضمن “friction”).',
+  // Import: coverage and socio-economic tables (issue 19)
+  'import.indicators': 'المؤشرات من الجداول حسب المنطقة (التغطية، الاجتماعية والاقتصادية)',
+  'import.indicator': 'المؤشر في الملف',
+  'import.table': 'الجدول',
+  'import.direction': 'القيمة الأعلى',
+  'import.better': 'أفضل',
+  'import.worse': 'أسوأ',
+  'import.directionUnset': '(غير محدد: مستبعد)',
 };

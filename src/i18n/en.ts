@@ -1044,6 +1044,14 @@ export const en = {
   "tta.fcaChartSummary": "Accessibility by travel time nationally: {value} {unit}.",
   // Issue 17, travel-time files in the loader (i17data)
   'loader.travelIntro': 'For travel time: roads (lines with a class or an OpenStreetMap highway tag), water (rivers and lakes, with water tags or named roads/water/rivers), or a friction GeoTIFF in minutes per metre (a name with “friction”).',
+  // Import: coverage and socio-economic tables (issue 19)
+  'import.indicators': 'Indicators from tables by area (coverage, socio-economic)',
+  'import.indicator': 'Indicator in the file',
+  'import.table': 'Table',
+  'import.direction': 'A higher value is',
+  'import.better': 'better',
+  'import.worse': 'worse',
+  'import.directionUnset': '(not set: left out)',
 } as const;
 
 export type MessageKey = keyof typeof en;

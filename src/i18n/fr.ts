@@ -1043,4 +1043,12 @@ export const fr: Record<MessageKey, string> = {
   "tta.fcaChartSummary": "Accessibilité nationale en temps de trajet : {value} {unit}.",
   // Issue 17, travel-time files in the loader (i17data)
   'loader.travelIntro': 'Pour le temps de trajet : des routes (lignes avec une classe ou une étiquette highway d’OpenStreetMap), l’eau (rivières et lacs, avec des étiquettes d’eau ou nommés roads/water/rivers), ou un GeoTIFF de friction en minutes par mètre (un nom contenant « friction »).',
+  // Import: coverage and socio-economic tables (issue 19)
+  'import.indicators': 'Indicateurs des tableaux par zone (couverture, socio-économiques)',
+  'import.indicator': 'Indicateur dans le fichier',
+  'import.table': 'Table',
+  'import.direction': 'Une valeur plus haute est',
+  'import.better': 'meilleure',
+  'import.worse': 'pire',
+  'import.directionUnset': '(non défini : laissé de côté)',
 };

@@ -79,7 +79,25 @@ describe('importDataset', () => {
   });
 });
 
+describe('importDataset: the list\'s own district', () => {
+  it('keeps it as stated_region_id (by code or name), counts disagreements, lists names it cannot resolve', async () => {
+    const csv: InputFile = { name: 'facilities.csv', bytes: enc('name,type,lat,lon,District\nA,Hospital,1.5,0.5,District 1\nB,Hospital,1.5,1.5,XY0204\nC,Hospital,1.5,2.5,Nowhere\nD,Hospital,1.5,3.5,\n') };
+    const r = await importDataset([provincesTopo(), districts((i) => `XY0${i < 2 ? 1 : 2}0${i + 1}`), csv]);
+    const f = r.tables.facilities!;
+    expect(f.region_id).toEqual(['XY0101', 'XY0102', 'XY0203', 'XY0204']);
+    expect(f.stated_region_id).toEqual(['XY0101', 'XY0204', null, null]);
+    expect(r.notes.join('\n')).toContain('District kept as the stated district (stated_region_id); 1 facilities lie inside another area');
+    expect(r.unmapped).toContainEqual(expect.objectContaining({ what: 'District values that name no area (stated district left empty)', rows: 1, values: ['Nowhere x1'] }));
+    const aliased = await importDataset([provincesTopo(), districts((i) => `XY0${i < 2 ? 1 : 2}0${i + 1}`), csv], parseMapping('{"regionNames": {"Nowhere": "XY0203"}}'));
+    expect(aliased.tables.facilities!.stated_region_id).toEqual(['XY0101', 'XY0204', 'XY0203', null]);
+  });
+});
+
 describe('importDataset: files it cannot place', () => {
+  it('says what to do with a GeoPackage', async () => {
+    await expect(importDataset([provincesTopo(), { name: 'districts.gpkg', bytes: enc('SQLite format 3\0') }])).rejects.toThrow(/districts\.gpkg: GeoPackage is not read: export the layer as GeoJSON or a zipped shapefile/);
+  });
+
   it('lists a table it cannot recognise, unless the mapping says to ignore it', async () => {
     const notes: InputFile = { name: 'notes.csv', bytes: enc('remark,author\nsee annex,MoH\n') };
     const r = await importDataset([provincesTopo(), notes]);

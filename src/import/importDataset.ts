@@ -2,16 +2,20 @@ import { FACILITY_TYPES, OWNERSHIPS } from '../data/contract';
 import { guessFacilityType, guessOwnership, mapCategories, type CategoryCount } from './categories';
 import { detectColumns, nameKey, type Role } from './detectColumns';
 import { buildHierarchy, type Hierarchy, type Region } from './hierarchy';
+import { catalogColumns, emptyIndicatorOutput, guessIndicatorRole, importIndicators, looksLikeIndicators, type IndicatorCount } from './importIndicators';
 import { DEFAULT_MAPPING, type FileMapping, type FileRole, type ImportMapping } from './importMapping';
 import { numberReader, parseNumber } from './parseNumber';
 import { PolygonIndex } from './polygonIndex';
-import { rasterToPoints, readPopulationTiff, type GridPoints } from './rasterToPoints';
+import { fromArrayBuffer, type GeoTIFF } from 'geotiff';
+import { openPopulationTiff, rasterToPointsStreamed, type GridPoints } from './rasterToPoints';
 import { readGeoJson, readShapefileParts, readShapefileZip, type GeoLayer } from './readGeo';
 import { readDelimited, readXlsx, type RawTable } from './readTable';
 
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /** A GeoTIFF too large to hold in memory (the CLI's 100 m national rasters): opened to be read a strip at a time. */
+  openTiff?: () => Promise<GeoTIFF>;
 }
 
 /** Something import could not map: what, in which file, how many rows, and what to do. */
@@ -26,12 +30,12 @@ export interface Unmapped {
 export type Columns = Record<string, unknown[]>;
 
 export interface ImportResult {
-  tables: { regions: Columns; facilities?: Columns; population?: Columns };
+  tables: { regions: Columns; facilities?: Columns; population?: Columns; coverage?: Columns; socioeconomic?: Columns; indicator_catalog?: Columns };
   boundaries: GeoJSON.FeatureCollection;
   /** The mapping used: saved choices plus this run's guesses. Save it, edit it, reuse it. */
   mapping: ImportMapping;
   /** Category values with counts, for the editable table. */
-  categories: { facilityType: CategoryCount[]; ownership: CategoryCount[] };
+  categories: { facilityType: CategoryCount[]; ownership: CategoryCount[]; indicators?: IndicatorCount[] };
   notes: string[];
   unmapped: Unmapped[];
   /** Parquet files given as they are (checked by the validator, not converted). */
@@ -43,7 +47,7 @@ export interface ImportResult {
 type Source =
   | { kind: 'geo'; file: string; layer: GeoLayer }
   | { kind: 'table'; file: string; table: RawTable }
-  | { kind: 'raster'; file: string; bytes: Uint8Array };
+  | { kind: 'raster'; file: string; bytes: Uint8Array; openTiff?: () => Promise<GeoTIFF> };
 
 const base = (name: string) => name.split(/[\\/]/).pop() ?? name;
 const ext = (name: string) => /\.([^.]+)$/.exec(name)?.[1].toLowerCase() ?? '';
@@ -68,7 +72,8 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   const boundaryLayers: GeoLayer[] = [];
   const facilitySources: Source[] = [];
   const censusSources: { file: string; table: RawTable }[] = [];
-  const rasters: { file: string; bytes: Uint8Array }[] = [];
+  const indicatorSources: { file: string; table: RawTable; role: 'coverage' | 'socioeconomic' }[] = [];
+  const rasters: { file: string; bytes: Uint8Array; openTiff?: () => Promise<GeoTIFF> }[] = [];
   for (const s of sources) {
     const role = roleOf(s);
     // A guessed "ignore" is not written to the mapping: only the person's own "ignore" silences a file.
@@ -76,13 +81,14 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
     if (role === 'boundaries' && s.kind === 'geo') boundaryLayers.push(s.layer);
     else if (role === 'facilities' && s.kind !== 'raster') facilitySources.push(s);
     else if (role === 'census' && s.kind === 'table') censusSources.push({ file: s.file, table: s.table });
-    else if (role === 'population_raster' && s.kind === 'raster') rasters.push({ file: s.file, bytes: s.bytes });
+    else if ((role === 'coverage' || role === 'socioeconomic') && s.kind === 'table') indicatorSources.push({ file: s.file, table: s.table, role });
+    else if (role === 'population_raster' && s.kind === 'raster') rasters.push({ file: s.file, bytes: s.bytes, openTiff: s.openTiff });
     else if (!saidIgnore.has(s.file)) {
       unmapped.push({
         file: s.file, rows: 0,
         what: role === 'ignore' ? 'could not tell what this file holds (no coordinates, no polygons, no area and population columns)' : `not readable as ${role}`,
         values: s.kind === 'table' ? s.table.columns.slice(0, 15) : s.kind === 'geo' ? s.layer.columns.slice(0, 15) : [],
-        fix: 'set its "role" in mapping.json (boundaries, facilities, census, population_raster or ignore) and its "columns"',
+        fix: 'set its "role" in mapping.json (boundaries, facilities, census, coverage, socioeconomic, population_raster or ignore) and its "columns"',
       });
     }
   }
@@ -111,7 +117,7 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   let categories: ImportResult['categories'] = { facilityType: [], ownership: [] };
   if (facilitySources.length > 1) unmapped.push({ file: facilitySources.slice(1).map((s) => s.file).join(', '), what: 'more than one facility list; only the first is imported', rows: 0, values: [], fix: 'merge the lists, or set the others\' role to "ignore"' });
   if (facilitySources[0]) {
-    const r = importFacilities(facilitySources[0], mapping, placeOf, notes, unmapped);
+    const r = importFacilities(facilitySources[0], mapping, placeOf, resolver, notes, unmapped);
     facilities = r.columns;
     categories = r.categories;
   }
@@ -123,7 +129,10 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   let pointsByRegion = new Map<string, number>();
   if (rasters[0]) {
     const t0 = Date.now();
-    const grid = rasterToPoints(await readPopulationTiff(rasters[0].bytes, rasters[0].file), mapping.gridKm);
+    const { file, bytes, openTiff } = rasters[0];
+    // Strips of rows, whether the bytes are in memory (the page) or read from disk as needed (the CLI).
+    const tiff = openTiff ? await openTiff() : await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const grid = await rasterToPointsStreamed(await openPopulationTiff(tiff, file), mapping.gridKm);
     const t1 = Date.now();
     const placed = placePoints(grid, placeOf);
     notes.push(`${rasters[0].file}: raster read and gridded in ${t1 - t0} ms; ${grid.population.length} points placed by point-in-polygon in ${Date.now() - t1} ms`);
@@ -164,13 +173,26 @@ export async function importDataset(files: readonly InputFile[], saved: ImportMa
   const noPop = hierarchy.regions.filter((r) => pop.get(r.region_id) == null);
   if (noPop.length && (censusSources.length || population)) unmapped.push({ file: '', what: 'regions with no population', rows: noPop.length, values: noPop.slice(0, 10).map((r) => r.region_id), fix: 'give them a census row or a raster that covers them' });
 
+  // Coverage and socio-economic tables by area, once the areas' populations are known (coverage subgroups are weighted by them).
+  const indicators = emptyIndicatorOutput();
+  const indicatorCounts: IndicatorCount[] = [];
+  for (const t of indicatorSources) indicatorCounts.push(...importIndicators(t.file, t.table, t.role, mapping, resolver, hierarchy.regions.find((r) => r.parent_id === null) ?? null, pop, indicators, notes, unmapped));
+  const has = (c: Columns) => (Object.values(c)[0]?.length ?? 0) > 0;
+  const indicatorTables = {
+    ...(has(indicators.coverage) ? { coverage: indicators.coverage } : {}),
+    ...(has(indicators.socioeconomic) ? { socioeconomic: withYear(indicators.socioeconomic) } : {}),
+    ...(indicators.catalog.size ? { indicator_catalog: catalogColumns(indicators.catalog) } : {}),
+  };
+  if (indicatorTables.coverage) indicatorTables.coverage = withYear(indicatorTables.coverage);
+  categories.indicators = indicatorCounts;
+
   const boundaries: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: hierarchy.regions.filter((r) => r.geometry && r.level > 0).map((r) => ({
       type: 'Feature', geometry: r.geometry!, properties: { region_id: r.region_id, name: r.name, level: r.level, parent_id: r.parent_id },
     })),
   };
-  return { tables: { regions, facilities, population }, boundaries, mapping, categories, notes, unmapped, parquet, raster };
+  return { tables: { regions, facilities, population, ...indicatorTables }, boundaries, mapping, categories, notes, unmapped, parquet, raster };
 }
 
 async function readSources(files: readonly InputFile[], mapping: ImportMapping, parquet: InputFile[], notes: string[]): Promise<Source[]> {
@@ -200,9 +222,11 @@ async function readSources(files: readonly InputFile[], mapping: ImportMapping, 
     } else if (e === 'xlsx') {
       out.push({ kind: 'table', file: name, table: await readXlsx(f.bytes, name, mapping.files[name]?.sheet) });
     } else if (e === 'tif' || e === 'tiff') {
-      out.push({ kind: 'raster', file: name, bytes: f.bytes });
+      out.push({ kind: 'raster', file: name, bytes: f.bytes, openTiff: f.openTiff });
     } else if (e === 'parquet') {
       parquet.push({ name, bytes: f.bytes });
+    } else if (e === 'gpkg') {
+      throw new Error(`${name}: GeoPackage is not read: export the layer as GeoJSON or a zipped shapefile (QGIS "Export > Save Features As", or ogr2ogr -f GeoJSON out.geojson ${name}) and import that`);
     } else if (e === 'xls') {
       throw new Error(`${name}: old Excel .xls files are not read: save it as .xlsx or .csv`);
     } else {
@@ -226,7 +250,17 @@ function guessRole(s: Source): FileRole {
   const cols = detectColumns(s.table.columns, s.table.rows);
   if (cols.lat && cols.lon) return 'facilities';
   if ((cols.region || cols.pcode || cols.name) && cols.population) return 'census';
+  if (looksLikeIndicators(s.table)) return guessIndicatorRole(s.table);
   return 'ignore';
+}
+
+/** A table whose rows all lack a year leaves the column out: the contract then dates it the load year, and says so. */
+function withYear(c: Columns): Columns {
+  if (c.year.every((y) => y === null)) {
+    const { year: _year, ...rest } = c;
+    return rest;
+  }
+  return c;
 }
 
 function leafRegions(h: Hierarchy): Region[] {
@@ -257,7 +291,7 @@ function regionResolver(regions: readonly Region[], aliases: Record<string, stri
 
 function importFacilities(
   s: Source, mapping: ImportMapping, placeOf: (lon: number, lat: number) => { id: string | null; km: number },
-  notes: string[], unmapped: Unmapped[],
+  resolve: (v: unknown) => Region | null, notes: string[], unmapped: Unmapped[],
 ): { columns: Columns; categories: ImportResult['categories'] } {
   const rows: { props: Record<string, unknown>; lon: number | null; lat: number | null; featureId?: string }[] =
     s.kind === 'geo'
@@ -272,7 +306,7 @@ function importFacilities(
   const detected = detectColumns(columnNames, rows.map((r) => r.props));
   const cols: Partial<Record<Role, string>> = { ...detected, ...saved };
   const fm: FileMapping = mapping.files[s.file];
-  fm.columns = Object.fromEntries(Object.entries(cols).filter(([role]) => ['lat', 'lon', 'name', 'id', 'type', 'ownership', 'region', 'beds', 'doctors', 'nurses', 'midwives'].includes(role)));
+  fm.columns = Object.fromEntries(Object.entries(cols).filter(([role]) => ['lat', 'lon', 'name', 'id', 'type', 'ownership', 'region', 'pcode', 'beds', 'doctors', 'nurses', 'midwives'].includes(role)));
   const useGeometry = s.kind === 'geo' && rows.some((r) => r.lon !== null);
   notes.push(`${s.file}: facilities; ${useGeometry ? 'point geometry' : `columns ${cols.lat ?? '?'} / ${cols.lon ?? '?'}`} for location; ${Object.entries(fm.columns).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
   if (!useGeometry && (!cols.lat || !cols.lon)) {
@@ -292,11 +326,15 @@ function importFacilities(
   const badOwn = ownCounts.filter((c) => c.mapsTo === null && c.by !== 'mapping' && c.value !== '');
   if (badOwn.length) unmapped.push({ file: s.file, what: 'ownership values with no category (left empty)', rows: badOwn.reduce((a, c) => a + c.rows, 0), values: badOwn.map((c) => `${c.value} x${c.rows}`), fix: `map each under "ownership" in mapping.json to one of ${OWNERSHIPS.join(', ')}, or null to accept empty` });
 
-  const out: Columns = { facility_id: [], name: [], region_id: [], lat: [], lon: [], type: [], ownership: [], beds: [], doctors: [], nurses: [], midwives: [] };
+  const out: Columns = { facility_id: [], name: [], region_id: [], stated_region_id: [], lat: [], lon: [], type: [], ownership: [], beds: [], doctors: [], nurses: [], midwives: [] };
   const readLat = numberReader(cols.lat ? rows.map((r) => r.props[cols.lat!]) : []);
   const readLon = numberReader(cols.lon ? rows.map((r) => r.props[cols.lon!]) : []);
   const ids = new Set<string>();
-  let generated = 0, nearest = 0, duplicateIds = 0;
+  let generated = 0, nearest = 0, duplicateIds = 0, disagree = 0;
+  // The list's own district (P-code, else name): kept as stated_region_id for the plausibility check, while
+  // region_id is where the point lies. A value that names no area is listed, and the facility kept without it.
+  const statedCol = cols.pcode ?? cols.region;
+  const unstated = new Map<string, number>();
   const noPlace: string[] = [];
   const noCoords: string[] = [];
   rows.forEach((r, i) => {
@@ -326,6 +364,11 @@ function importFacilities(
     out.facility_id.push(id);
     out.name.push(cols.name ? String(r.props[cols.name] ?? '').trim() || label : label);
     out.region_id.push(place.id);
+    const statedValue = statedCol ? String(r.props[statedCol] ?? '').trim() : '';
+    const stated = statedValue ? resolve(statedValue) : null;
+    if (statedValue && !stated) unstated.set(statedValue, (unstated.get(statedValue) ?? 0) + 1);
+    if (stated && place.km === 0 && stated.region_id !== place.id) disagree++;
+    out.stated_region_id.push(stated?.region_id ?? null);
     out.lat.push(lat);
     out.lon.push(lon);
     out.type.push(type);
@@ -337,6 +380,8 @@ function importFacilities(
   });
   if (generated) notes.push(`${s.file}: ${generated} facility ids generated (F + row number)${duplicateIds ? `, ${duplicateIds} of them for repeated ids` : ''}`);
   notes.push(`${s.file}: region by point-in-polygon against the districts${nearest ? `; ${nearest} facilities just outside every district placed in the nearest one` : ''}`);
+  if (statedCol) notes.push(`${s.file}: ${statedCol} kept as the stated district (stated_region_id); ${disagree} facilities lie inside another area than it states (the plausibility check lists those more than 3 km out)`);
+  if (unstated.size) unmapped.push({ file: s.file, what: `${statedCol} values that name no area (stated district left empty)`, rows: [...unstated.values()].reduce((a, b) => a + b, 0), values: [...unstated].map(([v, n]) => `${v} x${n}`), fix: 'add each spelling to "regionNames" in mapping.json, e.g. "Western Rural": "<region_id>"' });
   if (noCoords.length) unmapped.push({ file: s.file, what: 'facilities without usable coordinates (left out)', rows: noCoords.length, values: noCoords.slice(0, 10), fix: 'fill their latitude/longitude in the source file' });
   if (noPlace.length && mapping.facilitiesOutside === 'leave_out') notes.push(`${s.file}: ${noPlace.length} facilities farther than ${mapping.nearestKm} km from every district left out, as the mapping says (${noPlace.slice(0, 5).join('; ')}...)`);
   else if (noPlace.length) unmapped.push({ file: s.file, what: `facilities farther than ${mapping.nearestKm} km from every district (left out)`, rows: noPlace.length, values: noPlace.slice(0, 10), fix: 'check their coordinates (swapped lat/lon? in the sea?), raise nearestKm, or set "facilitiesOutside": "leave_out" in mapping.json' });

@@ -1,16 +1,33 @@
 import type { Role } from './detectColumns';
 
-export type FileRole = 'boundaries' | 'facilities' | 'census' | 'population_raster' | 'parquet' | 'ignore';
+export type FileRole = 'boundaries' | 'facilities' | 'census' | 'coverage' | 'socioeconomic' | 'population_raster' | 'parquet' | 'ignore';
+
+/** Columns of an indicator table (coverage or socio-economic by area) beyond the area columns. */
+export type IndicatorRole = 'indicator' | 'indicator_name' | 'value' | 'ci_low' | 'ci_high' | 'se' | 'year';
+
+/** What one indicator of a file becomes in indicator_catalog. id null: leave it out (a choice, not listed). */
+export interface IndicatorChoice {
+  id: string | null;
+  name: string;
+  unit: string;
+  /** Higher is better; null: not known yet (the indicator is left out and listed until it is set). */
+  favourable: boolean | null;
+  scale: number;
+  domain: 'coverage' | 'socioeconomic';
+}
+export type SavedIndicator = Partial<IndicatorChoice>;
 
 /** How one input file was (or should be) read. Saved in mapping.json, keyed by the file's name. */
 export interface FileMapping {
   role: FileRole;
   /** Contract role -> the file's column. */
-  columns?: Partial<Record<Role, string>>;
+  columns?: Partial<Record<Role | IndicatorRole, string>>;
   /** Boundary level (0 country, 1 province, 2 district...). */
   level?: number;
   /** XLSX sheet to read. */
   sheet?: string;
+  /** Year of an indicator table without a year column. */
+  year?: number;
 }
 
 /**
@@ -23,6 +40,8 @@ export interface ImportMapping {
   files: Record<string, FileMapping>;
   facilityType: Record<string, string | null>;
   ownership: Record<string, string | null>;
+  /** Indicators of coverage and socio-economic tables, keyed by the indicator as the file names it (code or column). */
+  indicators: Record<string, SavedIndicator>;
   /** Census or facility region names (or codes) that do not match a boundary: name -> region_id. */
   regionNames: Record<string, string>;
   /** Population grid cell size in km. */
@@ -35,7 +54,7 @@ export interface ImportMapping {
 }
 
 export const DEFAULT_MAPPING: ImportMapping = {
-  version: 1, files: {}, facilityType: {}, ownership: {}, regionNames: {}, gridKm: 1, nearestKm: 10, facilitiesOutside: 'ask',
+  version: 1, files: {}, facilityType: {}, ownership: {}, indicators: {}, regionNames: {}, gridKm: 1, nearestKm: 10, facilitiesOutside: 'ask',
 };
 
 /** Read a saved mapping; unknown keys are refused so that a typo is not silently ignored. */

@@ -86,5 +86,33 @@ describe('PolygonIndex on the real OCHA districts of Sierra Leone', () => {
     const ms = performance.now() - t0;
     console.log(`PolygonIndex: ${n} points x 14 real districts (about ${vertices} vertices) in ${ms.toFixed(0)} ms; ${found} inside`);
     expect(found).toBeGreaterThan(n * 0.6);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('gives the same answer with and without its grid of answers: random points, every vertex, every edge midpoint', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readShapefileZip } = await import('./readGeo');
+    const [adm2] = await readShapefileZip(readFileSync('src/import/fixtures/real/sierra-leone/sle_admbnda_adm2_1m_gov_ocha.zip'), 'adm2.zip');
+    const items = adm2.features.map((f, i) => ({ id: String(i), geometry: f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon }));
+    const fast = new PolygonIndex(items);
+    const exact = new PolygonIndex(items, { grid: false });
+    const points: [number, number][] = [];
+    let seed = 17;
+    for (let i = 0; i < 200_000; i++) {
+      seed = (seed * 48271) % 2147483647; const x = -13.4 + (seed / 2147483647) * 3.2;
+      seed = (seed * 48271) % 2147483647; const y = 6.85 + (seed / 2147483647) * 3.2;
+      points.push([x, y]);
+    }
+    for (const it of items) {
+      const polys = it.geometry.type === 'Polygon' ? [it.geometry.coordinates] : it.geometry.coordinates;
+      for (const ring of polys.flat()) for (let j = 0; j + 1 < ring.length; j++) {
+        points.push([ring[j][0], ring[j][1]], [(ring[j][0] + ring[j + 1][0]) / 2, (ring[j][1] + ring[j + 1][1]) / 2]);
+      }
+    }
+    // Twice over, so that the second pass reads answers the first one cached.
+    let differ = 0;
+    for (let pass = 0; pass < 2; pass++) for (const [x, y] of points) if (fast.locate(x, y) !== exact.locate(x, y)) differ++;
+    expect(points.length).toBeGreaterThan(240_000);
+    expect(differ).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { writeArrayBuffer } from 'geotiff';
-import { rasterToPoints, readPopulationTiff, type RasterGrid } from './rasterToPoints';
+import { fromArrayBuffer, writeArrayBuffer } from 'geotiff';
+import { openPopulationTiff, rasterToPoints, rasterToPointsStreamed, readPopulationTiff, type RasterGrid } from './rasterToPoints';
 
 const grid = (values: number[] | Float32Array, width: number, pixel = 0.001, nodata: number | null = -99999): RasterGrid => ({
   width, height: values.length / width, originX: 10, originY: 5, pixelX: pixel, pixelY: pixel, values, nodata,
@@ -48,5 +48,38 @@ describe('rasterToPoints', () => {
     const p = rasterToPoints(r, 1);
     expect(p.rasterTotal).toBe(7);
     expect(p.nodataCells).toBe(1);
+  });
+
+  it('streams strips of rows (a GeoTIFF read by windows) with exactly the whole-raster result', async () => {
+    const width = 301, height = 257;
+    const values = new Float32Array(width * height);
+    let seed = 11;
+    for (let i = 0; i < values.length; i++) {
+      seed = (seed * 48271) % 2147483647;
+      values[i] = i % 13 === 0 ? -99999 : i % 5 === 0 ? 0 : (seed / 2147483647) * 25;
+    }
+    const bytes = writeArrayBuffer(values, {
+      width, height, ModelPixelScale: [0.000833333, 0.000833333, 0], ModelTiepoint: [0, 0, 0, -13.3, 10, 0], GeographicTypeGeoKey: 4326, GTModelTypeGeoKey: 2, GDAL_NODATA: '-99999',
+    });
+    const whole = await readPopulationTiff(new Uint8Array(bytes), 'x.tif');
+    for (const km of [0.5, 1, 5]) {
+      const expected = rasterToPoints(whole, km);
+      for (const stripRows of [1, 7, 64, height]) {
+        const source = { ...(await openPopulationTiff(await fromArrayBuffer(bytes), 'x.tif')), stripRows };
+        let strips = 0;
+        const got = await rasterToPointsStreamed(source, km, () => strips++);
+        expect(strips).toBe(Math.ceil(height / stripRows));
+        expect(got.rasterTotal).toBe(expected.rasterTotal);
+        expect(got.population).toEqual(expected.population);
+        expect(got.lon).toEqual(expected.lon);
+        expect(got.lat).toEqual(expected.lat);
+        expect(got.nodataCells).toBe(expected.nodataCells);
+      }
+      // And the whole-raster result against an independent float sum of the cells.
+      let sum = 0;
+      for (const v of values) if (v >= 0) sum += v;
+      expect(expected.rasterTotal).toBe(sum);
+      expect(Math.abs(expected.population.reduce((a, b) => a + b, 0) - sum) / sum).toBeLessThan(1e-9);
+    }
   });
 });
