@@ -17,7 +17,7 @@ export function PlanTimeComparison({ state, scenarios, active, minutes, mode }: 
   const title = t('plan.time.title', { minutes: num(minutes), mode: t(mode === 'motorised' ? 'plan.time.motorised' : 'plan.time.walking') });
   if (state.status !== 'ready') {
     return (
-      <Panel title={title} testId="plan-time-panel" id="plan-time">
+      <Panel title={title} testId="plan-time-panel">
         {state.status === 'unavailable' && <p className="panel-status" data-testid="plan-time-unavailable">{t('plan.time.unavailable')}</p>}
         {state.status === 'loading' && <p className="panel-status" role="status">{t('plan.time.computing')}</p>}
         {state.status === 'error' && <p className="panel-error" role="alert">{t('plan.time.error', { message: state.message })}</p>}
@@ -42,7 +42,7 @@ export function PlanTimeComparison({ state, scenarios, active, minutes, mode }: 
   );
   const cur = state.scenarios[active];
   return (
-    <Panel title={title} subtitle={t('plan.time.subtitle')} testId="plan-time-panel" id="plan-time">
+    <Panel title={title} subtitle={t('plan.time.subtitle')} testId="plan-time-panel">
       <div className="table-scroll plan-district-scroll" tabIndex={0} role="region" aria-label={title}>
         <table className="data-table" data-testid="plan-time-table" data-ready={state.updating ? 'false' : 'true'}>
           <thead><tr><th scope="col">{t('plan.time.district')}</th><th scope="col" className="num">{t('plan.time.today')}</th>
