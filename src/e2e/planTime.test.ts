@@ -70,7 +70,7 @@ describe('plan by travel time in Chromium', () => {
     await w.page.getByTestId('placement-grid').selectOption('20');
     await w.page.waitForFunction(() => new URL(location.href).searchParams.get('plan.grid') === '20');
     await w.page.getByTestId('placement-time-run').click();
-    await w.page.waitForSelector('[data-testid="placement-time-status"][data-state="ready"]', { timeout: 200_000 });
+    await w.page.waitForSelector('[data-testid="placement-time-status"][data-state="ready"]', { state: 'attached', timeout: 200_000 });
     const gains = await w.page.$$eval('[data-testid="placement-time-sites"] td[data-gain]', (tds) => tds.map((td) => Number(td.getAttribute('data-gain'))));
     expect(gains.length).toBe(5);
     expect(gains[0]).toBeGreaterThan(0);
