@@ -7,6 +7,7 @@ import type { CostDistanceInput } from './travelTime';
 import type { CoverageInput } from './capacityCoverage';
 import type { ReferralInput } from './referralTime';
 import type { TimeCatchmentInput } from './timeCatchment';
+import type { PlanByTimeInput } from './planByTime';
 import type { TravelTimeReply, TravelTimeRequest } from './travelTimeProtocol';
 
 type Ok<T extends TravelTimeReply extends infer R ? R extends { ok: true; type: infer K } ? K : never : never> = Extract<TravelTimeReply, { ok: true; type: T }>;
@@ -61,6 +62,17 @@ export class TravelTimeClient {
   timeCatchment(input: TimeCatchmentInput): Promise<Ok<'timeCatchment'>> {
     const sent = { ...input, surface: { ...input.surface, minutesPerMetre: input.surface.minutesPerMetre.slice() }, population: input.population.slice() };
     return this.send({ id: 0, type: 'timeCatchment', input: sent }, [sent.surface.minutesPerMetre.buffer as ArrayBuffer, sent.population.buffer as ArrayBuffer]) as Promise<Ok<'timeCatchment'>>;
+  }
+
+  /** A copy of the kept surface `from`, kept as `keep`: addSource on it leaves `from` as it was. */
+  fork(from: string, keep: string): Promise<unknown> {
+    return this.send({ id: 0, type: 'fork', from, keep }, []);
+  }
+
+  /** Placement by minutes; the friction and population are copied, the caller keeps its arrays. */
+  planByTime(input: PlanByTimeInput): Promise<Ok<'planByTime'>> {
+    const sent = { ...input, surface: { ...input.surface, minutesPerMetre: input.surface.minutesPerMetre.slice() }, population: input.population.slice() };
+    return this.send({ id: 0, type: 'planByTime', input: sent }, [sent.surface.minutesPerMetre.buffer as ArrayBuffer, sent.population.buffer as ArrayBuffer]) as Promise<Ok<'planByTime'>>;
   }
 
   release(keep: string): Promise<unknown> {

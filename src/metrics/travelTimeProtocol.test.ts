@@ -64,4 +64,26 @@ describe('travel-time worker protocol: the analyses (issue 17)', () => {
     const bad = handleTravelTime(new Map(), { id: 10, type: 'coverage', input: { surface, population: new Float64Array(2), facilities: [], maxMinutes: 10, order: 'given' } }).reply;
     expect(bad).toEqual({ id: 10, ok: false, error: 'population has 2 cells, the grid 30' });
   });
+
+  it('fork: addSource on the copy leaves the kept original as it was (a scenario never changes today)', () => {
+    const kept = new Map<string, Kept>();
+    handleTravelTime(kept, { id: 1, type: 'surface', input: input(), keep: 'today' });
+    const before = [...kept.get('today')!.result.minutes];
+    expect(handleTravelTime(kept, { id: 2, type: 'fork', from: 'today', keep: 's0' }).reply.ok).toBe(true);
+    const { reply } = handleTravelTime(kept, { id: 3, type: 'addSource', keep: 's0', cell: 29, index: 1 });
+    expect(reply.ok && reply.type === 'addSource' && reply.changed.length > 0).toBe(true);
+    expect([...kept.get('today')!.result.minutes]).toEqual(before);
+    expect([...kept.get('s0')!.result.minutes]).toEqual([...costDistance({ ...input(), sources: Int32Array.of(0, 29) }).minutes]);
+    const missing = handleTravelTime(kept, { id: 4, type: 'fork', from: 'nope', keep: 's1' }).reply;
+    expect(missing.ok ? '' : missing.error).toMatch(/no travel-time surface kept as "nope"/);
+  });
+
+  it('planByTime runs in the worker and replies with the greedy choice', () => {
+    const surface = { width: 6, height: 5, minutesPerMetre: input().minutesPerMetre, cellSizeM: 100 };
+    const population = Float64Array.from({ length: 30 }, (_, i) => (i % 3) + 1);
+    const { reply } = handleTravelTime(new Map(), { id: 5, type: 'planByTime', input: { surface, population, existing: Int32Array.of(0), candidates: Int32Array.of(5, 17, 29), count: 2, maxMinutes: 3 } });
+    if (!reply.ok || reply.type !== 'planByTime') throw new Error('planByTime failed');
+    expect(reply.result.chosen).toHaveLength(2);
+    expect(reply.result.coveredAfter[0]).toBeGreaterThan(reply.result.coveredBefore);
+  });
 });

@@ -7,6 +7,7 @@ import { addSource, costDistance, type CostDistanceInput, type CostDistanceResul
 import { capacityCoverage, type CoverageInput, type CoverageResult } from './capacityCoverage';
 import { referralTimes, type ReferralInput, type ReferralResult } from './referralTime';
 import { timeCatchment, type TimeCatchmentInput, type TimeCatchmentResult } from './timeCatchment';
+import { planByTime, type PlanByTimeInput, type PlanByTimeResult } from './planByTime';
 
 export type TravelTimeRequest =
   /** A full surface. `keep`: a name under which the worker keeps the input and result for addSource. */
@@ -14,6 +15,10 @@ export type TravelTimeRequest =
   /** Add a facility to a kept surface; the reply lists the cells that changed and their new values. */
   | { id: number; type: 'addSource'; keep: string; cell: number; index: number }
   | { id: number; type: 'release'; keep: string }
+  /** A copy of a kept surface under a new name (a memory copy, no search): a scenario's facilities then join it by addSource. */
+  | { id: number; type: 'fork'; from: string; keep: string }
+  /** Greedy placement of new facilities by people within X minutes (planByTime.ts). */
+  | { id: number; type: 'planByTime'; input: PlanByTimeInput }
   /** The analyses over a surface (issue 17): each runs its searches here, off the main thread. */
   | { id: number; type: 'coverage'; input: CoverageInput }
   | { id: number; type: 'referral'; input: ReferralInput }
@@ -23,6 +28,8 @@ export type TravelTimeReply =
   | { id: number; ok: true; type: 'surface'; minutes: Float32Array; nearest: Int32Array; computeMs: number }
   | { id: number; ok: true; type: 'addSource'; changed: Int32Array; minutes: Float32Array; nearest: Int32Array; computeMs: number }
   | { id: number; ok: true; type: 'release' }
+  | { id: number; ok: true; type: 'fork' }
+  | { id: number; ok: true; type: 'planByTime'; result: PlanByTimeResult; computeMs: number }
   | { id: number; ok: true; type: 'coverage'; result: CoverageResult; computeMs: number }
   | { id: number; ok: true; type: 'referral'; result: ReferralResult; computeMs: number }
   | { id: number; ok: true; type: 'timeCatchment'; result: TimeCatchmentResult; computeMs: number }
@@ -60,6 +67,17 @@ export function handleTravelTime(kept: Map<string, Kept>, req: TravelTimeRequest
       return { reply: { id: req.id, ok: true, type: 'addSource', changed, minutes, nearest, computeMs }, transfer: [changed.buffer as ArrayBuffer, minutes.buffer as ArrayBuffer, nearest.buffer as ArrayBuffer] };
     }
     if (req.type === 'coverage' || req.type === 'referral' || req.type === 'timeCatchment') return analysis(req, now);
+    if (req.type === 'fork') {
+      const k = kept.get(req.from);
+      if (!k) throw new Error(`no travel-time surface kept as "${req.from}"`);
+      kept.set(req.keep, { input: k.input, result: { minutes: k.result.minutes.slice(), nearest: k.result.nearest.slice() } });
+      return { reply: { id: req.id, ok: true, type: 'fork' }, transfer: [] };
+    }
+    if (req.type === 'planByTime') {
+      const t = now();
+      const result = planByTime(req.input);
+      return { reply: { id: req.id, ok: true, type: 'planByTime', result, computeMs: now() - t }, transfer: [] };
+    }
     kept.delete(req.keep);
     return { reply: { id: req.id, ok: true, type: 'release' }, transfer: [] };
   } catch (e) {

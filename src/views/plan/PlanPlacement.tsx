@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { errorText, Panel } from '../../components/Panel';
 import { useI18n } from '../../i18n/I18nContext';
 import { POVERTY_WEIGHT_STEP, type PlacementObjective } from '../../metrics/placement';
@@ -15,9 +16,11 @@ const clampInt = (v: string, lo: number, hi: number, d: number) => {
  * Where would K new facilities help the most people? Greedy placement, run on demand. The form's settings live in
  * the link (`form` / `onForm`, settings.ts), so a link reproduces the setup; running needs the Run button.
  */
-export function PlanPlacement({ form, onForm, placement: { placed, ready }, onRun, onAdopt }: {
+export function PlanPlacement({ form, onForm, placement: { placed, ready }, onRun, onAdopt, byTime }: {
   form: PlacementRequest; onForm: (r: PlacementRequest) => void; placement: Placement;
   onRun: (r: PlacementRequest) => void; onAdopt: (o: PlacementOutcome) => void;
+  /** Placement by minutes (PlanTimePlacement), when the Plan measures by travel time. */
+  byTime?: ReactNode;
 }) {
   const i18n = useI18n();
   const { t, num } = i18n;
@@ -65,6 +68,7 @@ export function PlanPlacement({ form, onForm, placement: { placed, ready }, onRu
         {status === 'idle' && <p className="panel-status">{t('plan.placement.idle')}</p>}
       </div>
       {o && <PlanPlacementResult o={o} running={status === 'running'} onAdopt={onAdopt} />}
+      {byTime}
     </Panel>
   );
 }

@@ -8,12 +8,16 @@ import { PlanDistricts } from './PlanDistricts';
 import { PlanFlagged } from './PlanFlagged';
 import { planHeadline } from './planFormat';
 import { PlanMap } from './PlanMap';
+import { PlanMeasureBy } from './PlanMeasureBy';
 import { PlanPartnerships } from './PlanPartnerships';
 import { PlanPlacement } from './PlanPlacement';
 import { bestSitesScenario, MAX_SCENARIOS } from './planScenarios';
 import { PlanScenarioEditor } from './PlanScenarioEditor';
+import { PlanTimeComparison } from './PlanTimeComparison';
+import { PlanTimePlacement } from './PlanTimePlacement';
 import { PLAN_KM, PLAN_SETTINGS, placementOf, placementPatch, readPlanSettings, type PlacementRequest, type PlanLink } from './settings';
 import { usePlacement, usePlanData, type PlacementOutcome } from './usePlanData';
+import { usePlanTravelTime } from '../../state/usePlanTravelTime';
 import '../access/access.css';
 import './plan.css';
 
@@ -27,6 +31,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
   const data = usePlanData(s, view.province, t);
   const { base, scenarios, measures, today, runs } = data;
   const notices = [...linkNotices, ...data.notices];
+  const time = usePlanTravelTime({ enabled: s.measure === 'time', mode: s.mode, minutes: s.minutes, scenarios });
   const [asked, setAsked] = useState<{ r: PlacementRequest; n: number } | null>(null);
   const placement = usePlacement(asked, !s.flagged);
   const { placed } = placement;
@@ -52,6 +57,7 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
           <input type="number" min={PLAN_KM.min} max={PLAN_KM.max} step={1} value={km} data-testid="plan-km"
             onChange={(e) => { const x = Math.round(Number(e.target.value)); if (x >= PLAN_KM.min && x <= PLAN_KM.max) set({ km: x }); }} />
         </label>
+        <PlanMeasureBy s={s} onChange={set} />
       </div>
       {Object.values(facilityFiltersOf(view)).some(Boolean) && (
         <p className="access-note">{t('plan.filtersIgnored')}</p>
@@ -67,12 +73,14 @@ export function PlanView({ view, scope, onChange }: ViewProps) {
           computing={runs[active]?.updating ?? false} state={todayState} onSelect={selectDistrict} />
       </div>
 
+      <PlanTimeComparison state={time} scenarios={scenarios} active={active} minutes={s.minutes} mode={s.mode} />
       <PlanComparison base={base} measures={measures} scenarios={scenarios} runs={runs} today={today} active={active} km={km} scope={scope} state={todayState} />
       {base && <PlanDistricts districts={data.districts} scenario={cur?.name ?? null} km={km} selected={view.district} onSelect={selectDistrict} />}
 
       <PlanFlagged included={s.flagged} onChange={(flagged) => set({ flagged })} />
       <PlanPlacement form={placementOf(s)} onForm={(p) => set(placementPatch(p))} placement={placement}
-        onRun={(r) => setAsked({ r, n: (asked?.n ?? 0) + 1 })} onAdopt={adopt} />
+        onRun={(r) => setAsked({ r, n: (asked?.n ?? 0) + 1 })} onAdopt={adopt}
+        byTime={time.status === 'ready' && <PlanTimePlacement surface={time.surface} form={placementOf(s)} minutes={s.minutes} mode={s.mode} />} />
       <PlanPartnerships km={km} programme={s.programme} radius={s.radius} excludeFlagged={!s.flagged} onChange={set} />
     </>
   );

@@ -19,6 +19,7 @@ describe('Plan settings in the link', () => {
     expect(old.notices).toEqual([]);
     expect(old.settings).toEqual({
       km: 8, scenarios, active: 1, sites: 3, site_km: 12, grid: 0, objective: 'p-median', weighted: true, flagged: true, programme: 'outreach', radius: 10,
+      measure: 'line', minutes: 60, mode: 'walking',
     });
     // The link is written back with the new keys only.
     const { state, notices } = parseViewState(`?view=plan&pkm=8&flagged=1&district=D7`, SETTINGS_CODECS);
@@ -71,4 +72,15 @@ describe('Plan settings in the link', () => {
     expect(readPlanSettings({ 'plan.scenarios': sc, 'plan.active': '3' }).settings.active).toBe(0);
     expect(readPlanSettings({ 'plan.active': '1' }).settings.active).toBe(0);
   });
+
+  it('measure by travel time: a new key set with its minutes and mode; a bad value falls back with a notice', () => {
+    const extra = PLAN_SETTINGS.write({}, { measure: 'time', minutes: 90, mode: 'motorised' });
+    expect(extra).toEqual({ 'plan.measure': 'time', 'plan.minutes': '90', 'plan.mode': 'motorised' });
+    const url = serializeViewState({ view: 'plan', province: null, measure: 'workforce', district: null, extra });
+    expect(read(url).settings).toMatchObject({ measure: 'time', minutes: 90, mode: 'motorised' });
+    const bad = read('?view=plan&plan.measure=time&plan.minutes=999');
+    expect(bad.settings).toMatchObject({ measure: 'time', minutes: 60 });
+    expect(bad.notices).toEqual(['The setting “Within (minutes)” = “999” in this link is not valid; 60 min is used.']);
+  });
 });
+

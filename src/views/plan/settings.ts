@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/en';
 import type { PlacementObjective } from '../../metrics/placement';
+import type { TravelMode } from '../../metrics/reachByTime';
 import { flag, intIn, oneOf, settingsCodec, type Field } from '../../state/settingsCodec';
 import { decodeScenarios, EN_TEXT, encodeScenarios, MAX_SCENARIOS, type PlanScenario, type PlanText } from './planScenarios';
 
@@ -9,6 +10,10 @@ export const PLACEMENT_GRIDS = [5, 10, 20, 0] as const;
 export const PARTNER_RADIUS = { min: 1, max: 50, default: 10 } as const;
 export const PROGRAMMES = ['outreach', 'telemedicine'] as const;
 export type Programme = (typeof PROGRAMMES)[number];
+/** Minutes threshold when the Plan measures by travel time (60: the 1-hour access of Weiss et al. 2020). */
+export const PLAN_MINUTES = { min: 5, max: 240, default: 60 } as const;
+export const PLAN_MEASURES = ['line', 'time'] as const;
+export type PlanMeasure = (typeof PLAN_MEASURES)[number];
 
 /** Optimal placement settings; running it still takes the Run button. */
 export interface PlacementRequest {
@@ -38,6 +43,10 @@ export interface PlanLink {
   /** The partnership programme ranked, and the outreach radius (km). */
   programme: Programme;
   radius: number;
+  /** Measure access by straight line (km) or by travel time over roads and terrain (minutes, in `mode`). */
+  measure: PlanMeasure;
+  minutes: number;
+  mode: TravelMode;
 }
 
 /** The scenarios as base64url of a compact JSON (planScenarios.ts); a link whose scenarios are all bad reads as none. */
@@ -69,6 +78,10 @@ export const PLAN_SETTINGS = settingsCodec<PlanLink>('plan', {
   flagged: flag('flagged'),
   programme: oneOf(PROGRAMMES),
   radius: intIn(PARTNER_RADIUS.min, PARTNER_RADIUS.max),
+  // New keys: no old link carried them.
+  measure: oneOf(PLAN_MEASURES),
+  minutes: intIn(PLAN_MINUTES.min, PLAN_MINUTES.max),
+  mode: oneOf(['walking', 'motorised'] as const),
 }, (given) => {
   const km = given.km ?? PLAN_KM.default;
   const scenarios = given.scenarios ?? [];
@@ -84,6 +97,9 @@ export const PLAN_SETTINGS = settingsCodec<PlanLink>('plan', {
     flagged: given.flagged ?? false,
     programme: given.programme ?? 'outreach',
     radius: given.radius ?? PARTNER_RADIUS.default,
+    measure: given.measure ?? 'line',
+    minutes: given.minutes ?? PLAN_MINUTES.default,
+    mode: given.mode ?? 'walking',
   };
 }, 'plan');
 
@@ -110,6 +126,9 @@ export function readPlanSettings(extra: Readonly<Record<string, string>>, t: Pla
     flagged: ['plan.flagged.include', t('plan.link.off')],
     programme: ['plan.partners.programme', t('plan.partners.outreach')],
     radius: ['plan.partners.radius', km(s.radius)],
+    measure: ['plan.time.measure', t('plan.time.line')],
+    minutes: ['plan.time.minutes', t('plan.time.unitMin', { value: PLAN_MINUTES.default })],
+    mode: ['plan.time.mode', t('plan.time.walking')],
   };
   for (const name of Object.keys(PLAN_SETTINGS.fields) as (keyof PlanLink)[]) {
     const key = PLAN_SETTINGS.key(name);
