@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time | import-raster [--grid-km N] | import-pip]`
+ * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time | travel-analyses | import-raster [--grid-km N] | import-pip]`
  *
  * Builds the site (production, into a temp folder, with the bench-only entry and hook of scripts/bench/vite.bench.config.ts),
  * serves it on loopback and drives Debian's headless Chromium. In one run: cold start against the engine floor, loading,
  * filter-change latency, the overview's queries and E2SFCA on DuckDB-WASM, memory; then the same queries on native DuckDB
  * (the limit) and Arquero over hyparquet (the JavaScript peer); travel time over a friction surface against GRASS r.cost
- * (scripts/bench/travelTime.ts). Markdown to stdout, JSON to --out. `--only travel-time` runs that part alone.
+ * (scripts/bench/travelTime.ts). Markdown to stdout, JSON to --out. `--only travel-time` runs that part alone;
+ * `--only travel-analyses` (opt-in, not in the full run) times coverage, referral and E2SFCA by time in Node and Chromium.
  * Ratios within one run are the result; absolute times depend on the machine and its load.
  */
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,7 @@ import { FIRST_PAGE_FILE } from './firstPageCurrent.ts';
 import { median, ratio, throughput } from './bench/stats';
 import { benchImportPip, importPipMarkdown } from './bench/importPip';
 import { benchImportRaster, importRasterMarkdown } from './bench/importRaster';
+import { benchTravelAnalyses, travelAnalysesMarkdown } from './bench/travelAnalyses';
 import { benchTravelTime, travelTimeMarkdown, type TravelTimeRow } from './bench/travelTime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +49,7 @@ const { values } = parseArgs({
     'grid-km': { type: 'string' },
   },
 });
-if (values.only != null && !['travel-time', 'import-raster', 'import-pip'].includes(values.only)) throw new Error(`unknown --only: ${values.only} (known: travel-time, import-raster, import-pip)`);
+if (values.only != null && !['travel-time', 'travel-analyses', 'import-raster', 'import-pip'].includes(values.only)) throw new Error(`unknown --only: ${values.only} (known: travel-time, travel-analyses, import-raster, import-pip)`);
 const quick = values.quick!;
 const scales = (values.scales ?? (quick ? '1' : '1,10,100')).split(',').map(Number);
 if (scales.some((s) => !(s > 0))) throw new Error(`invalid --scales: ${values.scales}`);
@@ -81,6 +83,10 @@ if (!existsSync(CHROMIUM_PATH)) {
   process.exit(2);
 }
 
+if (values.only === 'travel-analyses') {
+  await travelAnalysesOnly();
+  process.exit(0);
+}
 if (values.only === 'travel-time') {
   await travelTimeOnly();
   process.exit(0);
@@ -346,6 +352,21 @@ async function travelTimeOnly(): Promise<void> {
   }
   console.log(`### Travel time (cost distance over a friction surface; GRASS r.cost as the native peer)\n\n${travelTimeMarkdown(travel.rows, travel.grassVersion)}\n\n` +
     `${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${process.version}, ${chromium}; run in ${fmt(durationS)} s.`);
+}
+
+/** `--only travel-analyses`: build, serve, time the three analyses in Node and Chromium on the bench raster. */
+async function travelAnalysesOnly(): Promise<void> {
+  const size = quick ? 1000 : 2000;
+  const site = values.site ?? buildBenchSite(root);
+  const server = await serveBench(site, path.join(root, 'data'));
+  try {
+    const rows = await benchTravelAnalyses(server.url, { size, log });
+    if (values.out) writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), travelAnalyses: rows, cells: size * size }, null, 2) + '\n');
+    console.log(`### Travel-time analyses (${fmt(size * size)} cells, 3,400 facilities, 60-minute catchments)\n\n${travelAnalysesMarkdown(rows, size)}`);
+  } finally {
+    await server.close();
+    if (!values.site) rmSync(site, { recursive: true, force: true });
+  }
 }
 
 function readPackageVersion(name: string): string {

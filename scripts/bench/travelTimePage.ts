@@ -2,6 +2,7 @@
 // the app's client (the path the app will use), and times the full surface and one-facility updates from here.
 import { TravelTimeClient } from '../../src/metrics/travelTimeClient';
 import { benchSurface, TRAVEL_TIME_BENCH as B } from './travelTimeRaster';
+import { analysesInput, type AnalysesTimes } from './travelAnalysesInput';
 
 export interface TravelTimePageResult {
   cells: number; facilities: number; knightsMove: boolean;
@@ -15,7 +16,7 @@ export interface TravelTimePageResult {
 }
 
 declare global {
-  interface Window { __travelTimeBench?: { run(knightsMove: boolean): Promise<TravelTimePageResult> } }
+  interface Window { __travelTimeBench?: { run(knightsMove: boolean): Promise<TravelTimePageResult>; analyses(size: number): Promise<AnalysesTimes> } }
 }
 
 window.__travelTimeBench = {
@@ -46,6 +47,16 @@ window.__travelTimeBench = {
         changedCells.push(r.changed.length);
       }
       return { cells: B.width * B.height, facilities: B.facilities, knightsMove, roundTripMs, computeMs: full.computeMs, incrementalMs, incrementalComputeMs, changedCells, reached, maxMinutes, generateMs };
+    } finally {
+      client.terminate();
+    }
+  },
+  async analyses(size) {
+    const a = analysesInput(size);
+    const client = new TravelTimeClient();
+    const time = async (f: () => Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+    try {
+      return { coverage: await time(() => client.coverage(a.coverage)), referral: await time(() => client.referral(a.referral)), catchment: await time(() => client.timeCatchment(a.catchment)) };
     } finally {
       client.terminate();
     }

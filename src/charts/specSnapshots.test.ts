@@ -21,6 +21,8 @@ import { MEASURE_META } from './measureMeta';
 import { rankedBarsSpec } from './rankedBarsSpec';
 import { subgroupBarsSpec } from './subgroupBarsSpec';
 import { trendSpec } from './trendSpec';
+import { districtBarsSpec } from './districtBarsSpec';
+import { unservedMapSpec } from './unservedMapSpec';
 
 // Each spec builder drawn by Plot in Node on a DOM implementation (as Plot's own tests do: `{...options, document}`),
 // on small fixed rows; the SVG is compared with the file under __snapshots__/ (`vitest -u` rewrites it on purpose).
@@ -195,5 +197,27 @@ describe('chart specs render to the same SVG', () => {
     }));
     expect(svg).toContain('New clinic');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/planMap.svg');
+  });
+
+  it('districtBarsSpec (referral minutes, with the 2-hour line)', async () => {
+    const rows = [{ label: 'Alpha', value: 95 }, { label: 'Beta', value: 180 }, { label: 'Gamma', value: 40 }];
+    const svg = render(districtBarsSpec({ rows, measure: { kind: 'referral' }, width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('Median minutes to the nearest hospital');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/districtBarsReferral.svg');
+  });
+
+  it('districtBarsSpec (accessibility per 10,000)', async () => {
+    const rows = [{ label: 'Alpha', value: 12.5 }, { label: 'Beta', value: 3.25 }];
+    const svg = render(districtBarsSpec({ rows, measure: { kind: 'catchment', capacity: 'beds' }, width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('beds per 10,000 people');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/districtBarsCatchment.svg');
+  });
+
+  it('unservedMapSpec', async () => {
+    const grid = { west: 0, north: 1, cellLonDeg: 0.5, cellLatDeg: 0.5, width: 6, height: 2 };
+    const residual = Float64Array.of(0, 120, 0, 0, 40, 0, 300, 0, 0, 10, 0, 0);
+    const svg = render(unservedMapSpec({ grid, residual, boundaries, districtIds: new Set(['D1', 'D2', 'D3']), width: 640, caption: 'Synthetic data.' }));
+    expect(svg).toContain('circle');
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/unservedMap.svg');
   });
 });

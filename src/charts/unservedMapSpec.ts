@@ -2,8 +2,9 @@ import * as Plot from '@observablehq/plot';
 import type { BoundaryFeature } from '../data/boundaries';
 import type { LatLonGrid } from '../metrics/frictionSurface';
 import { formatNumber } from './measureMeta';
+import { chartLanguage, type ChartLanguage } from './direction';
 
-export interface UnservedMapInput {
+export interface UnservedMapInput extends ChartLanguage {
   grid: LatLonGrid;
   /** People per grid cell nobody served (capacity-limited coverage's residual). */
   residual: Float64Array;
@@ -11,10 +12,6 @@ export interface UnservedMapInput {
   districtIds: ReadonlySet<string>;
   width: number;
   caption: string;
-  ariaLabel: string;
-  /** Tip and legend words. */
-  unservedLabel: string;
-  locale?: string;
 }
 
 /** Blocks of grid cells so that at most ~90 blocks span the map: a few thousand dots, never one per cell (design.md). */
@@ -39,16 +36,16 @@ export function unservedMapSpec(i: UnservedMapInput): Plot.PlotOptions {
   const cos = Math.cos((((g.north + south) / 2) * Math.PI) / 180);
   const blocks = unservedBlocks(g, i.residual);
   const districts = (i.boundaries ?? []).filter((f) => f.properties.level === 2 && i.districtIds.has(f.properties.region_id));
-  const locale = i.locale ?? 'en';
+  const { t, locale } = chartLanguage(i);
   return {
     width: i.width,
     height: Math.round(((i.width - 20) * (g.north - south)) / ((east - g.west) * cos)) + 50,
     marginLeft: 10, marginRight: 10, marginTop: 10, marginBottom: 40,
     x: { domain: [g.west, east], axis: null },
     y: { domain: [south, g.north], axis: null },
-    r: { range: [0, 9], legend: true, label: i.unservedLabel, tickFormat: (d: number) => formatNumber(d, 0, locale) } as Plot.ScaleOptions,
+    r: { range: [0, 9], legend: true, label: t('tta.unservedPeople'), tickFormat: (d: number) => formatNumber(d, 0, locale) } as Plot.ScaleOptions,
     caption: i.caption,
-    ariaLabel: i.ariaLabel,
+    ariaLabel: t('tta.covMapAria'),
     marks: [
       Plot.geo(districts, { stroke: '#333', strokeWidth: 0.4, strokeOpacity: 0.6, fill: 'none', ariaHidden: 'true' }),
       Plot.dot(blocks, { x: 'lon', y: 'lat', r: 'people', fill: '#c2410c', fillOpacity: 0.6, stroke: 'none', ariaHidden: 'true' }),

@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { PlotFigure } from '../../charts/PlotFigure';
 import { unservedMapSpec } from '../../charts/unservedMapSpec';
 import { Panel } from '../../components/Panel';
-import { useElementWidth } from '../../components/useElementWidth';
 import { useI18n } from '../../i18n/I18nContext';
 import { COVERAGE_ORDERS, PEOPLE_PER_UNIT, type CoverageCapacity, type CoverageOrder } from '../../metrics/capacityCoverage';
 import type { LatLonGrid } from '../../metrics/frictionSurface';
@@ -25,16 +24,14 @@ interface Props {
 
 /** AccessMod's geographic coverage: who the facilities' capacity covers within X minutes, and a map of who it does not. */
 export function AccessCoverage({ state, grid, capacity, order, setOrder, minutes, setMinutes, districts, caption }: Props) {
-  const { t, num, pct, locale } = useI18n();
+  const { t, num, pct, locale, dir } = useI18n();
   const { boundaries } = useDataset('boundaries');
-  const [ref, width] = useElementWidth<HTMLDivElement>();
   const ids = useMemo(() => new Set(districts.map((d) => d.region_id)), [districts]);
   const v = state.status === 'ready' ? state.value : state.status === 'loading' ? state.previous ?? null : null;
-  const spec = useMemo(() => (v && width ? unservedMapSpec({
-    grid, residual: v.result.residual, boundaries, districtIds: ids, width, locale,
-    caption: t('tta.covCaption', { source: caption }), ariaLabel: t('tta.covMapAria'), unservedLabel: t('tta.unservedPeople'),
-  }) : null), // eslint-disable-next-line react-hooks/exhaustive-deps
-  [v, width, grid, boundaries, ids, caption, locale]);
+  const residual = v?.result.residual ?? null;
+  const spec = useCallback((width: number) => (residual ? unservedMapSpec({
+    grid, residual, boundaries, districtIds: ids, width, caption: t('tta.covCaption', { source: caption }), loc: { locale, rtl: dir === 'rtl' }, t,
+  }) : null), [residual, grid, boundaries, ids, caption, locale, dir, t]);
 
   const panelState: QueryState<unknown> = state.status === 'error' ? state : state.status === 'loading' ? { status: 'loading', rows: v ? [1] : undefined } : { status: 'ready', rows: [1] };
   const unknown = v ? v.facilities.filter((f) => f.people == null).length : 0;
@@ -67,11 +64,10 @@ export function AccessCoverage({ state, grid, capacity, order, setOrder, minutes
             {t('tta.covSummary', { served: num(n.served), population: num(n.population), share: pct(n.population > 0 ? (100 * n.served) / n.population : NaN, 1), unserved: num(n.unserved), unused: num(unused), facilities: num(withUnused), ms: num(v.computeMs) })}
             {unknown > 0 && ` ${t('tta.covUnknown', { count: num(unknown), capacity: t(`access.cap.${capacity}`), people: num(unknownReach) })}`}
           </p>
-          <div ref={ref}>{spec && <PlotFigure options={spec} testId="capacity-coverage-map" summary={t('tta.covMapSummary', { unserved: num(n.unserved) })} />}</div>
+          <PlotFigure spec={spec} testId="capacity-coverage-map" summary={t('tta.covMapSummary', { unserved: num(n.unserved) })} />
           <AccessCoverageTables view={v} districts={districts} />
         </div>
       )}
-      {!v && <div ref={ref} />}
     </Panel>
   );
 }

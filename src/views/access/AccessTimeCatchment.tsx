@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { districtBarsSpec } from '../../charts/districtBarsSpec';
 import { PlotFigure } from '../../charts/PlotFigure';
 import { Panel } from '../../components/Panel';
-import { useElementWidth } from '../../components/useElementWidth';
 import { useI18n } from '../../i18n/I18nContext';
 import type { QueryState } from '../../state/useQuery';
 import type { Analysis, CatchmentView } from '../../state/useTravelAnalyses';
@@ -19,7 +18,6 @@ interface Props {
 /** The view's floating catchment measure with its catchment and decay in minutes of travel over roads and terrain. */
 export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, districts, caption }: Props) {
   const { t, num, locale, dir } = useI18n();
-  const [ref, width] = useElementWidth<HTMLDivElement>();
   const v = state.status === 'ready' ? state.value : state.status === 'loading' ? state.previous ?? null : null;
   const rows = useMemo(() => {
     if (!v) return null;
@@ -27,11 +25,10 @@ export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, dist
     return districts.filter((d) => by.has(d.region_id)).map((d) => ({ name: d.name, value: by.get(d.region_id)!.accessibility }));
   }, [v, districts]);
   const unit = t(`access.capUnit.${s.capacity}`);
-  const spec = useMemo(() => (rows && width ? districtBarsSpec({
+  const spec = useCallback((width: number) => (rows ? districtBarsSpec({
     rows: rows.filter((r) => r.value != null).map((r) => ({ label: r.name, value: 10_000 * r.value! })),
-    width, digits: 2, loc: { locale, rtl: dir === 'rtl' }, xLabel: unit, ariaLabel: t('tta.fcaAria'), caption: t('tta.fcaCaption', { source: caption }),
-  }) : null), // eslint-disable-next-line react-hooks/exhaustive-deps
-  [rows, width, unit, caption, locale, dir]);
+    measure: { kind: 'catchment', capacity: s.capacity }, width, caption: t('tta.fcaCaption', { source: caption }), loc: { locale, rtl: dir === 'rtl' }, t,
+  }) : null), [rows, s.capacity, caption, locale, dir, t]);
 
   const method = s.method === 'gravity' ? 'e2sfca_gauss' : s.method;
   const panelState: QueryState<unknown> = state.status === 'ready' ? { status: 'ready', rows: [1] } : state.status === 'loading' ? { status: 'loading', rows: v ? [1] : undefined } : state;
@@ -45,7 +42,7 @@ export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, dist
           <p className="access-note" data-testid="time-catchment-summary" data-national={national ?? ''}>
             {t('tta.fcaSummary', { value: value(national), unit, facilities: num(v.withDemand), all: num(v.facilities), ms: num(v.computeMs) })}
           </p>
-          <div ref={ref}>{spec && <PlotFigure options={spec} testId="time-catchment-chart" summary={t('tta.fcaChartSummary', { value: value(national), unit })} />}</div>
+          <PlotFigure spec={spec} testId="time-catchment-chart" summary={t('tta.fcaChartSummary', { value: value(national), unit })} />
           <div className="table-scroll" style={{ maxHeight: 360, overflowY: 'auto' }} tabIndex={0} role="region" aria-label={t('tta.fcaAria')}>
             <table className="data-table" data-testid="time-catchment-table">
               <thead><tr><th>{t('tt.district')}</th><th className="num">{unit}</th></tr></thead>
@@ -57,7 +54,6 @@ export function AccessTimeCatchment({ state, settings: s, catchmentMinutes, dist
           </div>
         </div>
       )}
-      {!v && <div ref={ref} />}
     </Panel>
   );
 }

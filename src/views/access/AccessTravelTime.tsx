@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import { PlotFigure } from '../../charts/PlotFigure';
 import { travelTimeMapSpec } from '../../charts/travelTimeMapSpec';
 import { Panel } from '../../components/Panel';
-import { useElementWidth } from '../../components/useElementWidth';
 import { useI18n } from '../../i18n/I18nContext';
 import { LANCET_SURGERY_TARGET } from '../../metrics/accessThresholds';
 import { REACH_THRESHOLDS_MIN, type ReachRow } from '../../metrics/reachByTime';
@@ -34,17 +33,15 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
   const { boundaries } = useDataset('boundaries');
   const state = useTravelTime({ enabled: true, mode: s.travel, service: s.service === 'any' ? null : s.service, filters, lineSpeedKmh: s.speedKmh, circuity: s.circuity });
   const result = state.status === 'ready' ? state.result : state.status === 'loading' ? state.previous : null;
-  const [mapRef, mapWidth] = useElementWidth<HTMLDivElement>();
   const ids = useMemo(() => new Set(districts.map((d) => d.region_id)), [districts]);
 
-  const spec = useMemo(() => {
-    if (!result || !mapWidth) return null;
-    return travelTimeMapSpec({
-      grid: result.grid, minutes: result.minutes, friction: result.friction, inhabited: result.inhabited, boundaries, districtIds: ids, roads: result.layers.roads, barriers: result.layers.barriers,
-      width: mapWidth, caption: t('tt.caption', { source: caption }), loc: { locale, rtl: dir === 'rtl' }, t,
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result, mapWidth, boundaries, ids, caption, locale]);
+  // The map depends on the surface only: a new straight-line speed (a new `result` with the same surface) keeps it.
+  const surface = result ? { grid: result.grid, minutes: result.minutes, friction: result.friction, inhabited: result.inhabited, layers: result.layers } : null;
+  const grid = surface?.grid, minutes = surface?.minutes, friction = surface?.friction, inhabited = surface?.inhabited, layers = surface?.layers;
+  const spec = useCallback((width: number) => (grid && minutes && friction && layers ? travelTimeMapSpec({
+    grid, minutes, friction, inhabited, boundaries, districtIds: ids, roads: layers.roads, barriers: layers.barriers,
+    width, caption: t('tt.caption', { source: caption }), loc: { locale, rtl: dir === 'rtl' }, t,
+  }) : null), [grid, minutes, friction, inhabited, layers, boundaries, ids, caption, locale, dir, t]);
 
   const rows = useMemo(() => {
     if (!result) return null;
@@ -56,16 +53,6 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
       districts: inScope.map((d) => ({ ...d, time: time.get(d.region_id)!, line: line.get(d.region_id)! })),
     };
   }, [result, districts]);
-
-  // How long from a change until the panel shows the new answer (read by the browser test's log).
-  const start = useRef<number | null>(null);
-  useEffect(() => {
-    if (state.status === 'loading' && start.current === null) start.current = performance.now();
-    if (state.status === 'ready' && start.current !== null) {
-      performance.measure('access-travel-time', { start: start.current, end: performance.now() });
-      start.current = null;
-    }
-  }, [state.status]);
 
   const panelState: QueryState<unknown> = state.status === 'error' ? state
     : state.status === 'ready' ? { status: 'ready', rows: [1] }
@@ -87,8 +74,8 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
     <>
     <div className="grid-2" data-testid="travel-time">
       <Panel title={t('tt.title', { service: t(`access.svc.${s.service}`) })} subtitle={t(s.travel === 'walking' ? 'tt.subWalking' : 'tt.subMotor')} state={panelState} testId="travel-time-map-panel">
-        <div ref={mapRef} className={state.status === 'loading' ? 'access-updating' : undefined}>
-          {spec && <PlotFigure options={spec} testId="travel-time-map" summary={summary || undefined} />}
+        <div className={state.status === 'loading' ? 'access-updating' : undefined}>
+          <PlotFigure spec={spec} testId="travel-time-map" summary={summary || undefined} />
         </div>
         {summary && <p className="access-note" data-testid="travel-time-summary" data-share60-time={t60 ?? ''} data-share60-line={l60 ?? ''}>{summary}</p>}
       </Panel>
