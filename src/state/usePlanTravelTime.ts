@@ -5,17 +5,15 @@
  * back and are written over today's minutes (applyUpdates). Placement by minutes runs planByTime in the worker.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { parseBarriers, parseRoads } from '../data/travelLayers';
-import { frictionSurface, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
+import type { FrictionSurface, LatLonGrid } from '../metrics/frictionSurface';
 import { applyUpdates, candidateCells, cellPopulation, type SurfaceUpdate } from '../metrics/planTime';
-import { facilityCells, gridAround, pointCells, reachShares, sampleMinutes, speedsFor, type TravelMode } from '../metrics/reachByTime';
+import { facilityCells, pointCells, reachShares, sampleMinutes, type TravelMode } from '../metrics/reachByTime';
 import type { ScenarioEdit } from '../metrics/scenario';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
 import { travelFacilitiesQuery, travelPointsQuery, type TravelFacilityRow, type TravelPointRow } from '../queries/travelTimeSql';
-import { DEMO_DATASET } from '../data/demoManifest';
 import { useQuery } from './useQuery';
 import { useStable } from './useStable';
-import { useTravelTimeAvailable, type Shares, type TravelLayers, type TravelPoints } from './useTravelTime';
+import { useFriction, useTravelLayers, useTravelTimeAvailable, type Shares, type TravelPoints } from './useTravelTime';
 
 /** Today's kept surface in the worker, with what the scenarios and placement need on this side. */
 export interface PlanSurface {
@@ -42,15 +40,6 @@ export type PlanTimeState =
 
 let client: TravelTimeClient | null = null;
 const worker = () => (client ??= new TravelTimeClient());
-let layersPromise: Promise<TravelLayers> | null = null;
-function demoLayers(): Promise<TravelLayers> {
-  const fetchJson = (url: string) => fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-    return r.json();
-  });
-  layersPromise ??= Promise.all([fetchJson(DEMO_DATASET.roadsUrl), fetchJson(DEMO_DATASET.barriersUrl)]).then(([r, b]) => ({ roads: parseRoads(r), barriers: parseBarriers(b) }));
-  return layersPromise;
-}
 /** Each scenario's result by its added facilities, per surface of today (dropped with it). */
 const scenarioCache = new WeakMap<PlanSurface, Map<string, ScenarioTime>>();
 
@@ -60,21 +49,14 @@ const addsOf = (edits: readonly ScenarioEdit[]) => edits.flatMap((e) => (e.kind 
 function usePlanSurface(on: boolean, mode: TravelMode): PlanSurface | { error: string } | null {
   const points = useQuery<TravelPointRow>(on ? travelPointsQuery() : null, ['population']);
   const facilities = useQuery<TravelFacilityRow>(on ? travelFacilitiesQuery() : null, ['facilities']);
-  const [layers, setLayers] = useState<TravelLayers | string | null>(null);
-  useEffect(() => {
-    if (on) demoLayers().then(setLayers, (e: Error) => setLayers(e.message));
-  }, [on]);
+  const layers = useTravelLayers(on);
   const pts = useMemo<TravelPoints | null>(() => {
     if (points.status !== 'ready' || !points.rows.length || !('region_id' in points.rows[0])) return null;
     const r = points.rows;
     return { regionIds: r.map((p) => p.region_id), lons: Float64Array.from(r, (p) => p.lon), lats: Float64Array.from(r, (p) => p.lat), population: Float64Array.from(r, (p) => p.population) };
   }, [points]);
   const fac = facilities.status === 'ready' && (facilities.rows.length === 0 || 'lat' in facilities.rows[0]) ? facilities.rows : null;
-  const friction = useMemo(() => {
-    if (!pts || !layers || typeof layers === 'string') return null;
-    const grid = gridAround(pts.lons, pts.lats, 1);
-    return { grid, surface: frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(mode) }) };
-  }, [pts, layers, mode]);
+  const friction = useFriction(pts, layers, mode);
   const [today, setToday] = useState<PlanSurface | { error: string } | null>(null);
   useEffect(() => {
     setToday(null);

@@ -98,6 +98,44 @@ function inhabitedCells(grid: LatLonGrid, pts: TravelPoints): Uint8Array {
   return inhabited;
 }
 
+/** The roads and water travel time runs over: the user's, kind by kind, else the demo's (with the demo's population only). */
+export function useTravelLayers(on: boolean): TravelLayers | string | null {
+  const user = useUserTravelLayers();
+  const { sources } = useDataset('sources');
+  const demoPopulation = sources.population === DEMO_SOURCE;
+  const [layers, setLayers] = useState<TravelLayers | string | null>(null);
+  useEffect(() => {
+    if (!on) return;
+    const mine = (demo: TravelLayers) => ({ roads: user.roads?.roads ?? demo.roads, barriers: user.barriers?.barriers ?? demo.barriers });
+    if (demoPopulation && DEMO_DATASET.roadsUrl && !(user.roads && user.barriers)) demoLayers().then((d) => setLayers(mine(d)), (e: Error) => setLayers(e.message));
+    else setLayers(mine({ roads: [], barriers: [] }));
+  }, [on, user.roads, user.barriers, demoPopulation]);
+  return layers;
+}
+
+/** The friction surface for `mode`: the user's friction GeoTIFF for it when loaded, else built from the layers. */
+export function useFriction(pts: TravelPoints | null, layers: TravelLayers | string | null, mode: TravelMode): { grid: LatLonGrid; surface: FrictionSurface } | null {
+  const user = useUserTravelLayers();
+  // One friction surface per dataset and mode, kept: switching the service, the filters or back to a mode seen before
+  // only re-runs the search (or nothing, see `surfaces`). Built as soon as points and roads are in, while the
+  // facilities may still be on their way.
+  const frictions = useMemo(() => (pts && layers && user.friction ? new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>() : null), [pts, layers, user.friction]);
+  return useMemo(() => {
+    if (!frictions || !pts || !layers || typeof layers === 'string') return null;
+    let f = frictions.get(mode);
+    if (!f) {
+      const t = performance.now();
+      // A friction GeoTIFF the user loaded for this mode (or for both) is used as it is, on its own grid.
+      const raster = user.friction[mode] ?? user.friction.any;
+      const grid = raster?.grid ?? gridAround(pts.lons, pts.lats, 1);
+      f = { grid, surface: raster ? frictionFromRaster(raster) : frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(mode) }) };
+      performance.measure('travel-time-friction', { start: t, end: performance.now() });
+      frictions.set(mode, f);
+    }
+    return f;
+  }, [frictions, pts, layers, mode, user.friction]);
+}
+
 const toPoints = (r: TravelPointRow[]): TravelPoints => ({
   regionIds: r.map((p) => p.region_id), lons: Float64Array.from(r, (p) => p.lon), lats: Float64Array.from(r, (p) => p.lat), population: Float64Array.from(r, (p) => p.population),
 });
@@ -110,36 +148,10 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
   const points = useEngineRun<TravelPoints>(pointsQ, (db) => db.rows<TravelPointRow>(pointsQ!).then(toPoints), POINT_NEEDS, { timing: 'travel-time-points' });
   const facilities = useQuery<AnalysisFacilityRow>(useMemo(() => (on ? analysisFacilitiesQuery() : null), [on]), FACILITY_NEEDS, { timing: 'travel-time-facilities' });
   const user = useUserTravelLayers();
-  const { sources } = useDataset('sources');
-  const demoPopulation = sources.population === DEMO_SOURCE;
-  const [layers, setLayers] = useState<TravelLayers | string | null>(null);
-  useEffect(() => {
-    if (!on) return;
-    // The user's roads and barriers replace the demo's kind by kind; without the demo's population only theirs count.
-    const mine = (demo: TravelLayers) => ({ roads: user.roads?.roads ?? demo.roads, barriers: user.barriers?.barriers ?? demo.barriers });
-    if (demoPopulation && DEMO_DATASET.roadsUrl && !(user.roads && user.barriers)) demoLayers().then((d) => setLayers(mine(d)), (e: Error) => setLayers(e.message));
-    else setLayers(mine({ roads: [], barriers: [] }));
-  }, [on, user.roads, user.barriers, demoPopulation]);
+  const layers = useTravelLayers(on);
 
   const pts = points.status === 'ready' || points.status === 'loading' ? points.value ?? null : null;
-  // One friction surface per dataset and mode, kept: switching the service, the filters or back to a mode seen before
-  // only re-runs the search (or nothing, see `surfaces`). Built as soon as points and roads are in, while the
-  // facilities may still be on their way.
-  const frictions = useMemo(() => (pts && layers && user.friction ? new Map<TravelMode, { grid: LatLonGrid; surface: FrictionSurface }>() : null), [pts, layers, user.friction]);
-  const friction = useMemo(() => {
-    if (!frictions || !pts || !layers || typeof layers === 'string') return null;
-    let f = frictions.get(o.mode);
-    if (!f) {
-      const t = performance.now();
-      // A friction GeoTIFF the user loaded for this mode (or for both) is used as it is, on its own grid.
-      const raster = user.friction[o.mode] ?? user.friction.any;
-      const grid = raster?.grid ?? gridAround(pts.lons, pts.lats, 1);
-      f = { grid, surface: raster ? frictionFromRaster(raster) : frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(o.mode) }) };
-      performance.measure('travel-time-friction', { start: t, end: performance.now() });
-      frictions.set(o.mode, f);
-    }
-    return f;
-  }, [frictions, pts, layers, o.mode, user.friction]);
+  const friction = useFriction(pts, layers, o.mode);
 
   const allFac = facilities.status === 'ready' && (facilities.rows.length === 0 || 'facility_id' in facilities.rows[0]) ? facilities.rows : null;
   const filters = useStable(o.filters);
