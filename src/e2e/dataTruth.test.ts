@@ -94,7 +94,7 @@ describe('telling the truth about loaded data (issue 18)', () => {
     await w.page.getByTestId('plan-include-flagged').check();
     // Kept, the facility moved into the remote area ranks among the top 15 for outreach: so leaving it out above mattered.
     await w.page.waitForFunction((name) => document.querySelector('[data-testid="partner-table"]')?.textContent?.includes(name), MOVED.wrongName, { timeout: 120_000 });
-    expect(new URL(w.page.url()).searchParams.get('flagged')).toBe('1');
+    expect(new URL(w.page.url()).searchParams.get('plan.flagged')).toBe('1');
   });
 
   it('a reload keeps the user’s data; "Forget this data" clears it and the demo opens next time', async () => {
