@@ -1,5 +1,6 @@
 import { FILTER_SETTINGS } from '../state/facilityFilters';
 import type { LinkKeys } from '../state/settingsCodec';
+import { ACCESS_SETTINGS } from './access/settings';
 
 /**
  * Every setting that travels in the link: the global facility filter and each view's own (src/views/<view>/settings.ts).
@@ -7,4 +8,5 @@ import type { LinkKeys } from '../state/settingsCodec';
  */
 export const SETTINGS_CODECS: readonly LinkKeys[] = [
   FILTER_SETTINGS,
+  ACCESS_SETTINGS,
 ];
