@@ -1,5 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/translate';
 import type { NeedAccessRow } from '../queries/needAccessSql';
 import { MEASURE_META } from './measureMeta';
 import { NARROW_CHART_PX } from './narrowChart';
@@ -30,5 +31,17 @@ describe('needScatterSpec on a phone', () => {
     const s = spec(352);
     expect(s.height).toBe(317);
     expect(named(s)).toEqual([]);
+  });
+});
+
+describe('needScatterSpec in the interface language', () => {
+  it('takes its words from the catalogue and its numbers from the locale', () => {
+    const s = needScatterSpec({
+      rows, meta: MEASURE_META.workforce, needLabel: 'Pauvreté (%)', needIsHigh: true, needCut: 40, accessCut: 20,
+      flagged: new Set(), selected: null, width: 900, caption: '', loc: { locale: 'fr', rtl: false }, t: (k, p) => translate('fr', k, p),
+    });
+    expect(s.ariaLabel).toBe(translate('fr', 'chart.needAria', { measure: MEASURE_META.workforce.label, need: 'Pauvreté (%)' }));
+    const corner = s.marks![1] as unknown as { channels: { text: { value: () => string } } };
+    expect(corner.channels.text.value()).toBe('Besoins élevés, accès faible');
   });
 });

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import type { NeedAccessRow } from '../queries/needAccessSql';
+import { chartLanguage, type ChartLanguage } from './direction';
 import { formatNumber, type MeasureMeta } from './measureMeta';
 import { isNarrowChart } from './narrowChart';
 import { paddedDomain } from './paddedDomain';
 
-export interface NeedScatterInput {
+export interface NeedScatterInput extends ChartLanguage {
+  /** Districts, their `name` and `province` already in the interface language. */
   rows: readonly NeedAccessRow[];
   meta: MeasureMeta;
   needLabel: string;
@@ -15,9 +17,6 @@ export interface NeedScatterInput {
   selected: string | null;
   width: number;
   caption: string;
-  locale?: string;
-  labels?: { aria: string; corner: string; district: string; province: string; population: string };
-  regionName?: (id: string, fallback: string) => string;
 }
 
 /**
@@ -26,9 +25,7 @@ export interface NeedScatterInput {
  */
 export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
   const access = (r: NeedAccessRow) => r[i.meta.column] as number;
-  const locale = i.locale ?? 'en';
-  const rn = i.regionName ?? ((_id: string, n: string) => n);
-  const L = i.labels ?? { aria: `Scatter plot: ${i.meta.label} against ${i.needLabel}, by district`, corner: 'High need, low access', district: 'District', province: 'Province', population: 'Population' };
+  const { t, locale } = chartLanguage(i);
   const xs = i.rows.map((r) => r.need);
   const [xmin, xmax] = [Math.min(...xs), Math.max(...xs)];
   const corner = i.needIsHigh ? { x1: i.needCut, x2: xmax } : { x1: xmin, x2: i.needCut };
@@ -42,14 +39,14 @@ export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
     height: Math.round(narrow ? i.width * 0.9 : Math.min(560, i.width * 0.62)),
     marginRight: 20,
     caption: i.caption,
-    ariaLabel: L.aria,
+    ariaLabel: t('chart.needAria', { measure: i.meta.label, need: i.needLabel }),
     // All districts at one need or one access value: an interval around it, not a collapsed axis.
     x: { label: `${i.needLabel} →`, nice: true, domain: paddedDomain(xs) },
     y: { label: `↑ ${i.meta.short}`, nice: true, zero: true, grid: true, domain: paddedDomain(i.rows.map(access), { zero: true }) },
     r: { range: [3, 14] },
     marks: [
       Plot.rect([0], { x1: corner.x1, x2: corner.x2, y1: 0, y2: i.accessCut, fill: '#d95f02', fillOpacity: 0.1, ariaHidden: 'true' }),
-      Plot.text([0], { x: (corner.x1 + corner.x2) / 2, y: 0, text: () => L.corner, dy: -8, fill: '#a6460a', fontWeight: 600, ariaHidden: 'true' }),
+      Plot.text([0], { x: (corner.x1 + corner.x2) / 2, y: 0, text: () => t('chart.highNeedLowAccess'), dy: -8, fill: '#a6460a', fontWeight: 600, ariaHidden: 'true' }),
       Plot.ruleX([i.needCut], { stroke: '#999', strokeDasharray: '3,3', ariaHidden: 'true' }),
       Plot.ruleY([i.accessCut], { stroke: '#999', strokeDasharray: '3,3', ariaHidden: 'true' }),
       // A line needs need values that differ (else the fit divides by zero and draws an invalid path).
@@ -60,10 +57,10 @@ export function needScatterSpec(i: NeedScatterInput): Plot.PlotOptions {
         strokeWidth: (r: NeedAccessRow) => (r.region_id === i.selected ? 2.5 : 0.8),
         symbol: (r: NeedAccessRow) => (i.flagged.has(r.region_id) ? 'triangle' : 'circle'),
         ariaHidden: 'true',
-        channels: { [L.district]: (r: NeedAccessRow) => rn(r.region_id, r.name), [L.province]: (r: NeedAccessRow) => rn(r.province, r.province), [L.population]: (r: NeedAccessRow) => formatNumber(r.population, 0, locale) },
+        channels: { [t('col.district')]: 'name', [t('col.province')]: 'province', [t('col.population')]: (r: NeedAccessRow) => formatNumber(r.population, 0, locale) },
         tip: { format: { x: (d: number) => formatNumber(d, 1, locale), y: (d: number) => formatNumber(d, i.meta.digits, locale), r: false, fill: false, stroke: false, strokeWidth: false, symbol: false } },
       }),
-      Plot.text(flagged, { x: 'need', y: access, text: (r: NeedAccessRow) => rn(r.region_id, r.name), dy: -10, fontSize: 10, fill: '#7a3306', ariaHidden: 'true' }),
+      Plot.text(flagged, { x: 'need', y: access, text: 'name', dy: -10, fontSize: 10, fill: '#7a3306', ariaHidden: 'true' }),
     ],
   };
 }

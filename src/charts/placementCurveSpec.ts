@@ -1,19 +1,18 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatTick } from '../i18n/format';
-import { EN_CHART, type ChartText } from './planMapSpec';
+import { chartLanguage, type ChartLanguage } from './direction';
 
-export interface PlacementCurveInput {
+export interface PlacementCurveInput extends ChartLanguage {
   /** gains[t]: what the (t+1)-th proposed site adds (people, or weighted people / person-km). */
   gains: readonly number[];
   yLabel: string;
   width: number;
   caption: string;
-  tr?: ChartText;
 }
 
 /** Diminishing returns: cumulative gain after each added site (line) and each site's own gain (bars). */
-export function placementCurveSpec({ gains, yLabel, width, caption, tr }: PlacementCurveInput): Plot.PlotOptions {
-  const { t, locale } = tr ?? EN_CHART;
+export function placementCurveSpec({ gains, yLabel, width, caption, ...language }: PlacementCurveInput): Plot.PlotOptions {
+  const { t, locale } = chartLanguage(language);
   const num = (x: number) => formatNumber(x, 0, locale);
   let sum = 0;
   const rows = gains.map((g, t) => ({ k: t + 1, gain: g, total: (sum += g) }));

@@ -1,12 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { BoundaryFeature } from '../data/boundaries';
-import type { MessageKey } from '../i18n/en';
 import { formatNumber, formatPercent } from '../i18n/format';
-import { translate, type Params } from '../i18n/translate';
-
-/** Chart words from the message catalogue and the locale of its numbers (English when omitted). */
-export interface ChartText { t: (key: MessageKey, params?: Params) => string; locale: string }
-export const EN_CHART: ChartText = { t: (key, params) => translate('en', key, params), locale: 'en' };
+import { chartLanguage, type ChartLanguage } from './direction';
 
 export interface PlanMapDistrict {
   region_id: string;
@@ -18,7 +13,7 @@ export interface PlanMapDistrict {
 
 export interface PlanMapPoint { lat: number; lon: number; label: string }
 
-export interface PlanMapInput {
+export interface PlanMapInput extends ChartLanguage {
   districts: readonly PlanMapDistrict[];
   boundaries: readonly BoundaryFeature[] | null;
   /** Existing facilities, drawn small and grey for context. */
@@ -32,7 +27,6 @@ export interface PlanMapInput {
   thresholdKm: number;
   width: number;
   caption: string;
-  tr?: ChartText;
 }
 
 /** A circle of `km` around a point as a clockwise lon/lat ring (d3-geo: counter-clockwise = the rest of the sphere). */
@@ -52,7 +46,7 @@ export function circleRing(lat: number, lon: number, km: number, n = 48): GeoJSO
  * when there is no scenario), with the scenario's facilities, mobile-clinic radii and proposed sites on top.
  */
 export function planMapSpec(i: PlanMapInput): Plot.PlotOptions {
-  const { t, locale } = i.tr ?? EN_CHART;
+  const { t, locale } = chartLanguage(i);
   const num = (x: number, d = 0) => formatNumber(x, d, locale);
   const byId = new Map(i.districts.map((d) => [d.region_id, d]));
   const districts = (i.boundaries ?? []).filter((f) => f.properties.level === 2 && byId.has(f.properties.region_id));

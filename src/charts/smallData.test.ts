@@ -55,7 +55,7 @@ describe('need scatter: all districts at the same value', () => {
 
 describe('trends with one year', () => {
   const row = (role: TrendRow['role'], id: string): TrendRow => ({ region_id: id, name: id, level: 2, role, year: 2024, value: 61.853, dimension: 'Subnational region' });
-  const spec = trendSpec([row('country', 'C'), row('region', 'D1')], 'SBA (%)', 700, 'c');
+  const spec = trendSpec({ rows: [row('country', 'C'), row('region', 'D1')], yLabel: 'SBA (%)', width: 700, caption: 'c' });
   it('puts the year in the middle of an open x scale, and the value inside an open y scale', () => {
     expect(scale(spec, 'x').domain).toEqual([2023, 2025]);
     expect(scale(spec, 'x').ticks).toEqual([2024]);

@@ -61,7 +61,7 @@ describe('chart specs render to the same SVG', () => {
       { region_id: 'P1', name: 'North', level: 1, role: 'region' as const, dimension: null, year, value: 40 + 3 * i },
       { region_id: 'P2', name: 'South', level: 1, role: 'context' as const, dimension: null, year, value: 60 - i },
     ]);
-    const svg = render(trendSpec(rows, 'DTP3 coverage (%)', 640, 'Synthetic data.'));
+    const svg = render(trendSpec({ rows, yLabel: 'DTP3 coverage (%)', width: 640, caption: 'Synthetic data.' }));
     expect(svg).toContain('North');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/trend.svg');
   });

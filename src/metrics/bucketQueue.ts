@@ -60,6 +60,12 @@ export class BucketQueue {
     return this.cells[slot][len];
   }
 
+  /** Back to the first bucket, for a new search on an emptied queue (bounded searches reuse one queue). */
+  reset(): void {
+    if (this.size !== 0) throw new Error('BucketQueue.reset on a queue that still holds entries');
+    this.current = 0;
+  }
+
   private grow(slot: number): void {
     const keys = new Float64Array(Math.max(16, this.keys[slot].length * 2));
     keys.set(this.keys[slot]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { haversineKm } from './access';
 import { frictionSurface, minutesPerMetre, type LatLonGrid } from './frictionSurface';
 import { mulberry32 } from './random';
-import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes } from './reachByTime';
+import { cellOf, facilityCells, gridAround, nearestKm, pointCells, reachShares, sampleMinutes, speedsFor, straightLineMinutes } from './reachByTime';
 import { costDistance } from './travelTime';
 
 const WALK = minutesPerMetre(5); // 0.012 min/m
@@ -72,5 +72,19 @@ describe('reach by travel time on a raster computed by hand', () => {
     // A far point (10 degrees away from every facility) still finds its nearest exactly.
     const far = nearestKm({ lons: [45], lats: [13] }, fac)[0];
     expect(far).toBeCloseTo(Math.min(...fac.lons.map((flon, j) => haversineKm(13, 45, fac.lats[j], flon))), 6);
+  });
+});
+
+describe('pointCells', () => {
+  it('is the cell sampleMinutes reads: the same minutes at every point', () => {
+    const g = { west: 0, north: 1, cellLonDeg: 0.25, cellLatDeg: 0.25, width: 4, height: 4 };
+    const friction = Float32Array.from({ length: 16 }, (_, i) => (i === 5 || i === 6 ? NaN : 0.01));
+    const minutes = Float32Array.from({ length: 16 }, (_, i) => i * 3 % 7);
+    const lons = [0.3, 0.6, 0.1, 2], lats = [0.7, 0.7, 0.9, 0.5];
+    const cells = pointCells(g, friction, minutes, lons, lats);
+    const sampled = sampleMinutes(g, friction, minutes, lons, lats);
+    expect([...cells].map((c) => (c < 0 ? Infinity : minutes[c]))).toEqual([...sampled]);
+    expect(cells[3]).toBe(-1);
+    expect(Number.isNaN(friction[cells[0]])).toBe(false);
   });
 });

@@ -71,6 +71,13 @@ export function facilityCells(g: LatLonGrid, friction: Float32Array, lons: Array
   return { cells: Int32Array.from(cells), index: Int32Array.from(index) };
 }
 
+/** Each point's cell, as sampleMinutes picks it (a water cell gives way to its quickest dry neighbour); -1 = none. */
+export function pointCells(g: LatLonGrid, friction: Float32Array, minutes: Float32Array, lons: ArrayLike<number>, lats: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(lons.length);
+  for (let i = 0; i < lons.length; i++) out[i] = landCell(g, friction, cellOf(g, lons[i], lats[i]), minutes);
+  return out;
+}
+
 /** Minutes at each point's cell; on a water cell, the quickest dry neighbour (people live on the bank). */
 export function sampleMinutes(g: LatLonGrid, friction: Float32Array, minutes: Float32Array, lons: ArrayLike<number>, lats: ArrayLike<number>): Float32Array {
   const out = new Float32Array(lons.length);

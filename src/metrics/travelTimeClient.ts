@@ -4,9 +4,12 @@
  * the caller keeps its array at the cost of one copy).
  */
 import type { CostDistanceInput } from './travelTime';
+import type { CoverageInput } from './capacityCoverage';
+import type { ReferralInput } from './referralTime';
+import type { TimeCatchmentInput } from './timeCatchment';
 import type { TravelTimeReply, TravelTimeRequest } from './travelTimeProtocol';
 
-type Ok<T extends 'surface' | 'addSource' | 'release'> = Extract<TravelTimeReply, { ok: true; type: T }>;
+type Ok<T extends TravelTimeReply extends infer R ? R extends { ok: true; type: infer K } ? K : never : never> = Extract<TravelTimeReply, { ok: true; type: T }>;
 
 export class TravelTimeClient {
   private readonly worker: Worker;
@@ -39,6 +42,25 @@ export class TravelTimeClient {
   /** A new facility at `cell` (reported as `index`) on a kept surface: the changed cells and their new values. */
   addSource(keep: string, cell: number, index: number): Promise<Ok<'addSource'>> {
     return this.send({ id: 0, type: 'addSource', keep, cell, index }, []) as Promise<Ok<'addSource'>>;
+  }
+
+  /**
+   * The analyses over a surface. The friction (and the population, for coverage and catchments) is copied: the
+   * caller keeps its arrays, which the map and the next request read.
+   */
+  coverage(input: CoverageInput): Promise<Ok<'coverage'>> {
+    const sent = { ...input, surface: { ...input.surface, minutesPerMetre: input.surface.minutesPerMetre.slice() }, population: input.population.slice() };
+    return this.send({ id: 0, type: 'coverage', input: sent }, [sent.surface.minutesPerMetre.buffer as ArrayBuffer, sent.population.buffer as ArrayBuffer]) as Promise<Ok<'coverage'>>;
+  }
+
+  referral(input: ReferralInput): Promise<Ok<'referral'>> {
+    const sent = { ...input, surface: { ...input.surface, minutesPerMetre: input.surface.minutesPerMetre.slice() } };
+    return this.send({ id: 0, type: 'referral', input: sent }, [sent.surface.minutesPerMetre.buffer as ArrayBuffer]) as Promise<Ok<'referral'>>;
+  }
+
+  timeCatchment(input: TimeCatchmentInput): Promise<Ok<'timeCatchment'>> {
+    const sent = { ...input, surface: { ...input.surface, minutesPerMetre: input.surface.minutesPerMetre.slice() }, population: input.population.slice() };
+    return this.send({ id: 0, type: 'timeCatchment', input: sent }, [sent.surface.minutesPerMetre.buffer as ArrayBuffer, sent.population.buffer as ArrayBuffer]) as Promise<Ok<'timeCatchment'>>;
   }
 
   release(keep: string): Promise<unknown> {

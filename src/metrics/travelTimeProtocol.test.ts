@@ -44,3 +44,24 @@ describe('travel-time worker protocol', () => {
     expect(missing).toEqual({ id: 6, ok: false, error: 'no travel-time surface kept as "drive"' });
   });
 });
+
+describe('travel-time worker protocol: the analyses (issue 17)', () => {
+  const surface = { width: 6, height: 5, minutesPerMetre: input().minutesPerMetre, cellSizeM: 100 };
+  it('coverage, referral and catchments reply with the pure functions\' results, arrays transferred', () => {
+    const population = Float64Array.from({ length: 30 }, (_, i) => i);
+    const cov = handleTravelTime(new Map(), { id: 7, type: 'coverage', input: { surface, population, facilities: [{ cell: 0, capacity: 50 }], maxMinutes: 10, order: 'given' } });
+    if (!cov.reply.ok || cov.reply.type !== 'coverage') throw new Error('coverage failed');
+    expect(cov.reply.result.served).toBe(50);
+    expect(cov.transfer).toEqual([cov.reply.result.residual.buffer]);
+    const ref = handleTravelTime(new Map(), { id: 8, type: 'referral', input: { surface, hospitalCells: Int32Array.of(0), centreCells: Int32Array.of(29) } });
+    if (!ref.reply.ok || ref.reply.type !== 'referral') throw new Error('referral failed');
+    expect(ref.reply.result.minutes[0]).toBeCloseTo(costDistance({ ...input(), sources: Int32Array.of(0) }).minutes[29], 6);
+    const fca = handleTravelTime(new Map(), { id: 9, type: 'timeCatchment', input: { surface, population, facilities: [{ cell: 0, capacity: 3 }], catchmentMinutes: 1e9, decay: { kind: 'none' } } });
+    if (!fca.reply.ok || fca.reply.type !== 'timeCatchment') throw new Error('catchment failed');
+    // 2SFCA with one facility reaching every cell but the water on cell 14: 3 / the people it reaches (435 - 14).
+    expect(fca.reply.result.accessibility[1]).toBeCloseTo(3 / 421, 12);
+    expect(fca.reply.result.accessibility[14]).toBe(0);
+    const bad = handleTravelTime(new Map(), { id: 10, type: 'coverage', input: { surface, population: new Float64Array(2), facilities: [], maxMinutes: 10, order: 'given' } }).reply;
+    expect(bad).toEqual({ id: 10, ok: false, error: 'population has 2 cells, the grid 30' });
+  });
+});

@@ -26,6 +26,13 @@ describe('settingsCodec: typed settings in the link', () => {
     const extra = DEMO.write({}, { mode: 'drive', km: 7.5, keep: true });
     expect(DEMO.read(extra).settings).toEqual({ mode: 'drive', km: 7.5, sigma: 3.75, keep: true });
   });
+  it('camel-case names travel as lower-case keys the link parser accepts', () => {
+    const c = settingsCodec<{ facilityType: string }>('filter', { facilityType: oneOf(['clinic'] as const, 'ftype') }, (g) => ({ facilityType: 'clinic', ...g }));
+    expect(c.key('facilityType')).toBe('filter.facility_type');
+    const { state, notices } = parseViewState('?ftype=clinic&filter.facility_type=clinic', [c]);
+    expect(notices).toEqual([]);
+    expect(state.extra).toEqual({ 'filter.facility_type': 'clinic' });
+  });
   it('whole numbers are whole', () => {
     expect(intIn(1, 10).read('3')).toBe(3);
     expect(intIn(1, 10).read('3.5')).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
  * Typed settings in the link. Each view (and the global facility filter) declares its settings once, as fields with a
  * reader, a writer and a default; the codec reads them from `view.extra` and writes a patch back. Keys are namespaced
- * (`access.km`, `plan.radius`, `filter.type`), so no two views or filters share a key.
+ * (`access.km`, `plan.radius`, `filter.facility_type`), so no two views or filters share a key.
  */
 
 /** The link's length budget, defined here once: a setting's value, and a long one (the Plan's scenarios). */
@@ -50,7 +50,8 @@ export function settingsCodec<S extends object>(
   view?: string,
 ): SettingsCodec<S> {
   const names = Object.keys(fields) as (keyof S & string)[];
-  const key = (name: keyof S) => `${namespace}.${String(name)}`;
+  // Link keys are lower case: `facilityType` travels as `filter.facility_type`.
+  const key = (name: keyof S) => `${namespace}.${String(name).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
   const parse = (extra: Readonly<Record<string, string>>) => {
     const given: Partial<S> = {};
     const invalid: string[] = [];
@@ -124,3 +125,6 @@ export const flag = (legacy?: string): Field<boolean> => ({ read: (t) => (t === 
 
 /** Free text matching `pattern` (ids, codes). */
 export const textLike = (pattern: RegExp, legacy?: string, long?: boolean): Field<string> => ({ read: (t) => (pattern.test(t) ? t : undefined), write: (v) => v, legacy, long });
+
+/** A setting that may be unset (null: the view chooses from the data); null leaves the link. */
+export const nullable = <T>(f: Field<T>): Field<T | null> => ({ ...f, write: (v) => (v === null ? '' : f.write(v)) });

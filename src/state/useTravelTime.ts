@@ -18,6 +18,7 @@ import { useStable } from './useStable';
 import { useQuery, type RunError } from './useQuery';
 
 export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
+export interface TravelPoints { regionIds: string[]; lons: Float64Array; lats: Float64Array; population: Float64Array }
 export interface Shares { districts: ReachRow[]; national: ReachRow }
 export interface TravelTimeResult {
   mode: TravelMode;
@@ -31,6 +32,9 @@ export interface TravelTimeResult {
   byTime: Shares;
   byLine: Shares;
   facilities: number;
+  /** For the analyses over the same surface (useTravelAnalyses.ts): the population points and the cells' sizes. */
+  points: TravelPoints;
+  cellSizeM: FrictionSurface['cellSizeM'];
   /** Worker round trip and search alone, ms. */
   roundTripMs: number;
   computeMs: number;
@@ -151,6 +155,7 @@ export function useTravelTime(o: { enabled: boolean; mode: TravelMode; service: 
         const result = {
           mode: o.mode, grid, minutes: r.minutes, friction: surface.minutesPerMetre, inhabited, layers: layers as TravelLayers,
           byTime: reachShares(pts.regionIds, pts.population, atPoints), facilities: cells.length, roundTripMs, computeMs: r.computeMs,
+          points: pts, cellSizeM: surface.cellSizeM,
         };
         const forSurface = surfaces.get(friction.surface) ?? new Map();
         if (forSurface.size >= 8) forSurface.delete(forSurface.keys().next().value);

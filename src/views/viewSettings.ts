@@ -1,6 +1,10 @@
 import { FILTER_SETTINGS } from '../state/facilityFilters';
-import type { LinkKeys } from '../state/settingsCodec';
 import { ACCESS_SETTINGS } from './access/settings';
+import { EQUITY_SETTINGS } from './equity/settings';
+import { NEED_SETTINGS } from './need/settings';
+import { TRENDS_SETTINGS } from './trends/settings';
+import type { LinkKeys } from '../state/settingsCodec';
+import { PLAN_SETTINGS } from './plan/settings';
 
 /**
  * Every setting that travels in the link: the global facility filter and each view's own (src/views/<view>/settings.ts).
@@ -9,4 +13,8 @@ import { ACCESS_SETTINGS } from './access/settings';
 export const SETTINGS_CODECS: readonly LinkKeys[] = [
   FILTER_SETTINGS,
   ACCESS_SETTINGS,
+  PLAN_SETTINGS,
+  EQUITY_SETTINGS,
+  NEED_SETTINGS,
+  TRENDS_SETTINGS,
 ];

@@ -11,6 +11,7 @@ import { useDataset } from '../../state/useDataset';
 import type { QueryState } from '../../state/useQuery';
 import { useTravelTime } from '../../state/useTravelTime';
 import type { AccessSettings } from './accessSettings';
+import { AccessTravelAnalyses } from './AccessTravelAnalyses';
 
 interface Props {
   settings: AccessSettings;
@@ -83,6 +84,7 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
 
   if (state.status === 'unavailable' || state.status === 'off') return null;
   return (
+    <>
     <div className="grid-2" data-testid="travel-time">
       <Panel title={t('tt.title', { service: t(`access.svc.${s.service}`) })} subtitle={t(s.travel === 'walking' ? 'tt.subWalking' : 'tt.subMotor')} state={panelState} testId="travel-time-map-panel">
         <div ref={mapRef} className={state.status === 'loading' ? 'access-updating' : undefined}>
@@ -107,5 +109,8 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
         )}
       </Panel>
     </div>
+    {/* Coverage, referral and catchments by travel time over the surface drawn above (the previous one while the next computes). */}
+    <AccessTravelAnalyses result={result} settings={s} filters={filters} districts={districts} caption={caption} />
+    </>
   );
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessInequality, headlineGap, resolveSettings, type OptionRow, type SeriesRow } from './equityModel';
+import { accessInequality } from './accessInequality';
+import { equiplotOf, equityModel, resolveSettings, subgroupBarsOf, type BenchmarkRow, type EquityRows, type OptionRow, type SeriesRow } from './equityModel';
+import { headlineGap } from './headlineGap';
+import { readEquityLink } from './settings';
 
 const row = (year: number, order: number, estimate: number | null): SeriesRow => ({
   year, subgroup: `Q${order}`, subgroup_order: order, estimate, se: 1, ci_low: null, ci_high: null, population: 100, reference: null,
@@ -27,6 +30,10 @@ describe('headlineGap', () => {
 });
 
 describe('resolveSettings', () => {
+  const resolve = (extra: Record<string, string>) => {
+    const { link, refused } = readEquityLink(extra);
+    return resolveSettings(link, indicators, options, refused);
+  };
   const indicators = [{ indicator_id: 'anc4', name: 'ANC4', unit: '%', favourable: true, scale: 100 }, { indicator_id: 'dtp3', name: 'DTP3', unit: '%', favourable: true, scale: 100 }];
   const options: OptionRow[] = [
     { dimension: 'Place of residence', year: 2023, subgroups: 2, ordered: false },
@@ -35,21 +42,32 @@ describe('resolveSettings', () => {
   ];
 
   it('defaults to the wealth dimension, the latest year and SII', () => {
-    const s = resolveSettings({ indicator: 'dtp3' }, indicators, options);
+    const s = resolve({ 'equity.indicator': 'dtp3' });
     expect(s).toMatchObject({ dimension: WEALTH, ordered: true, year: 2024, measure: 'SII', lines: 'year', notices: [] });
     expect(s.indicator?.indicator_id).toBe('dtp3');
   });
 
   it('replaces what the data do not offer, with a notice each', () => {
-    const s = resolveSettings({ indicator: 'nope', dimension: 'Caste', year: '1990', measure_code: 'TI' }, indicators, options);
+    const s = resolve({ 'equity.indicator': 'nope', 'equity.dimension': 'Caste', 'equity.year': '1990', 'equity.measure': 'TI' });
     expect(s.indicator?.indicator_id).toBe('anc4');
     expect(s).toMatchObject({ dimension: WEALTH, year: 2024, measure: 'SII' });
-    expect(s.notices).toHaveLength(3);
+    expect(s.notices).toEqual([
+      { key: 'equity.notice.indicator', wanted: 'nope', shown: 'anc4' },
+      { key: 'equity.notice.dimension', wanted: 'Caste', shown: WEALTH },
+      { key: 'equity.notice.year', wanted: '1990', shown: '2024' },
+    ]);
+    // A year that is no year at all is refused by the link's codec, and still named in the notice.
+    expect(resolve({ 'equity.year': 'abc' }).notices).toEqual([{ key: 'equity.notice.year', wanted: 'abc', shown: '2024' }]);
+  });
+
+  it('while the options load, keeps what the link asks for and says nothing yet', () => {
+    const { link } = readEquityLink({ 'equity.dimension': 'Caste', 'equity.year': '1990' });
+    expect(resolveSettings(link, indicators, null)).toMatchObject({ dimension: 'Caste', year: 1990, notices: [] });
   });
 
   it('keeps valid choices: a non-ordered dimension gets D by default and may pick TI', () => {
-    expect(resolveSettings({ dimension: 'Place of residence' }, indicators, options)).toMatchObject({ ordered: false, year: 2023, measure: 'D' });
-    expect(resolveSettings({ dimension: 'Place of residence', measure_code: 'TI' }, indicators, options).measure).toBe('TI');
+    expect(resolve({ 'equity.dimension': 'Place of residence' })).toMatchObject({ ordered: false, year: 2023, measure: 'D' });
+    expect(resolve({ 'equity.dimension': 'Place of residence', 'equity.measure': 'TI' }).measure).toBe('TI');
   });
 });
 
@@ -76,5 +94,66 @@ describe('accessInequality', () => {
     const r = accessInequality([d(1, 10, 100), d(2, 20, 100), d(3, 30, 100), { ...d(4, 5, 100), poverty_rank: null }])!;
     expect(r.missing).toBe(1);
     expect(accessInequality([d(1, 10, 100), d(2, 20, 100)])).toBeNull();
+  });
+});
+
+describe('equityModel: what the panels draw', () => {
+  const names = { subgroup: (x: string) => `sg ${x}`, year: (y: number | null) => `y${y}`, setting: (id: string) => ({ XX: 'Whole country', P1: 'North', P2: 'Alpha' })[id] ?? id };
+  const settings = resolveSettings({ indicator: 'dtp3', dimension: WEALTH, year: 2020, measure: 'D', lines: 'year' },
+    [{ indicator_id: 'dtp3', name: 'DTP3', unit: '%', favourable: true, scale: 100 }],
+    [2016, 2020].map((year) => ({ dimension: WEALTH, year, subgroups: 3, ordered: true })));
+  const sub = (order: number, estimate: number | null, extra: Partial<SeriesRow> = {}) => ({
+    subgroup: `Q${order}`, subgroup_order: order, estimate, se: null, ci_low: null, ci_high: null, population: 100, reference: null, ...extra,
+  });
+  // Gaps by hand: 2016: 70 - 40 = 30; 2020: 65 - 50 = 15 (Q2's missing estimate is left out, not read as 0).
+  const series: SeriesRow[] = [
+    ...[40, 55, 70].map((e, i) => ({ ...sub(i + 1, e), year: 2016 })),
+    ...[50, null, 65].map((e, i) => ({ ...sub(i + 1, e), year: 2020 })),
+  ];
+  const benchRow = (region_id: string, estimates: number[]): BenchmarkRow[] => estimates.map((e, i) => ({ ...sub(i + 1, e), region_id, region_name: region_id, setting_average: null, subgroups: 3 }));
+  // D per setting by hand (Q3 - Q1): XX 60 - 40 = 20, P1 80 - 30 = 50, P2 50 - 45 = 5.
+  const bench = [...benchRow('P1', [30, 50, 80]), ...benchRow('XX', [40, 50, 60]), ...benchRow('P2', [45, 48, 50])];
+  const rows: EquityRows = { settings, regionId: 'P1', nationalId: 'XX', series, headlineRows: series, wealthDim: WEALTH, bench, access: [] };
+
+  it('equiplot by year: one line per year, the gap of each, the widest and the narrowest', () => {
+    const e = equiplotOf(rows, names);
+    expect(e.lines).toEqual(['y2016', 'y2020']);
+    expect(e.subgroups).toEqual(['sg Q1', 'sg Q2', 'sg Q3']);
+    expect(e.points).toHaveLength(5);
+    expect(e.widest).toEqual({ line: 'y2016', gap: 30 });
+    expect(e.narrowest).toEqual({ line: 'y2020', gap: 15 });
+    expect(e.selected).toBe('y2020');
+  });
+
+  it('equiplot by setting: the whole country first, then provinces by name', () => {
+    const e = equiplotOf({ ...rows, settings: { ...settings, lines: 'region' } }, names);
+    expect(e.lines).toEqual(['Whole country', 'Alpha', 'North']);
+    expect(e.widest).toEqual({ line: 'North', gap: 50 });
+    expect(e.selected).toBe('North');
+  });
+
+  it('subgroup bars: a missing CI from 1.96 standard errors, and the population-weighted average', () => {
+    const b = subgroupBarsOf([
+      { ...sub(1, 50, { se: 2, population: 100 }), year: 2020 },
+      { ...sub(2, 60, { ci_low: 58, ci_high: 62, population: 300 }), year: 2020 },
+      { ...sub(3, null, { population: 100 }), year: 2020 },
+    ], names);
+    expect(b.bars.map((x) => [x.subgroup, x.ciLow, x.ciHigh])).toEqual([['sg Q1', 50 - 3.92, 50 + 3.92], ['sg Q2', 58, 62]]);
+    // (50 x 100 + 60 x 300) / 400 = 57.5: the subgroup without an estimate weighs nothing.
+    expect(b.average).toBe(57.5);
+    expect([b.high?.subgroup, b.low?.subgroup]).toEqual(['sg Q2', 'sg Q1']);
+  });
+
+  it('the measure over the years and across settings, each setting marked national, selected or other', () => {
+    const m = equityModel(rows, names);
+    // 2020 has 2 of 3 subgroup estimates, under HEAT's 85%: its D is not computed, and the reason is kept for the table.
+    expect(m.trendPoints.map((p) => [p.year, p.value])).toEqual([[2016, 30]]);
+    expect(m.trend[1]).toMatchObject({ key: '2020', value: null });
+    expect(m.trend[1].reason).toMatch(/85/);
+    expect(m.benchPoints.map((p) => [p.name, p.kind, p.value])).toEqual([['North', 'selected', 50], ['Whole country', 'national', 20], ['Alpha', 'other', 5]]);
+    expect(m.headline).toMatchObject({ year: 2020, gap: 15, firstYear: 2016, firstGap: 30, closingPerYear: 15 / 4, trend: 'closing' });
+    expect(m.current?.results.D).toBeNull();
+    expect(m.current?.availability.D.ok).toBe(false);
+    expect(m.access).toBeNull();
   });
 });

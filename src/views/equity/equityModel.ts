@@ -1,9 +1,14 @@
-import {
-  MEASURES, MEASURE_CODES, measureAvailability, summaryMeasures,
-  type MeasureCode, type MeasureResults, type MeasureValue, type MeasureMeta,
-} from '../../metrics/inequality';
+import type { BenchmarkPoint } from '../../charts/benchmarkSpec';
+import type { EquiplotPoint } from '../../charts/equiplotSpec';
+import type { TrendPoint } from '../../charts/measureTrendSpec';
+import type { SubgroupBar } from '../../charts/subgroupBarsSpec';
+import type { MeasureCode } from '../../metrics/inequality';
 import type { AccessByPovertyRow, EquityIndicatorRow } from '../../queries/accessInequalitySql';
-import { subgroupsFromRows, type SubgroupRow } from '../../queries/equitySql';
+import type { SubgroupRow } from '../../queries/equitySql';
+import { accessInequality } from './accessInequality';
+import { defaultMeasure, groupBy, isWealthDimension, measureSeries, measuresFor, measuresOf } from './equityMeasures';
+import { headlineGap } from './headlineGap';
+import type { EquityLink, RefusedLink } from './settings';
 
 /**
  * The equity view's state, separate from layout: validate the link's settings against the data, turn
@@ -21,198 +26,124 @@ export interface EquityNotice {
   shown: string;
 }
 
-export interface EquitySettings {
+export interface EquitySettings extends Omit<EquityLink, 'indicator' | 'measure'> {
   indicator: EquityIndicatorRow | null;
-  dimension: string | null;
   ordered: boolean;
-  year: number | null;
   measure: MeasureCode;
-  lines: 'year' | 'region';
   /** What in the link was not offered by the data and was replaced: a catalogue key, the value asked and the one shown. */
   notices: EquityNotice[];
 }
 
-/** Ordered dimensions of economic status get the "richest fifth / poorest fifth" wording. */
-export const isWealthDimension = (dimension: string) => /wealth|quintile|econom|income|asset/i.test(dimension);
+/** The indicator shown: the one the link asks for when the data have it, else the first. */
+export const pickIndicator = (link: EquityLink, indicators: readonly EquityIndicatorRow[]) =>
+  indicators.find((i) => i.indicator_id === link.indicator) ?? indicators[0] ?? null;
 
-/** The measures a dimension can have (HEAT applicability), in HEAT's order. */
-export const measuresFor = (ordered: boolean): MeasureCode[] =>
-  MEASURE_CODES.filter((c) => MEASURES[c].applies === 'any' || MEASURES[c].applies === (ordered ? 'ordered' : 'non-ordered'));
-
-/** HEAT's usual headline measure: SII for ordered dimensions, D otherwise. */
-export const defaultMeasure = (ordered: boolean): MeasureCode => (ordered ? 'SII' : 'D');
-
-export function resolveSettings(
-  extra: Readonly<Record<string, string>>,
-  indicators: readonly EquityIndicatorRow[],
-  options: readonly OptionRow[] | null,
-): EquitySettings {
+/** The link's settings checked against what the data offer (`options`: null while they load). */
+export function resolveSettings(link: EquityLink, indicators: readonly EquityIndicatorRow[], options: readonly OptionRow[] | null, refused: RefusedLink = {}): EquitySettings {
   const notices: EquityNotice[] = [];
-  const wanted = extra.indicator;
-  let indicator = indicators.find((i) => i.indicator_id === wanted) ?? null;
-  if (!indicator) {
-    if (wanted && indicators.length) notices.push({ key: 'equity.notice.indicator', wanted: wanted.slice(0, 40), shown: indicators[0].indicator_id });
-    indicator = indicators[0] ?? null;
-  }
+  const indicator = pickIndicator(link, indicators);
+  if (link.indicator && indicators.length && indicator?.indicator_id !== link.indicator)
+    notices.push({ key: 'equity.notice.indicator', wanted: link.indicator.slice(0, 40), shown: indicators[0].indicator_id });
   const dims = [...new Set((options ?? []).map((o) => o.dimension))];
   const orderedDim = (d: string) => (options ?? []).filter((o) => o.dimension === d).every((o) => o.ordered);
   const fallbackDim = dims.find((d) => orderedDim(d) && isWealthDimension(d)) ?? dims.find(orderedDim) ?? dims[0] ?? null;
-  let dimension = extra.dimension && dims.includes(extra.dimension) ? extra.dimension : fallbackDim;
-  if (extra.dimension && options && dimension !== extra.dimension && dims.length)
-    notices.push({ key: 'equity.notice.dimension', wanted: extra.dimension.slice(0, 60), shown: fallbackDim ?? '' });
-  if (!options) dimension = extra.dimension ?? null;
+  let dimension: string | null = link.dimension && dims.includes(link.dimension) ? link.dimension : fallbackDim;
+  if (link.dimension && options && dimension !== link.dimension && dims.length)
+    notices.push({ key: 'equity.notice.dimension', wanted: link.dimension.slice(0, 60), shown: fallbackDim ?? '' });
+  if (!options) dimension = link.dimension;
   const ordered = dimension ? orderedDim(dimension) && (options ?? []).some((o) => o.dimension === dimension) : false;
   const years = (options ?? []).filter((o) => o.dimension === dimension).map((o) => o.year).sort((a, b) => a - b);
-  const askedYear = extra.year !== undefined ? Number(extra.year) : NaN;
-  let year: number | null = years.includes(askedYear) ? askedYear : years[years.length - 1] ?? null;
-  if (extra.year !== undefined && options && years.length && year !== askedYear)
-    notices.push({ key: 'equity.notice.year', wanted: extra.year.slice(0, 10), shown: String(year) });
-  if (!options) year = Number.isInteger(askedYear) ? askedYear : null;
-  const allowed = measuresFor(ordered);
-  const measure = allowed.includes(extra.measure_code as MeasureCode) ? (extra.measure_code as MeasureCode) : defaultMeasure(ordered);
-  const lines = extra.lines === 'region' ? 'region' : 'year';
-  return { indicator, dimension, ordered, year, measure, lines, notices };
+  const askedText = link.year !== null ? String(link.year) : refused.year;
+  let year: number | null = link.year !== null && years.includes(link.year) ? link.year : years[years.length - 1] ?? null;
+  if (askedText !== undefined && options && years.length && year !== link.year)
+    notices.push({ key: 'equity.notice.year', wanted: askedText.slice(0, 10), shown: String(year) });
+  if (!options) year = link.year;
+  const measure = link.measure && measuresFor(ordered).includes(link.measure) ? link.measure : defaultMeasure(ordered);
+  return { indicator, dimension, ordered, year, measure, lines: link.lines, notices };
 }
 
-/** summaryMeasures() on query rows, with the reasons for the measures that are null. */
-export function measuresOf(rows: readonly SubgroupRow[], indicator: Pick<EquityIndicatorRow, 'favourable' | 'scale'>) {
-  const { subgroups, ordered } = subgroupsFromRows(rows);
-  const input = { subgroups, ordered, favourable: indicator.favourable, scale: indicator.scale };
-  return { ordered, results: summaryMeasures(input), availability: measureAvailability(input) };
+/** How the model names what it draws, in the interface language (identity functions in tests). */
+export interface EquityNames {
+  subgroup: (s: string) => string;
+  year: (y: number | null) => string;
+  /** A setting: the whole country or a province, by region id. */
+  setting: (id: string) => string;
 }
 
-/** Group rows by a key, keeping first-seen order. */
-export function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
+export interface EquityRows {
+  settings: EquitySettings;
+  regionId: string;
+  nationalId: string;
+  /** The selected indicator x dimension x setting, every year. */
+  series: readonly SeriesRow[];
+  /** The same on the wealth dimension when there is one (the headline asks about rich and poor); null until answered. */
+  headlineRows: readonly SeriesRow[] | null;
+  wealthDim: string | null;
+  /** Every setting in the selected year (the benchmark), limited to known settings. */
+  bench: readonly BenchmarkRow[];
+  access: readonly AccessByPovertyRow[];
 }
 
-export interface MeasurePoint { key: string; year?: number; value: number; ciLow?: number; ciHigh?: number }
-
-/** One measure per group (a year, a setting), in the units HEAT displays (value x displayMultiplier). */
-export function measureSeries<T extends SubgroupRow>(
-  groups: Map<string, T[]>,
-  code: MeasureCode,
-  indicator: Pick<EquityIndicatorRow, 'favourable' | 'scale'>,
-): { key: string; value: MeasureValue | null; reason?: string }[] {
-  return [...groups].map(([key, rows]) => {
-    const { results, availability } = measuresOf(rows, indicator);
-    const a = availability[code];
-    return { key, value: displayed(code, results[code]), reason: a.ok ? undefined : a.reason };
-  });
-}
-
-/** A measure's value and CI as HEAT shows them (RCI x100). */
-export function displayed(code: MeasureCode, v: MeasureValue | null): MeasureValue | null {
-  if (!v) return null;
-  const k = MEASURES[code].displayMultiplier;
-  return k === 1 ? v : { ...v, value: v.value * k, ciLow: v.ciLow === undefined ? undefined : v.ciLow * k, ciHigh: v.ciHigh === undefined ? undefined : v.ciHigh * k };
-}
-
-/** How a measure's displayed number is expressed, in words. */
-export function unitLabel(meta: MeasureMeta, indicatorUnit: string | null): string {
-  const pct = indicatorUnit === '%' || indicatorUnit === null;
-  switch (meta.unit) {
-    case 'indicator': return pct ? 'percentage points' : indicatorUnit!;
-    case 'indicator squared': return pct ? 'points²' : `(${indicatorUnit})²`;
-    case 'ratio': return 'ratio (1 = equal)';
-    case 'percent': return '%';
-    case 'x1000': return '×1000 (0 = equal)';
-    case 'fraction': return '×100, −100 to 100 (0 = equal)';
-  }
-}
-
-/** Unit words for readMeasure(): "percentage points" for percentages. */
-export const differenceUnit = (indicatorUnit: string | null) => (indicatorUnit === '%' || indicatorUnit === null ? 'percentage points' : indicatorUnit);
-
-export interface Headline {
-  year: number;
-  gap: number;
-  firstYear: number;
-  firstGap: number;
-  /** Change of |gap| per year, positive = closing. null when only one year has a gap. */
-  closingPerYear: number | null;
-  trend: 'closing' | 'widening' | 'unchanged' | 'single-year';
-  /** Names of the two ends, most advantaged first. */
-  top: string;
-  bottom: string;
-  wealth: boolean;
-}
-
-/**
- * "How much higher is coverage at the advantaged end than at the disadvantaged end, and is the gap
- * closing?": gap = estimate of the highest-order subgroup minus that of order 1 (HEAT's D for a favourable
- * ordered dimension), in `year` and in the first year with both estimates; the rate is the average
- * change of the gap's size per year between the two (endpoints, not a fitted slope: a reader can check it).
- */
-export function headlineGap(rows: readonly SeriesRow[], year: number, dimension: string): Headline | null {
-  const gaps = new Map<number, { gap: number; top: string; bottom: string }>();
-  for (const [y, rs] of groupBy(rows, (r) => r.year)) {
-    const withOrder = rs.filter((r) => r.subgroup_order !== null);
-    if (withOrder.length < 2 || withOrder.length !== rs.length) continue;
-    const lo = withOrder.reduce((m, r) => (r.subgroup_order! < m.subgroup_order! ? r : m));
-    const hi = withOrder.reduce((m, r) => (r.subgroup_order! > m.subgroup_order! ? r : m));
-    if (lo.estimate === null || hi.estimate === null) continue;
-    gaps.set(y, { gap: hi.estimate - lo.estimate, top: hi.subgroup, bottom: lo.subgroup });
-  }
-  const now = gaps.get(year);
-  if (!now) return null;
-  const firstYear = Math.min(...[...gaps.keys()].filter((y) => y <= year));
-  const firstGap = gaps.get(firstYear)!.gap;
-  const closingPerYear = firstYear === year ? null : (Math.abs(firstGap) - Math.abs(now.gap)) / (year - firstYear);
-  const trend = closingPerYear === null ? 'single-year'
-    : Math.abs(closingPerYear) < 0.05 ? 'unchanged' : closingPerYear > 0 ? 'closing' : 'widening';
+/** Everything the panels draw and say, from the query rows: one function, so each number is tested in Node. */
+export function equityModel(x: EquityRows, names: EquityNames) {
+  const s = x.settings;
+  const yearRows = x.series.filter((r) => r.year === s.year);
+  const byYear = (rows: readonly SeriesRow[]) => groupBy(rows, (r) => String(r.year));
+  const trend = s.indicator && x.series.length ? measureSeries(byYear(x.series), s.measure, s.indicator) : [];
+  const bench = s.indicator && x.bench.length ? measureSeries(groupBy(x.bench, (r) => r.region_id), s.measure, s.indicator) : [];
+  const benchPoints: BenchmarkPoint[] = bench.flatMap((b) => (b.value ? [{
+    name: names.setting(b.key), value: b.value.value, ciLow: b.value.ciLow, ciHigh: b.value.ciHigh,
+    kind: b.key === x.nationalId ? 'national' as const : b.key === x.regionId ? 'selected' as const : 'other' as const,
+  }] : []));
   return {
-    year, gap: now.gap, firstYear, firstGap, closingPerYear, trend, top: now.top, bottom: now.bottom,
-    wealth: isWealthDimension(dimension) && gaps.size > 0 && rows.filter((r) => r.year === year).length === 5,
+    equiplot: equiplotOf(x, names),
+    subgroups: subgroupBarsOf(yearRows, names),
+    current: s.indicator && yearRows.length ? measuresOf(yearRows, s.indicator) : null,
+    headline: x.headlineRows && s.year !== null && (x.wealthDim || s.ordered) ? headlineGap(x.headlineRows, s.year, x.wealthDim ?? s.dimension ?? '') : null,
+    trend,
+    trendPoints: trend.flatMap((t): TrendPoint[] => (t.value ? [{ year: Number(t.key), value: t.value.value, ciLow: t.value.ciLow, ciHigh: t.value.ciHigh }] : [])),
+    bench,
+    benchPoints,
+    access: accessInequality(x.access),
+    gradient: x.access.filter((r) => r.poverty_rank !== null && r.workforce_per_10k !== null && (r.population ?? 0) > 0)
+      .map((r) => ({ name: r.name, population: r.population!, povertyRate: r.poverty_rate!, workforcePer10k: r.workforce_per_10k! })),
   };
 }
+export type EquityModel = ReturnType<typeof equityModel>;
 
-export interface AccessInequality {
-  districts: number;
-  missing: number;
-  povertyYear: number | null;
-  mean: number;
-  results: MeasureResults;
-  reasons: Partial<Record<MeasureCode, string>>;
+/** The equiplot: by year in the selected setting, or by setting in the selected year; the widest and narrowest gap. */
+export function equiplotOf(x: EquityRows, names: EquityNames) {
+  const s = x.settings;
+  const byYear = s.lines === 'year';
+  const rows = byYear ? x.series.map((r) => ({ ...r, line: names.year(r.year) })) : x.bench.map((r) => ({ ...r, line: names.setting(r.region_id) }));
+  const subgroups = [...new Set(rows.map((r) => names.subgroup(r.subgroup)))];
+  const points: EquiplotPoint[] = rows.filter((r) => r.estimate !== null)
+    .map((r) => ({ line: r.line, subgroup: names.subgroup(r.subgroup), estimate: r.estimate!, ciLow: r.ci_low, ciHigh: r.ci_high, population: r.population }));
+  const country = names.setting(x.nationalId);
+  const lines = [...new Set(points.map((p) => p.line))]
+    .sort(byYear ? undefined : (a, b) => (a === country ? -1 : b === country ? 1 : a.localeCompare(b)));
+  const gaps = lines.map((line) => {
+    const e = points.filter((p) => p.line === line).map((p) => p.estimate);
+    return { line, gap: Math.max(...e) - Math.min(...e) };
+  });
+  const widest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap > m.gap ? g : m), null);
+  const narrowest = gaps.reduce<(typeof gaps)[number] | null>((m, g) => (!m || g.gap < m.gap ? g : m), null);
+  return { points, lines, subgroups, selected: byYear ? names.year(s.year) : names.setting(x.regionId), widest, narrowest };
 }
 
 /**
- * Inequality of access: districts as the ordered subgroups of summaryMeasures(), ranked from the poorest
- * (order 1 = highest poverty rate), weighted by population; the "estimate" is health workers per 10,000.
- * SII by weighted least squares on ridit scores (siiMethod 'linear'): a density is not a proportion, so
- * HEAT's logistic model does not apply; scale 10,000 (per 10,000 people). RCI/ACI are the grouped
- * concentration indices (Kakwani, Wagstaff & van Doorslaer 1997), RCI shown x100 as HEAT does.
+ * Subgroup estimates of one year as bars, with the population-weighted setting average. A CI missing from the data
+ * is estimate ± 1.96 SE (normal approximation).
  */
-export function accessInequality(rows: readonly AccessByPovertyRow[]): AccessInequality | null {
-  const usable = rows.filter((r) => r.poverty_rank !== null && r.workforce_per_10k !== null && (r.population ?? 0) > 0);
-  if (usable.length < 3) return null;
-  const input = {
-    subgroups: usable.map((r) => ({ name: r.name, estimate: r.workforce_per_10k, population: r.population, order: r.poverty_rank })),
-    ordered: true,
-    favourable: true,
-    scale: 1e4,
-    options: { siiMethod: 'linear' as const },
-  };
-  const availability = measureAvailability(input);
-  const reasons: Partial<Record<MeasureCode, string>> = {};
-  for (const c of MEASURE_CODES) {
-    const a = availability[c];
-    if (!a.ok) reasons[c] = a.reason;
-  }
-  const pop = usable.reduce((s, r) => s + r.population!, 0);
-  const mean = usable.reduce((s, r) => s + r.workforce_per_10k! * r.population!, 0) / pop;
-  return { districts: usable.length, missing: rows.length - usable.length, povertyYear: usable[0].poverty_year, mean, results: summaryMeasures(input), reasons };
+export function subgroupBarsOf(yearRows: readonly SeriesRow[], names: Pick<EquityNames, 'subgroup'>) {
+  const known = yearRows.filter((r) => r.estimate !== null);
+  const bars: SubgroupBar[] = known.map((r) => ({
+    subgroup: names.subgroup(r.subgroup), estimate: r.estimate!, population: r.population,
+    ciLow: r.ci_low ?? (r.se != null ? r.estimate! - 1.96 * r.se : null), ciHigh: r.ci_high ?? (r.se != null ? r.estimate! + 1.96 * r.se : null),
+  }));
+  const popTotal = known.reduce((a, r) => a + (r.population ? r.population : 0), 0);
+  const average = popTotal > 0 ? known.reduce((a, r) => a + (r.population ? r.estimate! * r.population : 0), 0) / popTotal : null;
+  const high = bars.reduce<SubgroupBar | null>((m, b) => (!m || b.estimate > m.estimate ? b : m), null);
+  const low = bars.reduce<SubgroupBar | null>((m, b) => (!m || b.estimate < m.estimate ? b : m), null);
+  return { bars, average, high, low };
 }
-
-export const fmt1 = (x: number | null | undefined, digits = 1) =>
-  x == null || !Number.isFinite(x) ? '–' : x.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-/** Digits a measure is shown with: 2 for ratios, 1 otherwise. */
-export const measureDigits = (code: MeasureCode) => (MEASURES[code].unit === 'ratio' ? 2 : 1);

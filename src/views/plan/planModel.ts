@@ -6,7 +6,8 @@
 import { hpsaShortage, per10k, priorityScores, workforceShortage } from '../../metrics/access';
 import { summaryMeasures } from '../../metrics/inequality';
 import { isShown, knownStatus } from '../../metrics/knownShare';
-import type { PlanDistrictRow } from '../../queries/planSql';
+import type { PartnershipReachRow, PlanDistrictRow } from '../../queries/planSql';
+import type { Programme } from './settings';
 
 export interface PlanDistrict extends PlanDistrictRow {
   share: number | null;
@@ -96,4 +97,61 @@ export function planMeasures(rows: readonly PlanDistrictRow[], poverty: Readonly
 /** The districts of a province (or all), with the measures recomputed over that scope. */
 export function scoped(rows: readonly PlanDistrictRow[], province: string | null): PlanDistrictRow[] {
   return province ? rows.filter((r) => r.province_id === province) : [...rows];
+}
+
+export interface PlanModel {
+  /** Today's measures over the scope (null until today's rows arrive), and each scenario slot's (null: no rows yet). */
+  base: PlanMeasures | null;
+  measures: (PlanMeasures | null)[];
+  /** Today's worst-covered district in scope (lowest share). */
+  worst: PlanDistrict | undefined;
+  /** Districts today (`d`) beside the active scenario (`s`): the largest gain first, then the lowest share today. */
+  districts: { d: PlanDistrict; s: PlanDistrict | undefined }[];
+}
+
+/** Everything the Plan view shows, from each run's district rows, the poverty rate per district and the scope. */
+export function planModel(x: {
+  today: readonly PlanDistrictRow[] | null; scenarios: readonly (readonly PlanDistrictRow[] | null)[];
+  poverty: ReadonlyMap<string, number>; province: string | null; active: number;
+}): PlanModel {
+  const measure = (rows: readonly PlanDistrictRow[] | null) => (rows ? planMeasures(scoped(rows, x.province), x.poverty) : null);
+  const base = measure(x.today);
+  const measures = x.scenarios.map(measure);
+  if (!base) return { base, measures, worst: undefined, districts: [] };
+  const worst = base.districts.filter((d) => d.share != null).sort((a, b) => a.share! - b.share!)[0];
+  const after = new Map(measures[x.active]?.districts.map((d) => [d.region_id, d]) ?? []);
+  const districts = base.districts.map((d) => ({ d, s: after.get(d.region_id) })).sort((p, q) =>
+    ((q.s?.share ?? 0) - (q.d.share ?? 0)) - ((p.s?.share ?? 0) - (p.d.share ?? 0)) || (p.d.share ?? 0) - (q.d.share ?? 0));
+  return { base, measures, worst, districts };
+}
+
+/** The people a facility would reach under the programme. */
+export const reachOf = (r: PartnershipReachRow, programme: Programme) => (programme === 'outreach' ? r.outreach_reach : r.catchment_reach);
+
+export interface PartnershipRanking {
+  /** The facilities that would reach the most underserved people, best first (pharmacies left out). */
+  top: PartnershipReachRow[];
+  facilities: number;
+  /** Facilities with a partnership today, and how many of them rank in the top tenth by reach. */
+  partnered: number;
+  partneredInDecile: number;
+  partneredInTop: number;
+}
+
+/**
+ * Facilities ranked by the people a programme would reach from them (outreach within a radius, or the catchment for
+ * telemedicine and training); ties by id. Pharmacies dispense; they are not a base for outreach or clinical training.
+ */
+export function partnershipRanking(rows: readonly PartnershipReachRow[], programme: Programme, top: number): PartnershipRanking {
+  const value = (r: PartnershipReachRow) => reachOf(r, programme);
+  const ranked = rows.filter((r) => r.type !== 'pharmacy').sort((a, b) => value(b) - value(a) || a.facility_id.localeCompare(b.facility_id));
+  const decile = Math.max(1, Math.round(ranked.length / 10));
+  const first = ranked.slice(0, top);
+  return {
+    top: first,
+    facilities: ranked.length,
+    partnered: ranked.filter((r) => r.partnerships > 0).length,
+    partneredInDecile: ranked.slice(0, decile).filter((r) => r.partnerships > 0).length,
+    partneredInTop: first.filter((r) => r.partnerships > 0).length,
+  };
 }

@@ -1,7 +1,7 @@
 /**
- * The Plan view's named scenarios and settings, as they travel in the link (`view.extra`).
+ * The Plan view's named scenarios, as they travel in the link (`plan.scenarios`, settings.ts).
  *
- * `sc` = base64url(JSON) of a compact positional form, so two or three scenarios fit a shareable link:
+ * The value is base64url(JSON) of a compact positional form, so two or three scenarios fit a shareable link:
  *   [[name, [edit, ...]], ...] with edit =
  *     ['a', id, lat, lon, type, beds, doctors, nurses, midwives, services]      (added facility)
  *     ['u', facilityId, beds, doctors, nurses, midwives, services]              (upgrade: amounts ADDED)
@@ -14,44 +14,19 @@ import type { MessageKey } from '../../i18n/en';
 import { formatNumber } from '../../i18n/format';
 import type { I18n } from '../../i18n/I18nContext';
 import { translate, translateDynamic, type Params } from '../../i18n/translate';
-import type { PlacementObjective } from '../../metrics/placement';
 import { normalizeScenario, OUTREACH_TYPE, type ScenarioEdit, type Staffing } from '../../metrics/scenario';
+import { LONG_VALUE_BUDGET } from '../../state/settingsCodec';
 
 export interface PlanScenario {
   name: string;
   edits: ScenarioEdit[];
 }
 
-export interface PlanSettings {
-  /** Travel threshold (straight-line km) for "within reach". */
-  km: number;
-  scenarios: PlanScenario[];
-  /** Index of the scenario being edited and mapped. */
-  active: number;
-  /** The optimal-placement form (running it still takes the Run button). */
-  placement: PlacementRequest;
-}
-
-/** Optimal placement settings, in the link as pk (K), pt (km; absent = the page threshold), pg (grid km, 0 = every point), po, pw. */
-export interface PlacementRequest {
-  k: number;
-  thresholdKm: number;
-  /** Candidate sites: a grid of this many km (its most populous point per cell), or 0 for every population point. */
-  gridKm: number;
-  objective: PlacementObjective;
-  povertyWeighted: boolean;
-}
-
-export const PLACEMENT_K = { min: 1, max: 20, default: 5 } as const;
-export const PLACEMENT_GRIDS = [5, 10, 20, 0] as const;
-export const PLACEMENT_DEFAULT: Omit<PlacementRequest, 'thresholdKm'> = { k: PLACEMENT_K.default, gridKm: 5, objective: 'coverage', povertyWeighted: false };
-
-export const PLAN_KM = { min: 1, max: 50, default: 5 } as const;
 export const MAX_SCENARIOS = 4;
 export const MAX_EDITS = 12;
 export const NAME_MAX = 40;
-/** Longest `sc` value accepted from a link (urlState allows this key to be longer than other view settings). */
-export const SC_MAX_CHARS = 2000;
+/** Longest scenarios value accepted from a link: the link's budget for a long setting. */
+export const SC_MAX_CHARS = LONG_VALUE_BUDGET;
 
 const STAFF = ['beds', 'doctors', 'nurses', 'midwives'] as const;
 
@@ -186,69 +161,6 @@ export function decodeScenarios(sc: string | undefined, t: PlanText['t'] = EN_TE
   return { scenarios, notices };
 }
 
-export function parsePlanSettings(extra: Readonly<Record<string, string>>, t: PlanText['t'] = EN_TEXT.t): PlanSettings & { notices: string[] } {
-  const { scenarios, notices } = decodeScenarios(extra.sc, t);
-  const km = Number(extra.pkm);
-  const kmOk = extra.pkm !== undefined && Number.isInteger(km) && km >= PLAN_KM.min && km <= PLAN_KM.max;
-  if (extra.pkm !== undefined && !kmOk) notices.push(t('plan.link.badKm', { value: extra.pkm.slice(0, 10), min: PLAN_KM.min, max: PLAN_KM.max, km: PLAN_KM.default }));
-  const active = Number(extra.sa ?? 0);
-  const pageKm = kmOk ? km : PLAN_KM.default;
-  return {
-    km: pageKm,
-    scenarios,
-    active: Number.isInteger(active) && active >= 0 && active < scenarios.length ? active : 0,
-    placement: parsePlacement(extra, pageKm, notices, t),
-    notices,
-  };
-}
-
-/** Placement settings from the link: each bad value gets a notice and its default. */
-function parsePlacement(extra: Readonly<Record<string, string>>, pageKm: number, notices: string[], t: PlanText['t']): PlacementRequest {
-  const p: PlacementRequest = { ...PLACEMENT_DEFAULT, thresholdKm: pageKm };
-  const int = (v: string, lo: number, hi: number) => (/^\d{1,3}$/.test(v) && Number(v) >= lo && Number(v) <= hi ? Number(v) : null);
-  const bad = (what: MessageKey, v: string, used: string) => notices.push(t('plan.link.badPlacement', { what: t(what), value: v.slice(0, 10), used }));
-  const km = (x: number) => t('plan.unit.km', { value: x });
-  if (extra.pk !== undefined) {
-    const k = int(extra.pk, PLACEMENT_K.min, PLACEMENT_K.max);
-    if (k === null) bad('plan.placement.k', extra.pk, String(p.k)); else p.k = k;
-  }
-  if (extra.pt !== undefined) {
-    const d = int(extra.pt, PLAN_KM.min, PLAN_KM.max);
-    if (d === null) bad('plan.placement.km', extra.pt, km(p.thresholdKm)); else p.thresholdKm = d;
-  }
-  if (extra.pg !== undefined) {
-    const g = int(extra.pg, 0, 20);
-    if (g === null || !(PLACEMENT_GRIDS as readonly number[]).includes(g)) bad('plan.placement.candidates', extra.pg, km(p.gridKm)); else p.gridKm = g;
-  }
-  if (extra.po !== undefined) {
-    if (extra.po === 'coverage' || extra.po === 'p-median') p.objective = extra.po; else bad('plan.placement.objective', extra.po, t('plan.placement.coverage'));
-  }
-  if (extra.pw !== undefined) {
-    if (extra.pw === '1' || extra.pw === '0') p.povertyWeighted = extra.pw === '1'; else bad('plan.placement.poverty', extra.pw, t('plan.link.noWeighting'));
-  }
-  return p;
-}
-
-/** The `extra` patch that stores placement settings; defaults are left out (the threshold when it equals the page's). */
-export function placementExtra(p: PlacementRequest, pageKm: number): Record<string, string | undefined> {
-  return {
-    pk: p.k === PLACEMENT_DEFAULT.k ? undefined : String(p.k),
-    pt: p.thresholdKm === pageKm ? undefined : String(p.thresholdKm),
-    pg: p.gridKm === PLACEMENT_DEFAULT.gridKm ? undefined : String(p.gridKm),
-    po: p.objective === PLACEMENT_DEFAULT.objective ? undefined : p.objective,
-    pw: p.povertyWeighted ? '1' : undefined,
-  };
-}
-
-/** The `extra` patch that stores settings (undefined removes a key). */
-export function planExtra(s: Partial<PlanSettings>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  if (s.km !== undefined) out.pkm = s.km === PLAN_KM.default ? undefined : String(s.km);
-  if (s.scenarios !== undefined) out.sc = encodeScenarios(s.scenarios) || undefined;
-  if (s.active !== undefined) out.sa = s.active === 0 ? undefined : String(s.active);
-  return out;
-}
-
 /**
  * Upgrades of facilities the data does not have (a hand-edited or stale link, another dataset) are ignored with
  * a notice naming the scenario and the id; the rest of the scenario is kept. Run before any scenario reaches the
@@ -285,4 +197,17 @@ export function describeEdit(e: ScenarioEdit, facilityName?: string, f: PlanText
   if (e.kind === 'add') return t('plan.edit.add', { type: tx(`ftype.${e.type}`, e.type.replace(/_/g, ' ')), id: e.id, ...at(e.lat, e.lon), details: parts(e) });
   if (e.kind === 'upgrade') return t('plan.edit.upgrade', { name: facilityName ?? e.facilityId, details: parts(e, true) });
   return t('plan.edit.outreach', { id: e.id, km: num(e.radiusKm), ...at(e.lat, e.lon), details: parts(e) });
+}
+
+/** A scenario that opens a health centre at each proposed site, named so that it does not clash with the others. */
+export function bestSitesScenario(sites: readonly { lat: number; lon: number }[], existing: readonly PlanScenario[], f: Pick<PlanText, 't' | 'num'> = EN_TEXT): PlanScenario {
+  const { t, num } = f;
+  let name = t('plan.bestSites', { n: num(sites.length) });
+  for (let n = 2; existing.some((s) => s.name === name); n++) name = t('plan.bestSitesAgain', { n: num(sites.length), k: num(n) });
+  return {
+    name,
+    edits: sites.map((s, k) => ({
+      kind: 'add', id: `NEW${k + 1}`, lat: s.lat, lon: s.lon, type: 'health_centre', beds: 10, doctors: 2, nurses: 6, midwives: 2, services: ['outpatient', 'maternity', 'immunization'],
+    })),
+  };
 }
