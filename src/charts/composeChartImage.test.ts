@@ -7,6 +7,7 @@ import { composeChartImage, estimateTextWidth, IMAGE_FONT_STACK, wrapText } from
 import { coverageBarsSpec } from './coverageBarsSpec';
 import { choroplethSpec } from './choroplethSpec';
 import { IMAGE_FONT_FILES, type ImageFont } from './imageFonts';
+import { translate } from '../i18n/translate';
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const document = window.document;
@@ -27,8 +28,7 @@ const rows = [
 const english = coverageBarsSpec({ rows, national: 0.7, what: 'within 5 km', width: 500, caption: 'Source: synthetic demonstration data (not a real country).' });
 const arabic = coverageBarsSpec({
   rows: rows.map((r) => ({ ...r, name: r.name === 'Alpha' ? 'الألف' : 'الباء' })), national: 0.7, what: 'ضمن 5 كم', width: 500,
-  caption: 'المصدر: بيانات اصطناعية', loc: { locale: 'ar-u-nu-arab', rtl: true },
-  labels: { aria: 'مخطط', x: '٪ من السكان', belowTarget: 'دون {value}', belowNational: 'دون المعدل الوطني', atOrAbove: 'عند المعدل أو فوقه', people: 'السكان', national: 'وطني {value}' },
+  caption: 'المصدر: بيانات اصطناعية', loc: { locale: 'ar-u-nu-arab', rtl: true }, t: (key, params) => translate('ar', key, params),
 });
 
 describe('composeChartImage: a chart panel as one standalone SVG', () => {
@@ -87,7 +87,7 @@ describe('composeChartImage: a chart panel as one standalone SVG', () => {
     expect(title.getAttribute('text-anchor')).toBe('start');
     expect(Number(title.getAttribute('x'))).toBe(width - 16);
     const labels = [...doc.querySelectorAll('[data-role="legend"] text')];
-    expect(labels.map((t) => t.textContent)).toEqual(['دون المعدل الوطني', 'عند المعدل أو فوقه']);
+    expect(labels.map((t) => t.textContent)).toEqual(['دون النسبة الوطنية', 'عندها أو أعلى']);
     // First swatch at the right edge, the next one to its left.
     const xs = [...doc.querySelectorAll('[data-role="legend"] svg')].map((s) => Number(s.getAttribute('x')));
     expect(xs[0]).toBe(width - 16 - 15);

@@ -113,6 +113,9 @@ describe('chart specs render to the same SVG', () => {
     const svg = render(priorityBarsSpec({ rows, top: 2, accessUnit: 'beds per 10,000', width: 640, caption: 'Synthetic data.' }));
     expect(svg).toContain('Alpha');
     await expect(svg).toMatchFileSnapshot('./__snapshots__/priorityBars.svg');
+    // No poverty figure in the dataset: the legend says the rank is access alone.
+    const accessOnly = render(priorityBarsSpec({ rows: rows.map((r) => ({ ...r, povertyNeed: null, poverty: null })), top: 2, accessUnit: 'beds per 10,000', width: 640, caption: 'Synthetic data.' }));
+    expect(accessOnly).toContain('Low access (poverty not in this dataset)');
   });
 
   it('coverageBarsSpec', async () => {

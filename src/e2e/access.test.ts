@@ -48,7 +48,7 @@ describe('access view in Chromium, on the demo Parquet files', () => {
     await w.page.getByTestId('access-km-input').fill('10');
     await waitForFigure(at10);
     expect(await figure()).toBe(at10);
-    await w.page.waitForFunction(() => new URL(location.href).searchParams.get('km') === '10');
+    await w.page.waitForFunction(() => new URL(location.href).searchParams.get('access.km') === '10');
     await expect(w.page.getByTestId('coverage-summary').innerText()).resolves.toContain(`${at10} of people`);
   });
 
@@ -85,7 +85,7 @@ describe('access view in Chromium, on the demo Parquet files', () => {
     await w.page.waitForFunction((n) => performance.getEntriesByName('access-catchment').length > n, before, { timeout: 90_000 });
     const ms = await w.page.evaluate(() => Math.round(performance.getEntriesByName('access-catchment').at(-1)!.duration));
     console.log(`E2SFCA (Gaussian, 10 km catchment, 100k points) recomputed in ${ms} ms in the browser`);
-    expect(new URL(w.page.url()).searchParams.get('catchment')).toBe('10');
+    expect(new URL(w.page.url()).searchParams.get('access.catchment')).toBe('10');
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
   });

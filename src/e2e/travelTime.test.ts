@@ -51,7 +51,7 @@ describe('travel time in the Access view, in Chromium', () => {
   it('switching to travel time draws the map and the 30/60/120 table; the 60-minute share differs from the straight line', async () => {
     const ms = await timed(() => w.page.getByTestId('access-reach-by').selectOption('time'), null);
     console.log(`[travel-time] switch to travel time (walking) -> every panel drawn: ${ms} ms (first run: fetch roads, build friction, search)`);
-    await w.page.waitForFunction(() => new URL(location.href).searchParams.get('reach') === 'time');
+    await w.page.waitForFunction(() => new URL(location.href).searchParams.get('access.reach') === 'time');
     const parts = await w.page.evaluate(() => {
       const m = (n: string) => performance.getEntriesByName(n).map((e) => Math.round(e.duration)).join('+');
       return `population points query ${m('travel-time-points')} ms, facilities query ${m('travel-time-facilities')} ms (both from the switch); friction ${m('travel-time-friction')} ms; straight line ${m('travel-time-line')} ms; worker search round trip ${m('travel-time-search')} ms`;

@@ -1,4 +1,5 @@
 import { FILTER_SETTINGS } from '../state/facilityFilters';
+import { ACCESS_SETTINGS } from './access/settings';
 import { EQUITY_SETTINGS } from './equity/settings';
 import { NEED_SETTINGS } from './need/settings';
 import { TRENDS_SETTINGS } from './trends/settings';
@@ -14,6 +15,7 @@ import { PARTNERSHIPS_SETTINGS } from './partnerships/settings';
  */
 export const SETTINGS_CODECS: readonly LinkKeys[] = [
   FILTER_SETTINGS,
+  ACCESS_SETTINGS,
   PLAN_SETTINGS,
   EQUITY_SETTINGS,
   NEED_SETTINGS,

@@ -6,6 +6,7 @@ import { SelectCell } from '../../components/SelectCell';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { SortableHead } from '../../components/SortableHead';
+import type { KnownMeasure } from '../../metrics/knownShare';
 
 export interface AccessDistrictRow {
   region_id: string;
@@ -25,8 +26,8 @@ export interface AccessDistrictRow {
   peoplePerDoctor: number | null;
   hpsaShortage: boolean;
   beds_per_10k: number | null;
-  /** Why a density is blank ("not in this dataset", "known for 30%…") or how much of it is known ("62% known"). */
-  notes?: Partial<Record<'workforce' | 'doctors' | 'beds', string>>;
+  /** Why a density is blank (not in this dataset, known for too few facilities) or how much of it is known; none when all is. */
+  notes?: Partial<Record<'workforce' | 'doctors' | 'beds', KnownMeasure>>;
 }
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
@@ -41,18 +42,21 @@ function Num({ value, digits, scale = 1 }: { value: unknown; digits: number; sca
   return <>{useI18n().num(value == null ? null : (value as number) * scale, digits)}</>;
 }
 /** A figure under a shortage line, with the word "short" beside it (never colour alone); a missing one says why. */
-function Flagged({ value, digits, short, note }: { value: unknown; digits: number; short: boolean; note?: string }) {
-  const { t, num } = useI18n();
+function Flagged({ value, digits, short, known }: { value: unknown; digits: number; short: boolean; known?: KnownMeasure }) {
+  const { t, num, pct } = useI18n();
+  // The reason is said once, above the table (tableSubtitleNoStaff, known.noShortageFlags); a cell stays short.
+  const note = !known || known.status === 'known' ? undefined
+    : known.status === 'absent' ? t('known.notInDataShort') : t('known.shareShort', { share: pct(100 * known.share!, 0) });
   if (value == null && note) return <span className="not-in-data">{note}</span>;
   const text = num(value as number | null, digits);
-  const known = note ? <span className="muted small"> ({note})</span> : null;
-  return short ? <span className="access-short">{text} <span className="access-short-tag">{t('access.short')}</span>{known}</span> : <>{text}{known}</>;
+  const share = note ? <span className="muted small"> ({note})</span> : null;
+  return short ? <span className="access-short">{text} <span className="access-short-tag">{t('access.short')}</span>{share}</span> : <>{text}{share}</>;
 }
 const numeric = { meta: { numeric: true } };
 const fmt = (digits: number, scale = 1) => (c: { getValue: () => unknown }) => <Num value={c.getValue()} digits={digits} scale={scale} />;
 const flagged = (digits: number, flag: (r: AccessDistrictRow) => boolean, measure: 'workforce' | 'doctors' | 'beds') =>
   (c: { getValue: () => unknown; row: { original: AccessDistrictRow } }) =>
-    <Flagged value={c.getValue()} digits={digits} short={flag(c.row.original)} note={c.row.original.notes?.[measure]} />;
+    <Flagged value={c.getValue()} digits={digits} short={flag(c.row.original)} known={c.row.original.notes?.[measure]} />;
 
 const columns = helper.columns([
   helper.accessor('name', { header: () => <Head k="col.district" />, sortFn: 'alphanumeric', meta: { select: true } }),

@@ -1,11 +1,12 @@
 import { useI18n } from '../../i18n/I18nContext';
 import { useTravelTimeAvailable } from '../../state/useTravelTime';
+import type { AccessPatch } from './settings';
 
 /**
- * "Measure reach by: straight line / travel time". Kept in the URL as `reach=time`; with no roads or barriers in the
+ * "Measure reach by: straight line / travel time". Kept in the link as `access.reach=time`; with no roads or barriers in the
  * dataset the choice is disabled, says why, and reach stays straight-line.
  */
-export function AccessReachBy({ reach, set }: { reach: 'line' | 'time'; set: (patch: Record<string, string | undefined>) => void }) {
+export function AccessReachBy({ reach, set }: { reach: 'line' | 'time'; set: (patch: AccessPatch) => void }) {
   const { t } = useI18n();
   const available = useTravelTimeAvailable();
   return (
