@@ -11,9 +11,7 @@ interface PlotFigureProps {
    * The chart for a given width in pixels (the figure measures its own container and redraws on resize); null draws
    * nothing. Keep it stable (useCallback): a new function redraws the chart.
    */
-  spec?: (width: number) => Plot.PlotOptions | null;
-  /** @deprecated a spec already sized by the caller; use `spec`. */
-  options?: Plot.PlotOptions;
+  spec: (width: number) => Plot.PlotOptions | null;
   testId?: string;
   /** Called with the datum under the pointer when the chart is clicked (marks with `tip` track it). */
   onSelect?: (datum: unknown) => void;
@@ -24,10 +22,10 @@ interface PlotFigureProps {
 }
 
 /** The one thin wrapper around Observable Plot: render the spec in an effect, remove the node on cleanup. */
-export function PlotFigure({ spec, options: given, testId, onSelect, onBrush, summary }: PlotFigureProps) {
+export function PlotFigure({ spec, testId, onSelect, onBrush, summary }: PlotFigureProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const width = useWidth(ref, spec !== undefined);
-  const options = useMemo(() => (spec ? (width > 0 ? spec(width) : null) : given ?? null), [spec, width, given]);
+  const width = useWidth(ref);
+  const options = useMemo(() => (width > 0 ? spec(width) : null), [spec, width]);
   const summaryId = useId();
   const select = useRef(onSelect);
   select.current = onSelect;
@@ -67,16 +65,16 @@ export function PlotFigure({ spec, options: given, testId, onSelect, onBrush, su
 }
 
 /** The width of the figure's container, followed on resize (charts fit their panel and an iframe). */
-function useWidth(ref: React.RefObject<HTMLDivElement | null>, on: boolean): number {
+function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const el = ref.current;
-    if (!on || !el) return;
+    if (!el) return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
     observer.observe(el);
     setWidth(Math.floor(el.getBoundingClientRect().width));
     return () => observer.disconnect();
-  }, [ref, on]);
+  }, [ref]);
   return width;
 }
 
