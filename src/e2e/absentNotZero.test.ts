@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
 import { readDemoTable } from './demoFacts';
 import { STAFF_COLUMNS, stafflessFiles } from './stafflessFixture';
 
 // Issue 18, "absent is not zero": the demo's facilities without beds, staff and services (a demo-derived fixture),
 // loaded with Replace through "Load your data", as a user would load a registry of coordinates, type and ownership.
 describe('a registry without beds, staff or services (Chromium)', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
   const text = (id: string) => w.page.getByTestId(id).innerText();
   const go = async (view: string) => {
     await w.page.getByTestId(`tab-${view}`).click();
@@ -16,15 +14,7 @@ describe('a registry without beds, staff or services (Chromium)', () => {
   };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="kpi-facilities"]');
-    const loader = w.page.getByTestId('dataset-loader');
-    if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
-    await w.page.getByTestId('mode-replace').check();
-    const files = stafflessFiles();
-    await w.page.getByTestId('file-input').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+    await chooseFiles(w.page, stafflessFiles(), 'replace');
     await w.page.waitForSelector('[data-testid="load-report"]');
     await w.page.waitForFunction(() => document.querySelector('[data-testid="dataset-name"]')?.textContent?.startsWith('Your data'), undefined, { timeout: 60_000 });
     // Partnerships and coverage are not in this dataset ('absent'); every other table loaded.
@@ -32,9 +22,6 @@ describe('a registry without beds, staff or services (Chromium)', () => {
       const items = [...document.querySelectorAll('[data-testid="load-progress"] li[data-table]')];
       return items.length > 0 && items.every((li) => ['ready', 'absent'].includes(li.getAttribute('data-state') ?? ''));
     }, undefined, { timeout: 60_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('the fixture really lacks the columns', () => {
@@ -95,8 +82,5 @@ describe('a registry without beds, staff or services (Chromium)', () => {
     await expect(text('partner-headline')).resolves.toContain('no partnerships table');
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });

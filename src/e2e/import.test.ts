@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useDashboard } from './browser';
 import { fixtureFile as file, sierraLeoneInputs } from './sierraLeone';
 
 describe('a person imports the real Sierra Leone files in the page', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="kpi-facilities"]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
 
   it('shows what import did and what it could not map, then maps everything with the saved mapping and loads it', async () => {
     const panel = w.page.getByTestId('import-panel');

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { geoContains } from 'd3-geo';
 import { unzipSync } from 'fflate';
 import { getShapefile } from 'shpjs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatched, waitForData, waitForView, type Watched } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { itLoggedNoErrorAndStayedLocal, useDashboard, waitForData, waitForView } from './browser';
 import { importSierraLeone, SIERRA_LEONE } from './sierraLeone';
 
 // Issue 18's "Done when", on the real Sierra Leone files imported in the page (not on the demo): the CDC facility
@@ -46,8 +45,7 @@ async function seaPoints() {
 }
 
 describe('the real Sierra Leone registry, imported in the page, tells the truth about itself (issue 18, Chromium)', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
   let expected: Awaited<ReturnType<typeof seaPoints>>;
   let importNotes = '';
   // The saved mapping places a point outside every district in the nearest one within 10 km and leaves out those
@@ -64,15 +62,8 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
     expected = await seaPoints();
     leftOutAtImport = expected.km.filter((k) => k > 10).length;
     flaggedOnPage = expected.km.filter((k) => k > 3 && k <= 10).length;
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="kpi-facilities"]');
     importNotes = await importSierraLeone(w.page, (expected.all - leftOutAtImport).toLocaleString('en'));
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('the independent count: 35 CDC points lie in no district, none so near a threshold (3 or 10 km) that rounding could move it', () => {
     expect(expected.districts).toHaveLength(14);
@@ -185,8 +176,5 @@ describe('the real Sierra Leone registry, imported in the page, tells the truth 
     expect(await w.page.getByTestId('badge-synthetic').count()).toBe(1);
   }, 120_000);
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });
