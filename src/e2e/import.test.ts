@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useDashboard } from './browser';
+import { useDashboard, waitForView } from './browser';
 import { fixtureFile as file, sierraLeoneInputs } from './sierraLeone';
 
 describe('a person imports the real Sierra Leone files in the page', () => {
@@ -31,7 +31,7 @@ describe('a person imports the real Sierra Leone files in the page', () => {
       if (view === 'overview' || view === 'access') {
         await w.page.waitForFunction(() => [...document.querySelectorAll('main svg g[aria-label="geo"]')].some((g) => g.querySelectorAll('path').length >= 14), undefined, { timeout: 60_000 });
       }
-      await w.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 }).catch(() => undefined);
+      await waitForView(w.page, view);
       failures.push(...(await w.page.locator('.panel-error').allInnerTexts()).map((x) => `${view}: ${x}`));
     }
     // Import makes regions, facilities and population; coverage, socio-economic and partnership panels say they need those tables.
