@@ -68,7 +68,7 @@ if (values.only === 'travel-time') {
 const dataDir = (scale: number) => path.join(root, scale === 1 ? 'data' : `data/scale-${scale}`);
 for (const scale of scales) {
   if (existsSync(path.join(dataDir(scale), 'population.parquet'))) {
-    // Folders generated before first-page.json existed get it now (a few seconds: regions and facilities only).
+    // A folder without a current first-page.json gets one (a few seconds: regions and facilities only).
     if (await ensureFirstPage(dataDir(scale))) log(`scale ${scale}: wrote ${FIRST_PAGE_FILE}`);
     continue;
   }

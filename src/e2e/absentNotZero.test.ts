@@ -3,7 +3,7 @@ import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard } from './brow
 import { readDemoTable } from './demoFacts';
 import { STAFF_COLUMNS, stafflessFiles } from './stafflessFixture';
 
-// Issue 18, "absent is not zero": the demo's facilities without beds, staff and services (a demo-derived fixture),
+// Absent is not zero: the demo's facilities without beds, staff and services (a demo-derived fixture),
 // loaded with Replace through "Load your data", as a user would load a registry of coordinates, type and ownership.
 describe('a registry without beds, staff or services (Chromium)', () => {
   const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });

@@ -45,7 +45,7 @@ async function upload(page: Page, list: { name: string; buffer: Buffer }[], keep
 
 const count = (page: Page, selector: string) => page.locator(selector).getAttribute('data-count', { timeout: 60_000 });
 
-describe('telling the truth about loaded data (issue 18)', () => {
+describe('telling the truth about loaded data', () => {
   const w = useDashboard();
 
   it('"Add" over the demo starts the user’s own dataset: never labelled synthetic, the demo tables gone, a fingerprint in the link', async () => {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
 import { ODD_FILES as FILES } from './oddFixture';
 
-// Issue 18, "small and odd data draw well": the tiny country of oddFixture.ts, loaded with Replace.
+// Small and odd data draw well: the tiny country of oddFixture.ts, loaded with Replace.
 
 /** The text of a chart's axis tick labels. */
 const ticks = (page: Page, testId: string, axis: 'x' | 'y') =>

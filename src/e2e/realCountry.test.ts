@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { itLoggedNoErrorAndStayedLocal, useDashboard, waitForData, waitForView } from './browser';
 import { importSierraLeone, SIERRA_LEONE } from './sierraLeone';
 
-// Issue 18's "Done when", on the real Sierra Leone files imported in the page (not on the demo): the CDC facility
+// Absent is not zero and plausibility, on the real Sierra Leone files imported in the page (not on the demo): the CDC facility
 // list has coordinates, type and ownership, and no staff, beds or services.
 
 // 1 degree in km on a sphere of radius 6371 km.
@@ -44,7 +44,7 @@ async function seaPoints() {
   return { districts, all: cdc.features.length, sea: sea.length, km };
 }
 
-describe('the real Sierra Leone registry, imported in the page, tells the truth about itself (issue 18, Chromium)', () => {
+describe('the real Sierra Leone registry, imported in the page, tells the truth about itself (Chromium)', () => {
   const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
   let expected: Awaited<ReturnType<typeof seaPoints>>;
   let importNotes = '';

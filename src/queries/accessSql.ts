@@ -95,7 +95,7 @@ export interface NearestOptions {
 
 /**
  * The default search radii: doubling from 1 km, so a cell is paired only with facilities within about twice its
- * nearest one's distance (README, *Benchmarks*: the measured gain over the former wider radii).
+ * nearest one's distance (README, *Benchmarks*: the measured gain over wider radii).
  */
 export const NEAREST_SEARCH_KM: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 

@@ -114,7 +114,7 @@ const knownDensity = (m: string, population: string) =>
 
 /**
  * Districts in scope with their totals and densities, summed from the cube. Only the filters that are set appear in
- * the SQL (a `? IS NULL OR` guard keeps DuckDB from simplifying the plan: measured 3-4x slower per query), and
+ * the SQL (a `? IS NULL OR` guard keeps DuckDB from simplifying the plan: several times slower per query), and
  * codes go in as literals (codeOrParam).
  */
 function cubeDistricts(f: OverviewFilters): Query {
@@ -143,8 +143,7 @@ FROM ${OVERVIEW_CUBE} WHERE ${where.join(' AND ')} GROUP BY region_id`,
  * Districts in scope, ordered by region_id: summed from the cube when a facility filter is set, else read from
  * overview_districts in its stored order. DuckDB returns a table's rows in insertion order when a query has no
  * ORDER BY (preserve_insertion_order, on by default), and a filter keeps that order. Sorting 48 rows again on
- * every query cost ~0.55 ms in DuckDB-WASM (measured 1.18 ms with ORDER BY vs 0.62 ms without, per query in the
- * worker), more than the rest of the query.
+ * every query cost more than the rest of the query (README, *Design notes and measurements*).
  */
 function districtsInScope(f: OverviewFilters): Query {
   if (f.facilityType != null || f.ownership != null || f.service != null) {
