@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { useBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 import { VIEW_IDS } from '../state/urlState';
 import { axeSerious, settle, type AxeFinding } from './axe';
 
@@ -9,7 +9,7 @@ const LANGS = ['en', 'ar', 'fr'] as const;
 const EMBEDS = ['overview-map', 'overview-bars', 'equity-equiplot', 'access-curve'] as const;
 
 describe('accessibility (axe-core, WCAG 2.1 AA) and keyboard use, in Chromium', () => {
-  const chromium = useBrowser();
+  const chromium = withBrowser();
   let context: BrowserContext;
   const results: Record<string, AxeFinding[]> = {};
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 import { readDemoTable } from './demoFacts';
 import { STAFF_COLUMNS, stafflessFiles } from './stafflessFixture';
 
 // Absent is not zero: the demo's facilities without beds, staff and services (a demo-derived fixture),
 // loaded with Replace through "Load your data", as a user would load a registry of coordinates, type and ownership.
 describe('a registry without beds, staff or services (Chromium)', () => {
-  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
+  const w = withDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
   const text = (id: string) => w.page.getByTestId(id).innerText();
   const go = async (view: string) => {
     await w.page.getByTestId(`tab-${view}`).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facilityWithin, fmt, readDemoTable } from './demoFacts';
-import { useDashboard } from './browser';
+import { withDashboard } from './browser';
 
 // Independent side: the demo Parquet files decoded in Node, distances in plain JS (no SQL, no app code).
 interface Point { region_id: string; lat: number; lon: number; population: number }
@@ -23,7 +23,7 @@ function shareWithin(km: number, inScope: (p: Point) => boolean = () => true): n
 const pct = (share: number) => `${fmt(100 * share, 1)}%`;
 
 describe('access view in Chromium, on the demo Parquet files', () => {
-  const w = useDashboard('?view=access', { ready: ['[data-testid="share-national"]'] });
+  const w = withDashboard('?view=access', { ready: ['[data-testid="share-national"]'] });
   const figure = () => w.page.getByTestId('share-national').innerText();
   const waitForFigure = (text: string) =>
     w.page.waitForFunction((t) => document.querySelector('[data-testid="share-national"]')?.textContent === t, text, { timeout: 90_000 });

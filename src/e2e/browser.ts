@@ -53,7 +53,7 @@ export async function waitForView(page: Page, view: string, timeout = 60_000): P
 }
 
 /** One browser for the tests of a describe block: launched before the first, closed after the last. */
-export function useBrowser(): { browser: Browser } {
+export function withBrowser(): { browser: Browser } {
   const held = {} as { browser: Browser };
   beforeAll(async () => {
     held.browser = await launchBrowser();
@@ -80,8 +80,8 @@ export type Dashboard = Watched & { browser: Browser };
  * The set-up most browser tests share: a browser, the dashboard opened at `search` (e.g. '?view=access') in a
  * watched page, every table loaded and the `ready` selectors drawn. Its fields are filled in before the first test.
  */
-export function useDashboard(search = '', { ready = [], allTables = true, timeout = 90_000, viewport }: DashboardOptions = {}): Dashboard {
-  const d = useBrowser() as Dashboard;
+export function withDashboard(search = '', { ready = [], allTables = true, timeout = 90_000, viewport }: DashboardOptions = {}): Dashboard {
+  const d = withBrowser() as Dashboard;
   beforeAll(async () => {
     Object.assign(d, await openWatched(d.browser, `${inject('baseUrl')}${search}`, viewport));
     if (allTables) await waitForData(d.page, timeout);

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { ar } from '../i18n/ar';
 import { en } from '../i18n/en';
-import { download, itLoggedNoErrorAndStayedLocal, openDetails, useDashboard } from './browser';
+import { download, itLoggedNoErrorAndStayedLocal, openDetails, withDashboard } from './browser';
 
 /** Width and height of a PNG, from its IHDR chunk (bytes 16-23, big-endian). */
 const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
@@ -22,7 +22,7 @@ const LANGS = [{ lang: 'en', messages: en }, { lang: 'ar', messages: ar }] as co
 const PANELS = ['overview-map', 'overview-bars'] as const;
 
 describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, messages }) => {
-  const w = useDashboard(`?lang=${lang}`, { ready: ['[data-testid="choropleth"] svg', '[data-testid="ranked-bars"] svg'] });
+  const w = withDashboard(`?lang=${lang}`, { ready: ['[data-testid="choropleth"] svg', '[data-testid="ranked-bars"] svg'] });
 
   it.each(PANELS)('%s: the SVG shows title, legend, source, synthetic note and dataset; the PNG is the same at 2x', async (id) => {
     const panel = w.page.locator(`[data-panel-id="${id}"]`);
@@ -129,7 +129,7 @@ describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, mes
 });
 
 describe('a panel with data and a chart: one Download menu with both, and the ZIP bundle holds chart.svg', () => {
-  const w = useDashboard('?view=trends&province=P7&indicator=dtp3', { ready: ['[data-testid="trend-chart"] svg'] });
+  const w = withDashboard('?view=trends&province=P7&indicator=dtp3', { ready: ['[data-testid="trend-chart"] svg'] });
 
   it('ZIP: data, metadata, README and the chart as SVG with its title', async () => {
     const menu = w.page.getByTestId('export-trend');
@@ -146,7 +146,7 @@ describe('a panel with data and a chart: one Download menu with both, and the ZI
 });
 
 describe('an embedded panel offers its image too', () => {
-  const w = useDashboard('?embed=overview-bars&lang=ar', { allTables: false, ready: ['[data-testid="ranked-bars"] svg'] });
+  const w = withDashboard('?embed=overview-bars&lang=ar', { allTables: false, ready: ['[data-testid="ranked-bars"] svg'] });
   it('Download menu in the embed, SVG with the title, right to left in Arabic', async () => {
     const svg = (await download(w.page.getByTestId('image-overview-bars'), 'button[data-image="svg"]')).bytes.toString('utf8');
     expect(roleText(svg, 'title')).toBe(await w.page.locator('.panel h2').innerText());

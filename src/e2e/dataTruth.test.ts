@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard, waitForData } from './browser';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, withDashboard, waitForData } from './browser';
 
 // A user's country built from the demo's files with two facilities moved, as a real registry's errors look:
 // F000100 (a hospital) at lon 45, about 700 km east of the coast; F000200 (a health centre of D10) onto a remote
@@ -46,7 +46,7 @@ async function upload(page: Page, list: { name: string; buffer: Buffer }[], keep
 const count = (page: Page, selector: string) => page.locator(selector).getAttribute('data-count', { timeout: 60_000 });
 
 describe('telling the truth about loaded data', () => {
-  const w = useDashboard();
+  const w = withDashboard();
 
   it('"Add" over the demo starts the user’s own dataset: never labelled synthetic, the demo tables gone, a fingerprint in the link', async () => {
     expect(await w.page.getByTestId('badge-synthetic').getAttribute('data-tables')).toBe('regions,facilities,population,coverage,socioeconomic,indicator_catalog,partnerships');

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readDemoTable } from './demoFacts';
-import { download, itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { download, itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 type Facility = { facility_id: string; region_id: string; type: string; beds: number; name: string };
 const facilities = readDemoTable<Facility>('facilities');
 const regions = readDemoTable<{ region_id: string; parent_id: string }>('regions');
 
 describe('Data view: filter, sort and page in SQL, export exactly the filtered rows', () => {
-  const w = useDashboard('?view=data&table=facilities', { ready: ['[data-testid="data-table"] tbody tr'] });
+  const w = withDashboard('?view=data&table=facilities', { ready: ['[data-testid="data-table"] tbody tr'] });
   const count = () => w.page.getByTestId('data-row-count').innerText();
 
   it('shows the whole table with its row count and pages of 100', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { districtFacts, fmt } from './demoFacts';
-import { useBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 import { serveFolder, servePage, type Served } from './staticServer';
 
 const facts = districtFacts();
@@ -34,7 +34,7 @@ async function firstChartMs(p: Page | Frame): Promise<number> {
 }
 
 describe('share a link and embed a panel, in Chromium', () => {
-  const chromium = useBrowser();
+  const chromium = withBrowser();
   let dash: Served;
   const contexts: BrowserContext[] = [];
   const servers: Served[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryMeasures } from '../metrics/inequality';
 import { fmt, readDemoTable } from './demoFacts';
-import { useDashboard } from './browser';
+import { withDashboard } from './browser';
 
 // The independent side: the demo coverage file decoded in Node, the gap computed by hand (richest minus
 // poorest quintile), and the library's summaryMeasures() run here on the same subgroup rows.
@@ -30,7 +30,7 @@ function expected(region: string, year: number) {
 }
 
 describe('equity page in Chromium: is the DTP3 gap between richest and poorest closing?', () => {
-  const w = useDashboard('?view=equity&indicator=dtp3', { ready: ['[data-testid="headline-gap"]', '[data-testid="measures-table"] tr[data-measure="SII"]'] });
+  const w = withDashboard('?view=equity&indicator=dtp3', { ready: ['[data-testid="headline-gap"]', '[data-testid="measures-table"] tr[data-measure="SII"]'] });
   const text = (id: string) => w.page.getByTestId(id).innerText();
   const measure = (code: string) => w.page.locator(`[data-testid="measures-table"] tr[data-measure="${code}"]`).getAttribute('data-value').then(Number);
   /** Wait until the headline shows `year` and the measures table agrees with it (queries re-run after a change). */

@@ -5,12 +5,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readParquet } from 'parquet-wasm';
 import { createNodeDb } from '../db/nodeDb';
 import { districtFacts } from './demoFacts';
-import { download, useDashboard } from './browser';
+import { download, withDashboard } from './browser';
 
 const inP3 = districtFacts().filter((d) => d.province_id === 'P3').sort((a, b) => a.region_id.localeCompare(b.region_id));
 
 describe('export exactly what the view shows (overview district table, filtered to one province)', () => {
-  const w = useDashboard('?province=P3');
+  const w = withDashboard('?province=P3');
   beforeAll(async () => {
     await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid="district-table"] tbody tr').length === n, inP3.length);
   });

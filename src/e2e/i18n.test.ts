@@ -5,7 +5,7 @@ import { en } from '../i18n/en';
 import { LOCALES } from '../i18n/format';
 import { fr } from '../i18n/fr';
 import { districtFacts, readDemoTable } from './demoFacts';
-import { useBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 
 const facts = districtFacts();
 const population = facts.reduce((s, d) => s + d.population, 0);
@@ -15,7 +15,7 @@ const html = (page: Page) => page.evaluate(() => ({ lang: document.documentEleme
 const text = (page: Page, id: string) => page.getByTestId(id).innerText();
 
 describe('languages: English, Arabic (right to left) and French, in Chromium', () => {
-  const chromium = useBrowser();
+  const chromium = withBrowser();
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useDashboard, waitForView } from './browser';
+import { withDashboard, waitForView } from './browser';
 import { fixtureFile as file, sierraLeoneInputs } from './sierraLeone';
 
 describe('a person imports the real Sierra Leone files in the page', () => {
-  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
+  const w = withDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
 
   it('shows what import did and what it could not map, then maps everything with the saved mapping and loads it', async () => {
     const panel = w.page.getByTestId('import-panel');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { districtFacts, readDemoTable } from './demoFacts';
-import { itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 const poverty = new Map(readDemoTable<{ indicator_id: string; region_id: string; year: number; value: number }>('socioeconomic')
   .filter((s) => s.indicator_id === 'poverty_rate' && s.year === 2024).map((s) => [s.region_id, s.value]));
@@ -16,7 +16,7 @@ function fit(pts: { need: number; access: number }[]) {
 const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
 describe('Need vs access view', () => {
-  const w = useDashboard('?view=need', { ready: ['[data-testid="need-scatter"] svg'] });
+  const w = withDashboard('?view=need', { ready: ['[data-testid="need-scatter"] svg'] });
 
   it('states the relation between poverty and health workers, as computed independently', async () => {
     const f = fit(districts);

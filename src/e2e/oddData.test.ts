@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 import { ODD_FILES as FILES } from './oddFixture';
 
 // Small and odd data draw well: the tiny country of oddFixture.ts, loaded with Replace.
@@ -10,7 +10,7 @@ const ticks = (page: Page, testId: string, axis: 'x' | 'y') =>
   page.$$eval(`[data-testid="${testId}"] svg g[aria-label="${axis}-axis tick label"] text`, (ts) => ts.map((t) => t.textContent ?? ''));
 
 describe('a tiny country with one year of data (Chromium)', () => {
-  const w = useDashboard();
+  const w = withDashboard();
   const go = async (view: string) => w.page.getByTestId(`tab-${view}`).click();
 
   beforeAll(async () => {

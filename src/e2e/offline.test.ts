@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../i18n/en';
-import { useBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 import { serveFolder, type Served } from './staticServer';
 
 /** Each view and what shows it works: its main chart drawn, or its table filled. */
@@ -28,7 +28,7 @@ const watch = (page: Page, errors: string[]) => {
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 describe('offline after the first visit (service worker), from a sub-folder', () => {
-  const chromium = useBrowser();
+  const chromium = withBrowser();
   let context: BrowserContext;
   let page: Page;
   let served: Served;
@@ -106,7 +106,7 @@ describe('offline after the first visit (service worker), from a sub-folder', ()
 });
 
 describe('where the service worker cannot register', () => {
-  const chromium = useBrowser();
+  const chromium = withBrowser();
   it('the app works as before, says so once with console.info, and logs no error', async () => {
     // A host that mangles sw.js: registration rejects (as on file:// or in some private modes).
     const served = await serveFolder(inject('distDir'), '/broken/', (file) => (file === 'sw.js' ? Buffer.from('this is not JavaScript(') : undefined));

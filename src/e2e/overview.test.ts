@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { districtFacts, fmt, readDemoTable } from './demoFacts';
-import { useDashboard, waitForData } from './browser';
+import { withDashboard, waitForData } from './browser';
 
 const facts = districtFacts();
 const per10k = (n: number, pop: number) => (1e4 * n) / pop;
@@ -12,7 +12,7 @@ const worstBy = (ds: typeof facts, k: 'workforce' | 'beds') =>
   [...ds].sort((a, b) => per10k(a[k], a.population) - per10k(b[k], b.population) || a.name.localeCompare(b.name));
 
 describe('overview page in Chromium, on the demo Parquet files', () => {
-  const w = useDashboard('', { ready: ['[data-testid="choropleth"] svg', '[data-testid="ranked-bars"] svg'] });
+  const w = withDashboard('', { ready: ['[data-testid="choropleth"] svg', '[data-testid="ranked-bars"] svg'] });
 
   it('shows the KPI values computed from the Parquet files', async () => {
     const t = totals(facts);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { districtFacts, readDemoTable } from './demoFacts';
-import { itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 type Partnership = { facility_id: string; partner_type: string; programme: string; start_year: number; end_year: number | null };
 const partnerships = readDemoTable<Partnership>('partnerships');
@@ -19,7 +19,7 @@ function headline(filter: (p: Partnership) => boolean) {
 }
 
 describe('Partnerships view', () => {
-  const w = useDashboard('?view=partnerships', { ready: ['[data-testid="partner-map"] svg'] });
+  const w = withDashboard('?view=partnerships', { ready: ['[data-testid="partner-map"] svg'] });
 
   it('says what share of partnerships reaches the worst-served fifth of districts (independent computation)', async () => {
     await expect(w.page.getByTestId('partner-headline').innerText()).resolves.toBe(headline(() => true));

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 import { VIEW_IDS } from '../state/urlState';
 
 /** A common phone (390×844), and the narrowest and widest phones the layout is promised for. */
@@ -51,7 +51,7 @@ function shortControls(page: Page, root: string): Promise<string[]> {
 }
 
 describe('phones: every view at 390×844 (and 360, 414 px), English and Arabic, in Chromium', () => {
-  const chromium = useBrowser();
+  const chromium = withBrowser();
   beforeAll(() => {
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { facilityWithin, fmt, readDemoTable } from './demoFacts';
-import { useDashboard } from './browser';
+import { withDashboard } from './browser';
 
 // Independent side: the demo Parquet decoded in Node, nearest facilities by a bucketed search in plain JS.
 interface Point { cell_id: number; region_id: string; lat: number; lon: number; population: number }
@@ -35,7 +35,7 @@ const [expectedToday, expectedAfter] = [pct(before.share), pct(after.share)];
 const [peopleToday, peopleAfter] = [fmt(before.reached), fmt(after.reached)];
 
 describe('plan view in Chromium, on the demo Parquet files', () => {
-  const w = useDashboard('?view=plan', { ready: ['[data-testid="plan-share-today"]'] });
+  const w = withDashboard('?view=plan', { ready: ['[data-testid="plan-share-today"]'] });
   const waitText = (testId: string, text: string) =>
     w.page.waitForFunction(([id, t]) => {
       const el = document.querySelector(`[data-testid="${id}"]`);

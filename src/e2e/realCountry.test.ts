@@ -5,7 +5,7 @@ import { geoContains } from 'd3-geo';
 import { unzipSync } from 'fflate';
 import { getShapefile } from 'shpjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itLoggedNoErrorAndStayedLocal, useDashboard, waitForData, waitForView } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard, waitForData, waitForView } from './browser';
 import { importSierraLeone, SIERRA_LEONE } from './sierraLeone';
 
 // Absent is not zero and plausibility, on the real Sierra Leone files imported in the page (not on the demo): the CDC facility
@@ -45,7 +45,7 @@ async function seaPoints() {
 }
 
 describe('the real Sierra Leone registry, imported in the page, tells the truth about itself (Chromium)', () => {
-  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
+  const w = withDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
   let expected: Awaited<ReturnType<typeof seaPoints>>;
   let importNotes = '';
   // The saved mapping places a point outside every district in the nearest one within 10 km and leaves out those

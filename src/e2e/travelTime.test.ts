@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { facilityWithin, readDemoTable } from './demoFacts';
-import { chooseFiles, useDashboard } from './browser';
+import { chooseFiles, withDashboard } from './browser';
 import { axeSerious } from './axe';
 import { tableToIPC } from 'apache-arrow';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm';
@@ -21,7 +21,7 @@ const lineShare60 = (() => {
 })();
 
 describe('travel time in the Access view, in Chromium', () => {
-  const w = useDashboard('?view=access&unit=min&min=60', { ready: ['[data-testid="share-national"]'] });
+  const w = withDashboard('?view=access&unit=min&min=60', { ready: ['[data-testid="share-national"]'] });
   const shares = async () => w.page.getByTestId('travel-time-summary').evaluate((e) => [Number(e.getAttribute('data-share60-time')), Number(e.getAttribute('data-share60-line'))]);
   /** Time from an action until the summary shows a new 60-minute share and the map and table are drawn. */
   async function timed(action: () => Promise<unknown>, before: string | null): Promise<number> {

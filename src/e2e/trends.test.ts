@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDemoTable } from './demoFacts';
-import { itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 type Cov = { indicator_id: string; region_id: string; year: number; dimension: string; estimate: number; population: number };
 const coverage = readDemoTable<Cov>('coverage');
@@ -11,7 +11,7 @@ const average = (region: string, year: number) => {
 };
 
 describe('Trends view', () => {
-  const w = useDashboard('?view=trends&province=P7&indicator=dtp3', { ready: ['[data-testid="trend-chart"] svg'] });
+  const w = withDashboard('?view=trends&province=P7&indicator=dtp3', { ready: ['[data-testid="trend-chart"] svg'] });
 
   it('compares the province with the whole country, in numbers a reader can check', async () => {
     const f = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

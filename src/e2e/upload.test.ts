@@ -4,7 +4,7 @@ import { Table as WasmTable, writeParquet, WriterPropertiesBuilder } from 'parqu
 import { arrowTableFromColumns } from '../data/arrowTable';
 import { CONTRACT, type TableName } from '../data/contract';
 import { districtFacts, fmt } from './demoFacts';
-import { chooseFiles, itLoggedNoErrorAndStayedLocal, useDashboard } from './browser';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 const parquet = (table: TableName, cols: Record<string, unknown[]>) =>
   Buffer.from(writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT[table], cols), 'stream'))));
@@ -14,7 +14,7 @@ const facilitiesFile = (regions: string[]) => parquet('facilities', {
 });
 
 describe('an analyst loads their own Parquet files', () => {
-  const w = useDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
+  const w = withDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
   const kpi = (id: string) => w.page.getByTestId(`kpi-${id}`).innerText();
   const upload = async (files: { name: string; buffer: Buffer }[], mode?: 'keep-demo') => {
     // The previous report stays on the page until this load starts (it is unmounted while busy): mark it, then wait
