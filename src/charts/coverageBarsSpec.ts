@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { sides, type ChartLocale } from './direction';
-import { formatNumber, formatPercent, formatTick } from '../i18n/format';
+import { formatNumber, formatPercent } from '../i18n/format';
 
 export interface CoverageBar {
   region_id: string;
@@ -40,11 +40,9 @@ export function coverageBarsSpec({ rows, national, what, target, width, caption,
   return {
     width,
     height: 50 + sorted.length * 16,
-    ...side.bars(110, 44),
+    ...side.barScales(110, 44, { label: L.x, domain: [0, 100] }, sorted.map((r) => r.name)),
     caption,
     ariaLabel: L.aria,
-    x: { label: L.x, domain: [0, 100], grid: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
-    y: { label: null, domain: sorted.map((r) => r.name), axis: side.yAxis },
     color: { domain: [belowLabel, L.atOrAbove], range: ['#d95f02', '#1b9e77'], legend: true },
     marks: [
       Plot.barX(sorted, {

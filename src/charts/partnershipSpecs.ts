@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PartnerFacilityRow } from '../queries/partnershipsSql';
 import { sides, type ChartLocale } from './direction';
-import { formatNumber, formatTick } from './measureMeta';
+import { formatNumber } from './measureMeta';
 
 /** Partner-linked facilities as dots sized by their number of partnerships, to lay over the gap map. */
 export function partnerFacilityMarks(
@@ -28,11 +28,9 @@ export function countBarsSpec(
   return {
     width,
     height: 30 + sorted.length * 24,
-    ...side.bars(110, 40),
+    ...side.barScales(110, 40, { label: L.x }, sorted.map((r) => r.key)),
     caption,
     ariaLabel: L.aria,
-    x: { label: L.x, grid: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
-    y: { label: null, domain: sorted.map((r) => r.key), axis: side.yAxis },
     marks: [
       Plot.barX(sorted, { x: 'n', y: 'key', fill: '#6a51a3', ariaHidden: 'true', tip: true }),
       Plot.text(sorted, { x: 'n', y: 'key', text: (r: { n: number }) => formatNumber(r.n, 0, locale), dx: side.dx(4), textAnchor: side.after, fontSize: 11, ariaHidden: 'true' }),

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { sides, type ChartLocale } from './direction';
-import { formatNumber, formatTick } from '../i18n/format';
+import { formatNumber } from '../i18n/format';
 
 export interface PriorityBar {
   name: string;
@@ -38,11 +38,9 @@ export function priorityBarsSpec({ rows, top, accessUnit, width, caption, loc, l
   return {
     width,
     height: 60 + sorted.length * 18,
-    ...side.bars(110, 36),
+    ...side.barScales(110, 36, { label: L.x, domain: [0, 1] }, sorted.map((r) => r.name)),
     caption,
     ariaLabel: L.aria.replace('{n}', formatNumber(sorted.length, 0, locale)),
-    x: { label: L.x, domain: [0, 1], grid: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
-    y: { label: null, domain: sorted.map((r) => r.name), axis: side.yAxis },
     color: { domain: [L.lowAccess, L.highPoverty], range: ['#7570b3', '#e6ab02'], legend: true },
     marks: [
       Plot.barX(parts, Plot.stackX({

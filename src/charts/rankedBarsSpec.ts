@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DistrictDensityRow } from '../queries/overviewSql';
 import { sides, type ChartLocale } from './direction';
-import { formatNumber, formatTick, type MeasureMeta } from './measureMeta';
+import { formatNumber, type MeasureMeta } from './measureMeta';
 
 export interface RankedBarsInput {
   rows: readonly DistrictDensityRow[];
@@ -35,11 +35,9 @@ export function rankedBarsSpec({ rows, meta, width, selected, caption, loc, labe
   return {
     width,
     height: 40 + sorted.length * 16,
-    ...side.bars(110, 48),
+    ...side.barScales(110, 48, { label: meta.short, nice: true }, sorted.map((r) => r.label)),
     caption,
     ariaLabel: L.aria,
-    x: { label: meta.short, grid: true, nice: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
-    y: { label: null, domain: sorted.map((r) => r.label), axis: side.yAxis },
     // Orange / green (Dark2, darkened for 3:1 contrast on white) and the words in the legend: never colour alone.
     color: ref ? { domain: [L.below, L.atOrAbove], range: ['#c2410c', '#1b7a5a'], legend: true } : undefined,
     marks: [
