@@ -1,4 +1,5 @@
 import { codeOrParam, type Query } from '../db/sqlText';
+import type { DistrictTotals } from '../metrics/kpi';
 import { MIN_KNOWN_SHARE } from '../metrics/knownShare';
 
 /** Access measures the overview can map and rank: per 10,000 people in each district. */
@@ -17,25 +18,17 @@ export interface OverviewFilters extends FacilityFilters {
   province: string | null;
 }
 
-export interface DistrictDensityRow {
+/**
+ * A district's row: its totals as kpiOf sums them (beds and staff summed over the facilities that report them, null
+ * when no facility in the dataset does: "absent is not zero"; workforce = doctors + nurses + midwives over the
+ * facilities that report all three; the known counts always present), with names, known shares and densities.
+ */
+export interface DistrictDensityRow extends Required<DistrictTotals> {
   region_id: string;
   name: string;
   name_ar: string | null;
   province_id: string;
   province: string;
-  population: number;
-  facilities: number;
-  /** Sums over the facilities that report them; null when no facility in the dataset does ("absent is not zero"). */
-  beds: number | null;
-  doctors: number | null;
-  nurses: number | null;
-  midwives: number | null;
-  /** doctors + nurses + midwives over the facilities that report all three. */
-  workforce: number | null;
-  /** Facilities in the district with a known value (for scope totals: kpiOf). */
-  beds_known: number;
-  doctors_known: number;
-  workforce_known: number;
   /** known / facilities (1 with no facility); null when the measure is not in the dataset. */
   beds_known_share: number | null;
   doctors_known_share: number | null;
