@@ -40,6 +40,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/e2e/**/*.test.ts'],
           globalSetup: ['src/e2e/globalSetup.ts'],
+          setupFiles: ['src/e2e/everyTestAsserts.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

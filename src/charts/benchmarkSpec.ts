@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { chartLanguage, type ChartLanguage } from './direction';
-import { formatNumber, formatTick } from '../i18n/format';
+import { formatNumber } from '../i18n/format';
 
 export interface BenchmarkPoint {
   name: string;
@@ -35,11 +35,9 @@ export function benchmarkSpec(p: BenchmarkInput): Plot.PlotOptions {
   return {
     width: p.width,
     height: 70 + sorted.length * 28,
-    ...side.bars(150, 50),
+    ...side.barScales(150, 50, { label: p.xLabel, nice: true }, sorted.map((d) => d.name)),
     caption: p.caption,
     ariaLabel: t('chart.benchmarkAria', { x: p.xLabel }),
-    x: { label: p.xLabel, grid: true, nice: true, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
-    y: { label: null, domain: sorted.map((d) => d.name), axis: side.yAxis },
     color: { domain: Object.values(KINDS), range: ['#c2410c', '#1f5f8b', '#1d2733'], legend: true },
     symbol: { domain: Object.values(KINDS), range: ['diamond', 'circle', 'square'] },
     marks: [

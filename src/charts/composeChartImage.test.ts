@@ -63,7 +63,7 @@ describe('composeChartImage: a chart panel as one standalone SVG', () => {
     const chart = [...root.children].find((c) => c.localName === 'svg' && c.querySelector('g[aria-label="bar"]'))!;
     expect(chart.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
     expect(chart.querySelector('style')).not.toBeNull();
-    // Plot's own font-family (attribute on its svg, and in any style it writes) no longer puts system-ui first.
+    // In the image, Plot's own font-family (attribute on its svg, and in any style it writes) does not put system-ui first.
     const live = [...render(english).querySelectorAll('svg')].find((e) => e.querySelector('g[aria-label="bar"]'))!;
     expect(live.getAttribute('font-family')).toBe('system-ui, sans-serif');
     expect(chart.getAttribute('font-family')).toBe(IMAGE_FONT_STACK);

@@ -1,4 +1,6 @@
+import type * as Plot from '@observablehq/plot';
 import type { MessageKey } from '../i18n/en';
+import { formatTick } from '../i18n/format';
 import { translate, type Params } from '../i18n/translate';
 
 /**
@@ -28,6 +30,16 @@ export function sides(loc: ChartLocale = LTR_EN) {
     bars: (labelMargin: number, valueMargin: number) => ({
       marginLeft: r ? valueMargin : labelMargin,
       marginRight: r ? labelMargin : valueMargin,
+    }),
+    /**
+     * Margins and scales of a horizontal bar chart: the categories `domain` down the start side, a value grid along x
+     * with ticks in the locale's digits; `x` adds to or overrides the x scale (label, domain, nice).
+     */
+    barScales: (labelMargin: number, valueMargin: number, x: Plot.ScaleOptions, domain: readonly string[]) => ({
+      marginLeft: r ? valueMargin : labelMargin,
+      marginRight: r ? labelMargin : valueMargin,
+      x: { grid: true, reverse: r, tickFormat: (d: number) => formatTick(d, loc.locale), ...x },
+      y: { label: null, domain: [...domain], axis: r ? ('right' as const) : ('left' as const) },
     }),
     reverse: r,
     yAxis: r ? ('right' as const) : ('left' as const),

@@ -11,7 +11,7 @@ import { rankedBarsSpec } from './rankedBarsSpec';
 import { subgroupBarsSpec, whiskersOf } from './subgroupBarsSpec';
 import { trendSpec } from './trendSpec';
 
-// Issue 18, "small and odd data draw well": the spec builders are pure, so each odd case is checked on its options.
+// Small and odd data draw well: the spec builders are pure, so each odd case is checked on its options.
 type Scale = { domain?: unknown[]; ticks?: unknown[] };
 const scale = (o: Plot.PlotOptions, k: 'x' | 'y') => o[k] as Scale;
 const markNames = (o: Plot.PlotOptions) => (o.marks as { ariaLabel?: string; constructor: { name: string } }[]).map((m) => m.constructor.name);

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { subgroupStyle } from './subgroupStyle';
 import { chartLanguage, type ChartLanguage } from './direction';
-import { formatNumber, formatTick } from '../i18n/format';
+import { formatNumber } from '../i18n/format';
 
 
 export interface SubgroupBar {
@@ -65,11 +65,9 @@ export function subgroupBarsSpec(p: SubgroupBarsInput): Plot.PlotOptions {
   return {
     width: p.width,
     height: 60 + names.length * 34,
-    ...side.bars(150, 50),
+    ...side.barScales(150, 50, { label: p.xLabel, domain: p.max ? [0, p.max] : undefined, nice: !p.max }, names),
     caption: p.caption,
     ariaLabel: t('chart.subgroupAria', { x: p.xLabel }),
-    x: { label: p.xLabel, grid: true, domain: p.max ? [0, p.max] : undefined, nice: !p.max, reverse: side.reverse, tickFormat: (d: number) => formatTick(d, locale) },
-    y: { label: null, domain: names, axis: side.yAxis },
     color: style.color,
     marks: [
       Plot.barX(p.bars, {

@@ -52,7 +52,7 @@ const ref = (table: TableName, column: string) => ({ table, column });
 const YEAR = { min: 1900, max: 2100 };
 /**
  * A table without a year (one undated survey, a census extract) is dated the year it is loaded: stated in a warning
- * at load, and every view then shows that one year. Chosen over refusing the file (the issue 18 rule: a missing
+ * at load, and every view then shows that one year. Chosen over refusing the file (absent is not zero: a missing
  * year is optional, with a stated default).
  */
 const YEAR_WHEN_ABSENT = { value: () => new Date().getUTCFullYear(), why: 'the year it was loaded' };

@@ -3,15 +3,11 @@
  * a clear message naming it, nothing crashes or hangs, and the demo tables loaded first stay intact.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as parquet from 'parquet-wasm';
-import { createNodeDb } from '../db/nodeDb';
-import type { SqlRunner } from '../db/sqlRunner';
+import { withScratchEngines } from './scratchEngines';
 import { LOAD_ORDER, validateFiles, type FileReport } from './validateFiles';
 
 const PARQUET_TESTING = path.resolve('../shared/parquet-testing');
@@ -20,15 +16,12 @@ const PER_FILE_MS = 10_000;
 /** Rules a file-level refusal may carry (see decodeParquet.ts). */
 const DECODE_RULES = ['too large', 'empty file', 'not parquet', 'truncated', 'encrypted', 'nested column', 'invalid text', 'unsupported', 'corrupt'];
 
-let db: SqlRunner;
-let native: DuckDBInstance;
-let conn: DuckDBConnection;
-let dir: string;
+const engines = withScratchEngines('corrupt-corpus-');
 let intact: string;
 
 /** Rows and an order-independent hash of every demo table: equal before and after each bad file. */
 async function snapshot(): Promise<string> {
-  const parts = await Promise.all(LOAD_ORDER.map((t) => db.rows<{ n: number; h: string }>(`SELECT COUNT(*) AS n, CAST(SUM(hash(t)) AS VARCHAR) AS h FROM ${t} t`)));
+  const parts = await Promise.all(LOAD_ORDER.map((t) => engines.db.rows<{ n: number; h: string }>(`SELECT COUNT(*) AS n, CAST(SUM(hash(t)) AS VARCHAR) AS h FROM ${t} t`)));
   return JSON.stringify(parts.map(([p], i) => `${LOAD_ORDER[i]}:${p.n}:${p.h}`));
 }
 
@@ -36,16 +29,16 @@ const demoSources = () => LOAD_ORDER.map((t) => ({ file: `data/${t}.parquet`, by
 
 /** Write `select` (over `f`, the demo facilities, or `p`, the demo population...) with native DuckDB. */
 async function written(select: string, options = 'COMPRESSION zstd'): Promise<Uint8Array> {
-  const out = path.join(dir, `w${Math.random().toString(36).slice(2)}.parquet`);
+  const out = path.join(engines.dir, `w${Math.random().toString(36).slice(2)}.parquet`);
   const views = LOAD_ORDER.map((t) => `${t} AS (SELECT * FROM read_parquet('data/${t}.parquet'))`);
-  await conn.run(`COPY (WITH ${views.join(', ')} ${select}) TO '${out}' (FORMAT parquet, ${options})`);
+  await engines.conn.run(`COPY (WITH ${views.join(', ')} ${select}) TO '${out}' (FORMAT parquet, ${options})`);
   // A copy, not a Buffer: Buffer.slice() is a view, and the cases below damage their own copies.
   return new Uint8Array(readFileSync(out));
 }
 
 async function check(file: string, bytes: Uint8Array): Promise<FileReport> {
   const started = performance.now();
-  const report = await validateFiles(db, parquet, [{ file, bytes }], { loaded: LOAD_ORDER });
+  const report = await validateFiles(engines.db, parquet, [{ file, bytes }], { loaded: LOAD_ORDER });
   expect(performance.now() - started, `${file} took too long`).toBeLessThan(PER_FILE_MS);
   const f = report.files[0];
   for (const p of f.problems) {
@@ -71,7 +64,7 @@ async function expectHandled(file: string, bytes: Uint8Array) {
   const f = await check(file, bytes);
   if (f.valid) {
     // Accepted and loaded: put the demo facilities back for the next case.
-    await validateFiles(db, parquet, demoSources().filter((s) => s.file.includes('facilities')), { loaded: LOAD_ORDER });
+    await validateFiles(engines.db, parquet, demoSources().filter((s) => s.file.includes('facilities')), { loaded: LOAD_ORDER });
   } else {
     expect(f.problems.length).toBeGreaterThan(0);
   }
@@ -80,20 +73,10 @@ async function expectHandled(file: string, bytes: Uint8Array) {
 }
 
 beforeAll(async () => {
-  db = await createNodeDb();
-  const report = await validateFiles(db, parquet, demoSources());
+  const report = await validateFiles(engines.db, parquet, demoSources());
   expect(report.valid).toBe(true);
   intact = await snapshot();
-  native = await DuckDBInstance.create(':memory:');
-  conn = await native.connect();
-  dir = mkdtempSync(path.join(tmpdir(), 'corrupt-corpus-'));
 }, 60_000);
-afterAll(async () => {
-  conn?.closeSync();
-  native?.closeSync();
-  await db?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('damaged bytes', () => {
   let base: Uint8Array;
@@ -106,7 +89,7 @@ describe('damaged bytes', () => {
 
   it('the undamaged base file is valid', async () => {
     expect((await check('facilities.parquet', base)).problems).toEqual([]);
-    await validateFiles(db, parquet, demoSources().filter((s) => s.file.includes('facilities')), { loaded: LOAD_ORDER });
+    await validateFiles(engines.db, parquet, demoSources().filter((s) => s.file.includes('facilities')), { loaded: LOAD_ORDER });
     expect(await snapshot()).toBe(intact);
   });
 
@@ -208,13 +191,13 @@ describe('wrong content', () => {
   });
 
   it('an oversized file is refused before it is read', async () => {
-    const report = await validateFiles(db, parquet, [{ file: 'facilities_huge.parquet', size: 600 * 1024 * 1024, read: () => Promise.reject(new Error('read')) }], { loaded: LOAD_ORDER });
+    const report = await validateFiles(engines.db, parquet, [{ file: 'facilities_huge.parquet', size: 600 * 1024 * 1024, read: () => Promise.reject(new Error('read')) }], { loaded: LOAD_ORDER });
     expect(report.files[0].problems.map((p) => [p.rule, p.message])).toEqual([['too large', 'file is 600 MB, above the 512 MB limit']]);
   });
 
   it('after all of it the demo tables still answer a join', async () => {
     expect(await snapshot()).toBe(intact);
-    const [row] = await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM facilities f JOIN regions r USING (region_id) JOIN partnerships p USING (facility_id)');
+    const [row] = await engines.db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM facilities f JOIN regions r USING (region_id) JOIN partnerships p USING (facility_id)');
     expect(row.n).toBe(450);
   });
 });
@@ -232,7 +215,7 @@ describe.skipIf(!existsSync(PARQUET_TESTING))('the Parquet format corpus (apache
       expect(p, `${file} has no table of the contract, so it cannot be valid`).toBeDefined();
       expect([...DECODE_RULES, 'table']).toContain(p!.rule);
       outcome[path.relative(PARQUET_TESTING, file)] = p!.rule;
-      const [row] = await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM facilities');
+      const [row] = await engines.db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM facilities');
       expect(row.n, `after ${file}`).toBe(3401);
     }
     expect(await snapshot()).toBe(intact);

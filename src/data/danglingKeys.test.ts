@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlRunner } from '../db/sqlRunner';
+import { describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { demoDb } from '../queries/demoDb';
 import { dropDanglingRows, KEY_LINKS } from './danglingKeys';
 
-let db: SqlRunner;
-beforeAll(async () => {
-  db = await demoDb(['regions', 'facilities', 'coverage', 'indicator_catalog', 'partnerships']);
-}, 60_000);
-afterAll(async () => {
-  await db?.close();
-});
+const db = withNodeDb(() => demoDb(['regions', 'facilities', 'coverage', 'indicator_catalog', 'partnerships']), 60_000);
 
 const count = async (sql: string) => Number((await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`))[0].n);
 

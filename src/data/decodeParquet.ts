@@ -119,7 +119,8 @@ export async function inspectParquet(bytes: Uint8Array, pq: ParquetWasm): Promis
 
 /**
  * Rows and declared bytes per batch: a batch's Arrow data and its IPC copy sit in the decoder's wasm memory and then
- * DuckDB's, so a 10M-row file decoded in one piece needs ~1 GB more than in ~1M-row batches (measured, issue 8).
+ * DuckDB's, so a large file decoded in one piece needs far more memory than in batches (README, *Design notes and
+ * measurements*).
  */
 export const BATCH_LIMITS = { rows: 1 << 20, bytes: 64 * 1024 * 1024 };
 

@@ -25,7 +25,7 @@ const EARLY_TABLES = 2;
 
 /**
  * Fetch, decode (in the worker) and validate each table; report every step. Downloads and decoding start at
- * once, while the engine is still starting (its ~1.5 s instantiation is the cold-start floor); inserting runs
+ * once, while the engine is still starting (its instantiation is the cold-start floor); inserting runs
  * in manifest order, so the first tables (regions, facilities) are ready first. A table goes in batch by batch
  * (decoded one ahead of the insert), so neither the decoder nor the engine ever holds a whole large file decoded.
  */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlRunner } from '../db/sqlRunner';
+import { describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { haversineKm } from '../metrics/access';
 import { mulberry32 } from '../metrics/random';
 import { demoDb } from '../queries/demoDb';
@@ -40,13 +40,7 @@ function kmToBoundary(f: BoundaryFeature, lat: number, lon: number): number {
   return best;
 }
 
-let db: SqlRunner;
-beforeAll(async () => {
-  db = await demoDb(['regions', 'facilities', 'population', 'coverage', 'indicator_catalog']);
-}, 60_000);
-afterAll(async () => {
-  await db?.close();
-});
+const db = withNodeDb(() => demoDb(['regions', 'facilities', 'population', 'coverage', 'indicator_catalog']), 60_000);
 
 describe('point in polygon (planar ray casting in SQL)', () => {
   it('agrees with a winding-number count on 3,000 random points over the demo boundaries', async () => {

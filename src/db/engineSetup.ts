@@ -3,8 +3,8 @@
  * (parquet, json, icu) fails at once with a catalog error instead of hanging on a CDN request
  * (measured: duckdb-wasm 1.32 has no built-in Parquet; offline, autoload hangs).
  * Tables live in a compressed in-memory database (DuckDB >= 1.3 `COMPRESS`): the same lightweight compression as
- * DuckDB's files (bit-packing, ALP, dictionary+FSST), transparent to queries; measured on the demo population,
- * 1M rows take 7 MB instead of 62 MB of wasm memory. TEMP tables stay in the uncompressed temp catalog.
+ * DuckDB's files (bit-packing, ALP, dictionary+FSST), transparent to queries, for a fraction of the wasm memory
+ * (README, *Design notes and measurements*). TEMP tables stay in the uncompressed temp catalog.
  */
 export const ENGINE_SETUP_SQL: readonly string[] = [
   'SET autoload_known_extensions = false',

@@ -3,7 +3,7 @@ import { DataType, makeData, makeVector, Table, Utf8, type Vector, type Field } 
 import { createNodeDb } from './nodeDb';
 import { tableToRows } from './sqlRunner';
 
-/** The conversion tableToRows replaced: Vector.get per cell, Decimal through String(). */
+/** The plain conversion, as the reference: Vector.get per cell, Decimal through String(). */
 function perCell(table: Table): Record<string, unknown>[] {
   const convert = (f: Field) => DataType.isDecimal(f.type)
     ? (v: unknown) => (v == null ? null : Number(String(v)) / 10 ** (f.type as { scale: number }).scale)

@@ -32,8 +32,8 @@ export interface SqlRunner {
 /**
  * Arrow table -> plain objects. BIGINT is cast to double by the connection config; HUGEINT and DECIMAL
  * (e.g. SUM of an INTEGER column) arrive as Arrow Decimal and are converted to number here.
- * Column by column rather than `Vector.get` per cell: on the overview's 48 districts x 16 columns this took 43 us
- * instead of 112 us in Chromium, most of it from decoding each short string with its own TextDecoder call.
+ * Column by column rather than `Vector.get` per cell, which decodes each short string with its own TextDecoder call
+ * (the difference: README, *Design notes and measurements*).
  */
 export function tableToRows<T>(table: Table): T[] {
   const rows: Record<string, unknown>[] = Array.from({ length: table.numRows }, () => ({}));

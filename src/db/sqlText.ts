@@ -9,8 +9,8 @@ export interface Query {
   params?: readonly unknown[];
   /**
    * Reads only small (pre-aggregated) tables: run in one round trip to the engine's worker, not as a pending query
-   * polled in steps. Saves ~0.4 ms a query; such a query cannot be cancelled once started (it is still skipped while
-   * queued, and its result is dropped when superseded).
+   * polled in steps (cheaper: README, *Design notes and measurements*). Such a query cannot be cancelled once
+   * started (it is still skipped while queued, and its result is dropped when superseded).
    */
   quick?: boolean;
 }
@@ -34,9 +34,9 @@ const CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
 /**
  * A user value as SQL: a code (a region, type or service id, as the filters send) is written as a literal, anything
  * else is pushed onto `params` as a parameter. DuckDB re-plans a prepared statement on every execution when it has
- * parameters (duckdb/duckdb#17237; measured ~1-3 ms per query here), while the same SQL text without parameters is
- * planned once and kept (browserDb's statement cache): codes make the common filters cheap, and no other text ever
- * reaches the SQL.
+ * parameters (duckdb/duckdb#17237; the cost: README, *Design notes and measurements*), while the same SQL text
+ * without parameters is planned once and kept (browserDb's statement cache): codes make the common filters cheap,
+ * and no other text ever reaches the SQL.
  */
 export function codeOrParam(value: string, params: unknown[]): string {
   if (CODE.test(value)) return `'${value}'`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, waitForData } from './browser';
+import type { BrowserContext } from 'playwright-core';
+import { withBrowser, waitForData } from './browser';
 import { VIEW_IDS } from '../state/urlState';
 import { axeSerious, settle, type AxeFinding } from './axe';
 
@@ -9,18 +9,16 @@ const LANGS = ['en', 'ar', 'fr'] as const;
 const EMBEDS = ['overview-map', 'overview-bars', 'equity-equiplot', 'access-curve'] as const;
 
 describe('accessibility (axe-core, WCAG 2.1 AA) and keyboard use, in Chromium', () => {
-  let browser: Browser;
+  const chromium = withBrowser();
   let context: BrowserContext;
   const results: Record<string, AxeFinding[]> = {};
   beforeAll(async () => {
-    browser = await launchBrowser();
     // axe is injected as an inline script, which the site's CSP rightly forbids: bypass it for the test only.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1300, height: 1000 } });
+    context = await chromium.browser.newContext({ bypassCSP: true, viewport: { width: 1300, height: 1000 } });
   });
   afterAll(async () => {
     const lines = Object.entries(results).map(([k, v]) => `${k}: ${v.length ? v.map((f) => `${f.id} (${f.impact}) ${f.nodes.join(', ')}`).join('; ') : '0 serious/critical'}`);
     console.log(`axe results\n${lines.join('\n')}`);
-    await browser?.close();
   });
 
   for (const lang of LANGS) {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { facilityWithin, fmt, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { withDashboard } from './browser';
 
 // Independent side: the demo Parquet files decoded in Node, distances in plain JS (no SQL, no app code).
 interface Point { region_id: string; lat: number; lon: number; population: number }
@@ -24,21 +23,11 @@ function shareWithin(km: number, inScope: (p: Point) => boolean = () => true): n
 const pct = (share: number) => `${fmt(100 * share, 1)}%`;
 
 describe('access view in Chromium, on the demo Parquet files', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard('?view=access', { ready: ['[data-testid="share-national"]'] });
   const figure = () => w.page.getByTestId('share-national').innerText();
   const waitForFigure = (text: string) =>
     w.page.waitForFunction((t) => document.querySelector('[data-testid="share-national"]')?.textContent === t, text, { timeout: 90_000 });
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=access`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="share-national"]', { timeout: 90_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('shows the national share within 5 km computed independently, and follows the slider to 10 km', async () => {
     const at5 = pct(shareWithin(5));

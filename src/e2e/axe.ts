@@ -24,10 +24,10 @@ export async function axeSerious(page: Page | Frame): Promise<AxeFinding[]> {
 }
 
 /**
- * Wait until no panel is busy (queries finished) or `ms` passed, then for the next two frames (the charts drawn from
- * the last answers are on screen): axe should see the drawn page.
+ * Wait until no panel is busy (queries finished), then for the next two frames (the charts drawn from the last
+ * answers are on screen): axe should see the drawn page.
  */
-export async function settle(page: Page, ms = 45_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: ms }).catch(() => undefined);
+export async function settle(page: Page, ms = 60_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: ms });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

@@ -1,12 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ar } from '../i18n/ar';
 import { en } from '../i18n/en';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { download, itLoggedNoErrorAndStayedLocal, openDetails, withDashboard } from './browser';
 
 /** Width and height of a PNG, from its IHDR chunk (bytes 16-23, big-endian). */
 const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
@@ -23,24 +22,7 @@ const LANGS = [{ lang: 'en', messages: en }, { lang: 'ar', messages: ar }] as co
 const PANELS = ['overview-map', 'overview-bars'] as const;
 
 describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, messages }) => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?lang=${lang}`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="choropleth"] svg');
-    await w.page.waitForSelector('[data-testid="ranked-bars"] svg');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const download = async (menu: Locator, button: string): Promise<{ name: string; bytes: Buffer }> => {
-    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
-    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator(button).click()]);
-    return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
-  };
+  const w = withDashboard(`?lang=${lang}`, { ready: ['[data-testid="choropleth"] svg', '[data-testid="ranked-bars"] svg'] });
 
   it.each(PANELS)('%s: the SVG shows title, legend, source, synthetic note and dataset; the PNG is the same at 2x', async (id) => {
     const panel = w.page.locator(`[data-panel-id="${id}"]`);
@@ -143,32 +125,18 @@ describe.each(LANGS)('chart images from the Download menu ($lang)', ({ lang, mes
     expect(pasted).toEqual({ types: ['image/png'], width: 2 * s.width, height: 2 * s.height });
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });
 
 describe('a panel with data and a chart: one Download menu with both, and the ZIP bundle holds chart.svg', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=trends&province=P7&indicator=dtp3`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="trend-chart"] svg');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = withDashboard('?view=trends&province=P7&indicator=dtp3', { ready: ['[data-testid="trend-chart"] svg'] });
 
   it('ZIP: data, metadata, README and the chart as SVG with its title', async () => {
     const menu = w.page.getByTestId('export-trend');
-    await menu.locator('summary').click();
+    await openDetails(menu);
     await menu.locator('button[data-image="svg"]').waitFor();
     const title = await w.page.locator('section.panel', { has: menu }).locator('h2').innerText();
-    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator('button[data-format="zip"]').click()]);
-    const files = unzipSync(new Uint8Array(readFileSync(await dl.path())));
+    const files = unzipSync(new Uint8Array((await download(menu, 'button[data-format="zip"]')).bytes));
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'chart.svg', 'data.csv', 'data.parquet', 'metadata.json']);
     const svg = strFromU8(files['chart.svg']);
     expect(roleText(svg, 'title')).toBe(title);
@@ -178,22 +146,13 @@ describe('a panel with data and a chart: one Download menu with both, and the ZI
 });
 
 describe('an embedded panel offers its image too', () => {
+  const w = withDashboard('?embed=overview-bars&lang=ar', { allTables: false, ready: ['[data-testid="ranked-bars"] svg'] });
   it('Download menu in the embed, SVG with the title, right to left in Arabic', async () => {
-    const browser = await launchBrowser();
-    try {
-      const w = await openWatched(browser, `${inject('baseUrl')}?embed=overview-bars&lang=ar`);
-      await w.page.waitForSelector('[data-testid="ranked-bars"] svg', { timeout: 60_000 });
-      const menu = w.page.getByTestId('image-overview-bars');
-      await menu.locator('summary').click();
-      const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator('button[data-image="svg"]').click()]);
-      const svg = readFileSync(await dl.path(), 'utf8');
-      expect(roleText(svg, 'title')).toBe(await w.page.locator('.panel h2').innerText());
-      expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
-      expect(texts(svg)).toContain(ar['app.synthetic']);
-      expect(svg).toContain("@font-face{font-family:'Noto Sans Arabic';font-style:normal;font-weight:700;src:url(data:font/woff2;base64,");
-      expect(w.consoleErrors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    const svg = (await download(w.page.getByTestId('image-overview-bars'), 'button[data-image="svg"]')).bytes.toString('utf8');
+    expect(roleText(svg, 'title')).toBe(await w.page.locator('.panel h2').innerText());
+    expect(svg).toMatch(/<text[^>]*direction="rtl"[^>]*data-role="title"/);
+    expect(texts(svg)).toContain(ar['app.synthetic']);
+    expect(svg).toContain("@font-face{font-family:'Noto Sans Arabic';font-style:normal;font-weight:700;src:url(data:font/woff2;base64,");
+    expect(w.consoleErrors).toEqual([]);
   });
 });

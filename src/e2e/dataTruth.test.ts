@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, withDashboard, waitForData } from './browser';
 
 // A user's country built from the demo's files with two facilities moved, as a real registry's errors look:
 // F000100 (a hospital) at lon 45, about 700 km east of the coast; F000200 (a health centre of D10) onto a remote
@@ -39,26 +39,14 @@ beforeAll(async () => {
 }, 60_000);
 
 async function upload(page: Page, list: { name: string; buffer: Buffer }[], keepDemo = false) {
-  const loader = page.getByTestId('dataset-loader');
-  if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
-  if (keepDemo) await page.getByTestId('keep-demo').check();
-  await page.getByTestId('file-input').setInputFiles(list.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+  await chooseFiles(page, list, keepDemo ? 'keep-demo' : undefined);
   await page.waitForSelector('[data-testid="load-report"]');
 }
 
 const count = (page: Page, selector: string) => page.locator(selector).getAttribute('data-count', { timeout: 60_000 });
 
-describe('telling the truth about loaded data (issue 18)', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe('telling the truth about loaded data', () => {
+  const w = withDashboard();
 
   it('"Add" over the demo starts the user’s own dataset: never labelled synthetic, the demo tables gone, a fingerprint in the link', async () => {
     expect(await w.page.getByTestId('badge-synthetic').getAttribute('data-tables')).toBe('regions,facilities,population,coverage,socioeconomic,indicator_catalog,partnerships');
@@ -115,11 +103,11 @@ describe('telling the truth about loaded data (issue 18)', () => {
   });
 
   it('a link made with another dataset says so instead of silently applying its district', async () => {
-    const page = await browser.newPage();
+    const page = await w.browser.newPage();
     await page.goto(`${inject('baseUrl')}?view=overview&district=Q17&ds=0a1b2c3d`, { waitUntil: 'load' });
     await expect(page.getByTestId('url-notice').innerText({ timeout: 60_000 })).resolves.toContain(
       'This link was made with dataset 0a1b2c3d; you are seeing Demo Republic (synthetic) (dataset demo).');
-    const plain = await browser.newPage();
+    const plain = await w.browser.newPage();
     await plain.goto(`${inject('baseUrl')}?view=overview`, { waitUntil: 'load' });
     await waitForData(plain);
     expect(await plain.getByTestId('url-notice').count()).toBe(0); // an old link, with no fingerprint: no notice
@@ -128,7 +116,7 @@ describe('telling the truth about loaded data (issue 18)', () => {
   });
 
   it('keeping the demo tables: the badge names them (not the user’s table), and rows pointing nowhere are left out and counted', async () => {
-    const page = await browser.newPage();
+    const page = await w.browser.newPage();
     await page.goto(inject('baseUrl'), { waitUntil: 'load' });
     await waitForData(page);
     const native = await DuckDBInstance.create(':memory:');
@@ -148,7 +136,7 @@ describe('telling the truth about loaded data (issue 18)', () => {
   });
 
   it('a storage failure (here: the browser refuses IndexedDB) is said plainly and the loaded session carries on', async () => {
-    const context = await browser.newContext();
+    const context = await w.browser.newContext();
     await context.addInitScript(() => {
       IDBFactory.prototype.open = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
     });
@@ -166,8 +154,5 @@ describe('telling the truth about loaded data (issue 18)', () => {
     await context.close();
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });

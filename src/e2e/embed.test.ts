@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { districtFacts, fmt } from './demoFacts';
-import { launchBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 import { serveFolder, servePage, type Served } from './staticServer';
 
 const facts = districtFacts();
@@ -34,24 +34,22 @@ async function firstChartMs(p: Page | Frame): Promise<number> {
 }
 
 describe('share a link and embed a panel, in Chromium', () => {
-  let browser: Browser;
+  const chromium = withBrowser();
   let dash: Served;
   const contexts: BrowserContext[] = [];
   const servers: Served[] = [];
   const context = async (options?: Parameters<Browser['newContext']>[0]) => {
-    const c = await browser.newContext({ viewport: { width: 1300, height: 1000 }, ...options });
+    const c = await chromium.browser.newContext({ viewport: { width: 1300, height: 1000 }, ...options });
     contexts.push(c);
     return c;
   };
   beforeAll(async () => {
-    browser = await launchBrowser();
     // The build served by plain node:http under a sub-path, with no special headers: what any static host does.
     dash = await serveFolder(inject('distDir'), SUB_PATH);
     servers.push(dash);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
     for (const s of servers) await s.close();
   });
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { summaryMeasures } from '../metrics/inequality';
 import { fmt, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { withDashboard } from './browser';
 
 // The independent side: the demo coverage file decoded in Node, the gap computed by hand (richest minus
 // poorest quintile), and the library's summaryMeasures() run here on the same subgroup rows.
@@ -31,8 +30,7 @@ function expected(region: string, year: number) {
 }
 
 describe('equity page in Chromium: is the DTP3 gap between richest and poorest closing?', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard('?view=equity&indicator=dtp3', { ready: ['[data-testid="headline-gap"]', '[data-testid="measures-table"] tr[data-measure="SII"]'] });
   const text = (id: string) => w.page.getByTestId(id).innerText();
   const measure = (code: string) => w.page.locator(`[data-testid="measures-table"] tr[data-measure="${code}"]`).getAttribute('data-value').then(Number);
   /** Wait until the headline shows `year` and the measures table agrees with it (queries re-run after a change). */
@@ -42,16 +40,6 @@ describe('equity page in Chromium: is the DTP3 gap between richest and poorest c
       && document.querySelector('[data-testid="headline-year"]')?.textContent === String(y) && row && Math.abs(Number(row.getAttribute('data-value')) - dv) < 1e-9;
   }, [year, d] as const);
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=equity&indicator=dtp3`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="headline-gap"]');
-    await w.page.waitForSelector('[data-testid="measures-table"] tr[data-measure="SII"]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('answers the headline for the whole country in the latest year, against the Parquet file', async () => {
     const latest = years[years.length - 1];

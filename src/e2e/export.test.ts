@@ -1,38 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { strFromU8, unzipSync } from 'fflate';
 import { readParquet } from 'parquet-wasm';
 import { createNodeDb } from '../db/nodeDb';
 import { districtFacts } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { download, withDashboard } from './browser';
 
 const inP3 = districtFacts().filter((d) => d.province_id === 'P3').sort((a, b) => a.region_id.localeCompare(b.region_id));
 
 describe('export exactly what the view shows (overview district table, filtered to one province)', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard('?province=P3');
   beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?province=P3`);
-    await waitForData(w.page);
     await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid="district-table"] tbody tr').length === n, inP3.length);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  const download = async (format: string): Promise<{ name: string; bytes: Buffer }> => {
-    const menu = w.page.getByTestId('export-districts');
-    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
-    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator(`button[data-format="${format}"]`).click()]);
-    const path = await dl.path();
-    return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
-  };
+  const exported = (format: string) => download(w.page.getByTestId('export-districts'), `button[data-format="${format}"]`);
 
   it('CSV: a header and one row per district shown, values equal to the Parquet source', async () => {
-    const { name, bytes } = await download('csv');
+    const { name, bytes } = await exported('csv');
     expect(name).toBe('districts.csv');
     const lines = bytes.toString('utf8').trim().split('\r\n');
     const header = lines[0].split(',');
@@ -45,8 +31,8 @@ describe('export exactly what the view shows (overview district table, filtered 
   });
 
   it('Parquet and Arrow read back with the same rows', async () => {
-    const pq = tableFromIPC(readParquet(new Uint8Array((await download('parquet')).bytes)).intoIPCStream());
-    const arrow = tableFromIPC(new Uint8Array((await download('arrow')).bytes));
+    const pq = tableFromIPC(readParquet(new Uint8Array((await exported('parquet')).bytes)).intoIPCStream());
+    const arrow = tableFromIPC(new Uint8Array((await exported('arrow')).bytes));
     for (const t of [pq, arrow]) {
       expect(t.numRows).toBe(inP3.length);
       expect(t.getChild('region_id')!.toArray()).toEqual(inP3.map((d) => d.region_id));
@@ -55,9 +41,9 @@ describe('export exactly what the view shows (overview district table, filtered 
   });
 
   it('JSON, and the ZIP bundle with metadata (filters, SQL, row count) and a README marked synthetic', async () => {
-    const json = JSON.parse((await download('json')).bytes.toString('utf8'));
+    const json = JSON.parse((await exported('json')).bytes.toString('utf8'));
     expect(json.map((r: { population: number }) => r.population)).toEqual(inP3.map((d) => d.population));
-    const files = unzipSync(new Uint8Array((await download('zip')).bytes));
+    const files = unzipSync(new Uint8Array((await exported('zip')).bytes));
     const meta = JSON.parse(strFromU8(files['metadata.json']));
     expect(meta).toMatchObject({ rows: inP3.length, filters: { province: 'P3' }, params: [], synthetic: true });
     // Reproducible from the metadata alone: the demo files, the derived tables' SQL, then the query, give the same rows.

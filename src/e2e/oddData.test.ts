@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chooseFiles, itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 import { ODD_FILES as FILES } from './oddFixture';
 
-// Issue 18, "small and odd data draw well": the tiny country of oddFixture.ts, loaded with Replace.
+// Small and odd data draw well: the tiny country of oddFixture.ts, loaded with Replace.
 
 /** The text of a chart's axis tick labels. */
 const ticks = (page: Page, testId: string, axis: 'x' | 'y') =>
   page.$$eval(`[data-testid="${testId}"] svg g[aria-label="${axis}-axis tick label"] text`, (ts) => ts.map((t) => t.textContent ?? ''));
 
 describe('a tiny country with one year of data (Chromium)', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard();
   const go = async (view: string) => w.page.getByTestId(`tab-${view}`).click();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-    const loader = w.page.getByTestId('dataset-loader');
-    if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
-    await w.page.getByTestId('mode-replace').check();
-    await w.page.getByTestId('file-input').setInputFiles(FILES.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+    await chooseFiles(w.page, FILES, 'replace');
     await w.page.waitForFunction(() => document.querySelector('[data-testid="kpi-population"]')?.textContent === '20,000', undefined, { timeout: 60_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('Need vs access: all districts at the same values draw on open axes, each tick label once (no "00000")', async () => {
@@ -73,8 +63,5 @@ describe('a tiny country with one year of data (Chromium)', () => {
     await expect(w.page.getByTestId('partner-headline').innerText()).resolves.toContain('no partnerships table');
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });

@@ -3,7 +3,7 @@ import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { arrowTableFromColumns } from '../data/arrowTable';
 import { CONTRACT, type TableName } from '../data/contract';
 
-// Issue 18, "small and odd data draw well": a two-district country with one year of data, every district at the same
+// Small and odd data draw well: a two-district country with one year of data, every district at the same
 // poverty rate and facility density, coverage by subnational region only, standard errors of 0 and a CI past 100%.
 const parquet = (table: TableName, cols: Record<string, unknown[]>) => ({
   name: `${table}.parquet`,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../i18n/en';
-import { launchBrowser, waitForData } from './browser';
+import { withBrowser, waitForData } from './browser';
 import { serveFolder, type Served } from './staticServer';
 
 /** Each view and what shows it works: its main chart drawn, or its table filled. */
@@ -28,7 +28,7 @@ const watch = (page: Page, errors: string[]) => {
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 describe('offline after the first visit (service worker), from a sub-folder', () => {
-  let browser: Browser;
+  const chromium = withBrowser();
   let context: BrowserContext;
   let page: Page;
   let served: Served;
@@ -41,8 +41,7 @@ describe('offline after the first visit (service worker), from a sub-folder', ()
     const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
     served = await serveFolder(dist, '/field/care/', (file) =>
       (file === 'sw.js' && deployment > 1 ? Buffer.from(sw.replace('"version":"', `"version":"d${deployment}-`)) : undefined));
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    context = await chromium.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
     watch(page, errors);
     await page.goto(served.url, { waitUntil: 'load' });
@@ -51,7 +50,6 @@ describe('offline after the first visit (service worker), from a sub-folder', ()
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
   });
   afterAll(async () => {
-    await browser?.close();
     await served?.close();
   });
 
@@ -108,12 +106,12 @@ describe('offline after the first visit (service worker), from a sub-folder', ()
 });
 
 describe('where the service worker cannot register', () => {
+  const chromium = withBrowser();
   it('the app works as before, says so once with console.info, and logs no error', async () => {
     // A host that mangles sw.js: registration rejects (as on file:// or in some private modes).
     const served = await serveFolder(inject('distDir'), '/broken/', (file) => (file === 'sw.js' ? Buffer.from('this is not JavaScript(') : undefined));
-    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
+      const page = await chromium.browser.newPage();
       const errors: string[] = [];
       const infos: string[] = [];
       watch(page, errors);
@@ -126,7 +124,6 @@ describe('where the service worker cannot register', () => {
       expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
       expect(errors).toEqual([]);
     } finally {
-      await browser.close();
       await served.close();
     }
   });

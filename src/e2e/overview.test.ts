@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { districtFacts, fmt, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { withDashboard, waitForData } from './browser';
 
 const facts = districtFacts();
 const per10k = (n: number, pop: number) => (1e4 * n) / pop;
@@ -13,18 +12,7 @@ const worstBy = (ds: typeof facts, k: 'workforce' | 'beds') =>
   [...ds].sort((a, b) => per10k(a[k], a.population) - per10k(b[k], b.population) || a.name.localeCompare(b.name));
 
 describe('overview page in Chromium, on the demo Parquet files', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, inject('baseUrl'));
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="choropleth"] svg');
-    await w.page.waitForSelector('[data-testid="ranked-bars"] svg');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = withDashboard('', { ready: ['[data-testid="choropleth"] svg', '[data-testid="ranked-bars"] svg'] });
 
   it('shows the KPI values computed from the Parquet files', async () => {
     const t = totals(facts);
@@ -87,7 +75,7 @@ describe('overview page in Chromium, on the demo Parquet files', () => {
   });
 
   it('a link reproduces the view', async () => {
-    const page = await browser.newPage();
+    const page = await w.browser.newPage();
     await page.goto(w.page.url());
     await waitForData(page);
     await page.waitForSelector('[data-testid="ranked-bars"] svg');
@@ -111,8 +99,17 @@ describe('overview page in Chromium, on the demo Parquet files', () => {
     await w.page.getByTestId('filter-owner').selectOption('');
   });
 
-  it('draws the first chart from the build-time answers; the engine then agrees, so the chart is not drawn again', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  it('draws the first chart from the build-time answers while the engine is held back; the engine then agrees, so the chart is not drawn again', async () => {
+    const page = await w.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // The engine's worker script is held until the first map is on screen: that map can only come from first-page.json.
+    let releaseEngine = () => {};
+    let heldRequests = 0;
+    const engineHeld = new Promise<void>((resolve) => { releaseEngine = resolve; });
+    await page.route(/duckdb-browser-[\w-]+\.worker-[\w-]+\.js$/, async (route) => {
+      heldRequests += 1;
+      await engineHeld;
+      await route.continue();
+    });
     // Catch the first map as it appears: whether its panel showed the build-time answer, and the SVG node itself.
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -123,14 +120,20 @@ describe('overview page in Chromium, on the demo Parquet files', () => {
         observer.disconnect();
       }).observe(document, { subtree: true, childList: true });
     });
-    await page.goto(inject('baseUrl'));
+    await page.goto(inject('baseUrl'), { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => 'firstMap' in window, undefined, { timeout: 60_000 });
+    const first = await page.evaluate(() => {
+      const { firstMap } = window as unknown as { firstMap: { prefetched: boolean; engineReady: boolean } };
+      return { prefetched: firstMap.prefetched, engineReady: firstMap.engineReady };
+    });
+    expect(first).toEqual({ prefetched: true, engineReady: false });
+    await expect.poll(() => heldRequests).toBe(1); // the hold really caught the engine's worker
+    releaseEngine();
     await waitForData(page);
     await page.waitForSelector('[data-testid="map-panel"]:not([data-prefetched])[aria-busy="false"] [data-testid="choropleth"] svg');
-    const first = await page.evaluate(() => {
-      const { firstMap } = window as unknown as { firstMap: { svg: Element; prefetched: boolean; engineReady: boolean } };
-      return { prefetched: firstMap.prefetched, engineReady: firstMap.engineReady, same: firstMap.svg === document.querySelector('[data-testid="choropleth"] svg') };
-    });
-    expect(first).toEqual({ prefetched: true, engineReady: false, same: true });
+    expect(await page.evaluate(() => performance.getEntriesByName('engine-ready').length)).toBe(1);
+    // The engine's answer equals the build-time one: the SVG on screen is still the first one drawn.
+    expect(await page.evaluate(() => (window as unknown as { firstMap: { svg: Element } }).firstMap.svg === document.querySelector('[data-testid="choropleth"] svg'))).toBe(true);
     // Now from the engine: the same 48 districts, KPI totals from the Parquet files.
     expect(await page.locator('[data-testid="district-table"] tbody tr').count()).toBe(48);
     expect(await page.getByTestId('kpi-population').innerText()).toBe(fmt(totals(facts).population));

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { districtFacts, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 type Partnership = { facility_id: string; partner_type: string; programme: string; start_year: number; end_year: number | null };
 const partnerships = readDemoTable<Partnership>('partnerships');
@@ -20,17 +19,7 @@ function headline(filter: (p: Partnership) => boolean) {
 }
 
 describe('Partnerships view', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=partnerships`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="partner-map"] svg');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = withDashboard('?view=partnerships', { ready: ['[data-testid="partner-map"] svg'] });
 
   it('says what share of partnerships reaches the worst-served fifth of districts (independent computation)', async () => {
     await expect(w.page.getByTestId('partner-headline').innerText()).resolves.toBe(headline(() => true));
@@ -48,8 +37,5 @@ describe('Partnerships view', () => {
     expect([url.searchParams.get('partnerships.partner'), url.searchParams.get('partnerships.year')]).toEqual(['ngo', '2020']);
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });

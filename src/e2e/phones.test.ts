@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, waitForData } from './browser';
+import type { Page } from 'playwright-core';
+import { withBrowser, waitForData } from './browser';
 import { VIEW_IDS } from '../state/urlState';
 
 /** A common phone (390×844), and the narrowest and widest phones the layout is promised for. */
@@ -51,13 +51,9 @@ function shortControls(page: Page, root: string): Promise<string[]> {
 }
 
 describe('phones: every view at 390×844 (and 360, 414 px), English and Arabic, in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  const chromium = withBrowser();
+  beforeAll(() => {
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   for (const lang of LANGS) {
@@ -65,7 +61,7 @@ describe('phones: every view at 390×844 (and 360, 414 px), English and Arabic, 
       let page: Page;
       beforeAll(async () => {
         // A phone: the page's viewport meta tag applies, touch events exist.
-        const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+        const context = await chromium.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
         page = await context.newPage();
         await page.goto(`${inject('baseUrl')}?lang=${lang}`);
         await waitForData(page);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { facilityWithin, fmt, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { withDashboard } from './browser';
 
 // Independent side: the demo Parquet decoded in Node, nearest facilities by a bucketed search in plain JS.
 interface Point { cell_id: number; region_id: string; lat: number; lon: number; population: number }
@@ -36,23 +35,13 @@ const [expectedToday, expectedAfter] = [pct(before.share), pct(after.share)];
 const [peopleToday, peopleAfter] = [fmt(before.reached), fmt(after.reached)];
 
 describe('plan view in Chromium, on the demo Parquet files', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard('?view=plan', { ready: ['[data-testid="plan-share-today"]'] });
   const waitText = (testId: string, text: string) =>
     w.page.waitForFunction(([id, t]) => {
       const el = document.querySelector(`[data-testid="${id}"]`);
       return el?.textContent === t && el.getAttribute('data-ready') !== 'false';
     }, [testId, text] as const, { timeout: 90_000 });
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=plan`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="plan-share-today"]', { timeout: 90_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('adds a facility in the worst-covered district: the national share within 5 km equals an independent computation', async () => {
     expect(peopleAfter).not.toBe(peopleToday);
@@ -119,7 +108,7 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
 
   it('embeds the comparison alone with the scenarios of the link (same figures)', async () => {
     const sc = new URL(w.page.url()).searchParams.get('plan.scenarios')!;
-    const page = await browser.newPage();
+    const page = await w.browser.newPage();
     try {
       await page.goto(`${inject('baseUrl')}?embed=plan-comparison&view=plan&plan.scenarios=${sc}`);
       await page.waitForFunction((t) => {
@@ -137,7 +126,7 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
   // An old link (the bare `sc` key of links made before keys were namespaced) still opens its scenarios.
   it('a hand-edited link upgrading a facility that does not exist: a notice, the upgrade ignored, no database error', async () => {
     const sc = Buffer.from(JSON.stringify([['Bad upgrade', [['u', 'F999999', 5, 0, 0, 0, '']]]])).toString('base64url');
-    const page = await browser.newPage();
+    const page = await w.browser.newPage();
     try {
       await page.goto(`${inject('baseUrl')}?view=plan&sc=${sc}`);
       await page.waitForFunction((t) => {
@@ -152,7 +141,7 @@ describe('plan view in Chromium, on the demo Parquet files', () => {
   });
 
   it('speaks Arabic (Arabic-Indic digits, right to left) and French (decimal comma) through the catalogue', async () => {
-    const page = await browser.newPage();
+    const page = await w.browser.newPage();
     try {
       await page.goto(`${inject('baseUrl')}?view=plan&lang=ar`);
       await page.waitForSelector('[data-testid="plan-share-today"]', { timeout: 90_000 });

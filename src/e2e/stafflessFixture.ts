@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { readParquet, Table as WasmTable, writeParquet } from 'parquet-wasm';
 
-/** The facility columns a real registry often lacks (issue 18): beds, staff and services. */
+/** The facility columns a real registry often lacks: beds, staff and services. */
 export const STAFF_COLUMNS = ['beds', 'doctors', 'nurses', 'midwives', 'services'] as const;
 
 /**

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { facilityWithin, readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { chooseFiles, withDashboard } from './browser';
 import { axeSerious } from './axe';
 import { tableToIPC } from 'apache-arrow';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm';
@@ -22,8 +21,7 @@ const lineShare60 = (() => {
 })();
 
 describe('travel time in the Access view, in Chromium', () => {
-  let browser: Browser;
-  let w: Watched;
+  const w = withDashboard('?view=access&unit=min&min=60', { ready: ['[data-testid="share-national"]'] });
   const shares = async () => w.page.getByTestId('travel-time-summary').evaluate((e) => [Number(e.getAttribute('data-share60-time')), Number(e.getAttribute('data-share60-line'))]);
   /** Time from an action until the summary shows a new 60-minute share and the map and table are drawn. */
   async function timed(action: () => Promise<unknown>, before: string | null): Promise<number> {
@@ -38,15 +36,6 @@ describe('travel time in the Access view, in Chromium', () => {
     return Date.now() - t0;
   }
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=access&unit=min&min=60`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="share-national"]', { timeout: 90_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('switching to travel time draws the map and the 30/60/120 table; the 60-minute share differs from the straight line', async () => {
     const ms = await timed(() => w.page.getByTestId('access-reach-by').selectOption('time'), null);
@@ -87,7 +76,7 @@ describe('travel time in the Access view, in Chromium', () => {
 
   it('in Arabic (right to left), from a link with reach=time: panels drawn, no serious or critical axe violation', async () => {
     // axe is injected as an inline script, which the site's CSP rightly forbids: bypass it for this test only.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1300, height: 1000 } });
+    const context = await w.browser.newContext({ bypassCSP: true, viewport: { width: 1300, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${inject('baseUrl')}?view=access&reach=time&lang=ar`);
     await page.waitForSelector('[data-testid="travel-time-map"] svg image', { timeout: 90_000 });
@@ -101,9 +90,7 @@ describe('travel time in the Access view, in Chromium', () => {
     const file = Buffer.from(writeParquet(WasmTable.fromIPCStream(tableToIPC(arrowTableFromColumns(CONTRACT.population, {
       cell_id: [1, 2], region_id: ['D01', 'D02'], lat: [12, 12.5], lon: [33, 33.5], population: [1000, 2000],
     }), 'stream'))));
-    const loader = w.page.getByTestId('dataset-loader');
-    if (!(await loader.evaluate((d) => (d as HTMLDetailsElement).open))) await loader.locator('summary').click();
-    await w.page.getByTestId('file-input').setInputFiles([{ name: 'population.parquet', buffer: file, mimeType: 'application/octet-stream' }]);
+    await chooseFiles(w.page, [{ name: 'population.parquet', buffer: file }]);
     await w.page.waitForSelector('[data-testid="travel-time-unavailable"]', { timeout: 60_000 });
     await expect(w.page.getByTestId('travel-time-unavailable').innerText()).resolves.toContain('Travel time needs roads or a friction surface');
     await expect(w.page.getByTestId('access-reach-by').isDisabled()).resolves.toBe(true);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readDemoTable } from './demoFacts';
-import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
+import { itLoggedNoErrorAndStayedLocal, withDashboard } from './browser';
 
 type Cov = { indicator_id: string; region_id: string; year: number; dimension: string; estimate: number; population: number };
 const coverage = readDemoTable<Cov>('coverage');
@@ -12,17 +11,7 @@ const average = (region: string, year: number) => {
 };
 
 describe('Trends view', () => {
-  let browser: Browser;
-  let w: Watched;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    w = await openWatched(browser, `${inject('baseUrl')}?view=trends&province=P7&indicator=dtp3`);
-    await waitForData(w.page);
-    await w.page.waitForSelector('[data-testid="trend-chart"] svg');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const w = withDashboard('?view=trends&province=P7&indicator=dtp3', { ready: ['[data-testid="trend-chart"] svg'] });
 
   it('compares the province with the whole country, in numbers a reader can check', async () => {
     const f = (x: number) => x.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -35,8 +24,5 @@ describe('Trends view', () => {
     expect(await w.page.$$eval('[data-testid="trend-chart"] svg g[aria-label="line"]', (gs) => gs[0].querySelectorAll('path').length)).toBe(6);
   });
 
-  it('logged no error and sent nothing to another origin', () => {
-    expect(w.consoleErrors).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-  });
+  itLoggedNoErrorAndStayedLocal(w);
 });

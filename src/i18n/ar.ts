@@ -848,7 +848,7 @@ export const ar: Record<MessageKey, string> = {
   'plan.partners.reached': 'المحرومون الذين يُوصل إليهم',
   'plan.partners.today': 'الشراكات اليوم',
   'plan.partners.note': 'الصيدليات مستبعدة. ▲ مديرية في الخُمس الأقل عاملين صحيين لكل ١٠٬٠٠٠. المسافات بخط مستقيم؛ والعتبة ({km} كم) هي المختارة أعلى الصفحة.',
-  // Issue 20 (parts 1-2): chart images (SVG, PNG, copy) and the offline update notice
+  // Chart images (SVG, PNG, copy) and the offline update notice
   'image.summary': 'تنزيل',
   'image.group': 'تنزيل {title} صورةً',
   'image.svg': 'صورة (SVG)',
@@ -860,7 +860,7 @@ export const ar: Record<MessageKey, string> = {
   'image.footer': 'مجموعة البيانات: {dataset} · {date} · {app}',
   'offline.updateReady': 'يتوفر إصدار جديد.',
   'offline.reload': 'إعادة التحميل',
-  // --- issue 18 (h18a): absent is not zero, small and odd data ---
+  // Absent is not zero, small and odd data
   'known.notInData': 'غير موجود في هذه البيانات',
   'known.tooIncomplete': 'غير مكتمل بما يكفي',
   'known.reasonAbsent': 'لا تُبلغ أي منشأة في هذه البيانات عن {what}',
@@ -890,8 +890,7 @@ export const ar: Record<MessageKey, string> = {
   'trends.captionCoverageDim': 'المصدر: {source}؛ جدول التغطية (متوسط مرجّح بالسكان على {dimension}). الرمادي: مناطق أخرى في المستوى نفسه.',
   'chart.noUncertainty': 'لا يوجد هامش عدم يقين',
   'chart.ciClipped': ' (مرسوم حتى نهاية المقياس؛ ▸ يشير إلى القطع)',
-  // --- end issue 18 (h18a)
-  // Import (issue 19): the files people have, turned into the data contract.
+  // Import: the files people have, turned into the data contract.
   'import.summary': 'استيراد ملفاتك كما هي',
   'import.intro': 'قوائم المرافق (CSV وExcel وGeoJSON) والحدود (ملفات shapefile مضغوطة وGeoJSON وTopoJSON) وجدول التعداد وملف GeoTIFF للسكان تتحول إلى جداول لوحة المعلومات. تبقى الملفات على هذا الحاسوب. سطر الأوامر يفعل الشيء نفسه: npm run import.',
   'import.choose': 'اختر الملفات…',
@@ -912,7 +911,7 @@ export const ar: Record<MessageKey, string> = {
   'import.again': 'استيراد مجدداً بهذه الاختيارات',
   'import.download': 'تنزيل mapping.json',
   'import.load': 'تحميل في لوحة المعلومات (يستبدل البيانات)',
-  // Issue 18 (h18b): plausibility checks, synthetic tables named, saved dataset, link fingerprint.
+  // Plausibility checks, synthetic tables named, saved dataset, link fingerprint.
   'source.mixed': "مجموعة البيانات المحمّلة، مع جداول عرض اصطناعية: {tables}",
   'app.syntheticTables': "جداول اصطناعية: {tables}",
   'app.syntheticTablesTitle': "هذه الجداول من بلد العرض المتخيَّل، لا من ملفاتك",
@@ -950,7 +949,7 @@ export const ar: Record<MessageKey, string> = {
   'plan.flagged.include': "أدرِج المرافق الموسومة",
   // Waiting states as codes: the text of useEngineRun's 'nothing asked yet' (a null key).
   'status.nothingYet': 'لا شيء لحسابه بعد.',
-  // Travel time over roads and terrain (issue 17)
+  // Travel time over roads and terrain
   'tt.reachBy': 'قياس الوصول حسب',
   'tt.line': 'الخط المستقيم',
   'tt.time': 'زمن التنقل (الطرق والتضاريس)',
@@ -973,9 +972,9 @@ export const ar: Record<MessageKey, string> = {
   'tt.notMet': 'غير محقق',
   'tt.computing': 'جارٍ حساب زمن التنقل…',
   'tt.caption': '{source} الطرق والمياه: من مجموعة البيانات نفسها (roads.geojson، barriers.geojson). الأزرق: الأنهار والبحيرات؛ الأسود: الطرق.',
-  // Plausibility on the Access map (issue 18)
+  // Plausibility on the Access map
   'chart.flaggedRing': 'الدوائر الحمراء: {n} من المرافق يفشل موقعها في أحد الفحوص (خارج كل الحدود أو خارج مديريتها؛ القائمة في عرض البيانات).',
-  // Issue 18 (real-country e2e): priority ranked on access alone when the dataset has no poverty figure.
+  // Priority ranked on access alone when the dataset has no poverty figure.
   'access.prioSubtitleAccessOnly': "الأولوية = ترتيب ضعف إمكانية الوصول وحده: الفقر غير موجود في مجموعة البيانات هذه (من 0 إلى 1؛ الأعلى = أولاً).",
   'access.prioItemNoPoverty': "{name} ({priority}؛ {access} {unit})",
   'chart.lowAccessOnly': "ضعف الوصول (الفقر غير موجود في مجموعة البيانات هذه)",

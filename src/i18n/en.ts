@@ -849,7 +849,7 @@ export const en = {
   'plan.partners.reached': 'Underserved people reached',
   'plan.partners.today': 'Partnerships today',
   'plan.partners.note': 'Pharmacies are left out. ▲ district in the fifth with the fewest health workers per 10,000. Straight-line distances; the threshold ({km} km) is the one chosen at the top of the page.',
-  // Issue 20 (parts 1-2): chart images (SVG, PNG, copy) and the offline update notice
+  // Chart images (SVG, PNG, copy) and the offline update notice
   'image.summary': 'Download',
   'image.group': 'Download {title} as an image',
   'image.svg': 'Image (SVG)',
@@ -861,7 +861,7 @@ export const en = {
   'image.footer': 'Dataset: {dataset} · {date} · {app}',
   'offline.updateReady': 'A new version is available.',
   'offline.reload': 'Reload',
-  // --- issue 18 (h18a): absent is not zero, small and odd data ---
+  // Absent is not zero, small and odd data
   'known.notInData': 'Not in this dataset',
   'known.tooIncomplete': 'Too incomplete',
   'known.reasonAbsent': 'no facility in this dataset reports {what}',
@@ -891,8 +891,7 @@ export const en = {
   'trends.captionCoverageDim': 'Source: {source}; coverage table (population-weighted average over {dimension}). Grey: other regions at the same level.',
   'chart.noUncertainty': 'no uncertainty given',
   'chart.ciClipped': ' (drawn to the end of the scale; ▸ marks the cut)',
-  // --- end issue 18 (h18a)
-  // Import (issue 19): the files people have, turned into the data contract.
+  // Import: the files people have, turned into the data contract.
   'import.summary': 'Import files as you have them',
   'import.intro': 'Facility lists (CSV, Excel, GeoJSON), boundaries (zipped shapefiles, GeoJSON, TopoJSON), a census table and a population GeoTIFF become the dashboard’s tables. Files stay on this computer. The command line does the same: npm run import.',
   'import.choose': 'Choose files…',
@@ -913,7 +912,7 @@ export const en = {
   'import.again': 'Import again with these choices',
   'import.download': 'Download mapping.json',
   'import.load': 'Load into the dashboard (replaces the data)',
-  // Issue 18 (h18b): plausibility checks, synthetic tables named, saved dataset, link fingerprint.
+  // Plausibility checks, synthetic tables named, saved dataset, link fingerprint.
   'source.mixed': "loaded dataset, with synthetic demonstration tables: {tables}",
   'app.syntheticTables': "Synthetic tables: {tables}",
   'app.syntheticTablesTitle': "These tables come from the made-up demonstration country, not from your files",
@@ -951,7 +950,7 @@ export const en = {
   'plan.flagged.include': "include flagged facilities",
   // Waiting states as codes: the text of useEngineRun's 'nothing asked yet' (a null key).
   'status.nothingYet': 'Nothing to compute yet.',
-  // Travel time over roads and terrain (issue 17)
+  // Travel time over roads and terrain
   'tt.reachBy': 'Measure reach by',
   'tt.line': 'straight line',
   'tt.time': 'travel time (roads and terrain)',
@@ -974,9 +973,9 @@ export const en = {
   'tt.notMet': 'not met',
   'tt.computing': 'Computing travel time…',
   'tt.caption': '{source} Roads and water: the same dataset (roads.geojson, barriers.geojson). Blue: rivers and lakes; black: roads.',
-  // Plausibility on the Access map (issue 18)
+  // Plausibility on the Access map
   'chart.flaggedRing': 'Red rings: {n} facilities whose location fails a check (outside every boundary or their district; listed in the Data view).',
-  // Issue 18 (real-country e2e): priority ranked on access alone when the dataset has no poverty figure.
+  // Priority ranked on access alone when the dataset has no poverty figure.
   'access.prioSubtitleAccessOnly': "Priority = rank of low accessibility alone: poverty is not in this dataset (0 to 1; higher = go first).",
   'access.prioItemNoPoverty': "{name} ({priority}; {access} {unit})",
   'chart.lowAccessOnly': "Low access (poverty not in this dataset)",

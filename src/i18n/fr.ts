@@ -848,7 +848,7 @@ export const fr: Record<MessageKey, string> = {
   'plan.partners.reached': 'Personnes mal desservies atteintes',
   'plan.partners.today': 'Partenariats actuels',
   'plan.partners.note': 'Les pharmacies sont exclues. ▲ district du cinquième ayant le moins d’agents de santé pour 10 000. Distances à vol d’oiseau ; le seuil ({km} km) est celui choisi en haut de la page.',
-  // Issue 20 (parts 1-2): chart images (SVG, PNG, copy) and the offline update notice
+  // Chart images (SVG, PNG, copy) and the offline update notice
   'image.summary': 'Télécharger',
   'image.group': 'Télécharger {title} en image',
   'image.svg': 'Image (SVG)',
@@ -860,7 +860,7 @@ export const fr: Record<MessageKey, string> = {
   'image.footer': 'Jeu de données : {dataset} · {date} · {app}',
   'offline.updateReady': 'Une nouvelle version est disponible.',
   'offline.reload': 'Recharger',
-  // --- issue 18 (h18a): absent is not zero, small and odd data ---
+  // Absent is not zero, small and odd data
   'known.notInData': 'Absent de ces données',
   'known.tooIncomplete': 'Trop incomplet',
   'known.reasonAbsent': 'aucun établissement de ces données ne renseigne {what}',
@@ -890,8 +890,7 @@ export const fr: Record<MessageKey, string> = {
   'trends.captionCoverageDim': 'Source : {source} ; table de couverture (moyenne pondérée par la population sur {dimension}). En gris : les autres régions du même niveau.',
   'chart.noUncertainty': 'aucune incertitude fournie',
   'chart.ciClipped': ' (tracé jusqu’au bout de l’échelle ; ▸ marque la coupure)',
-  // --- end issue 18 (h18a)
-  // Import (issue 19): the files people have, turned into the data contract.
+  // Import: the files people have, turned into the data contract.
   'import.summary': 'Importer vos fichiers tels quels',
   'import.intro': 'Listes d’établissements (CSV, Excel, GeoJSON), limites (shapefiles zippés, GeoJSON, TopoJSON), un tableau de recensement et un GeoTIFF de population deviennent les tables du tableau de bord. Les fichiers restent sur cet ordinateur. La ligne de commande fait de même : npm run import.',
   'import.choose': 'Choisir des fichiers…',
@@ -912,7 +911,7 @@ export const fr: Record<MessageKey, string> = {
   'import.again': 'Importer à nouveau avec ces choix',
   'import.download': 'Télécharger mapping.json',
   'import.load': 'Charger dans le tableau de bord (remplace les données)',
-  // Issue 18 (h18b): plausibility checks, synthetic tables named, saved dataset, link fingerprint.
+  // Plausibility checks, synthetic tables named, saved dataset, link fingerprint.
   'source.mixed': "jeu de données chargé, avec des tables de démonstration synthétiques : {tables}",
   'app.syntheticTables': "Tables synthétiques : {tables}",
   'app.syntheticTablesTitle': "Ces tables viennent du pays fictif de démonstration, pas de vos fichiers",
@@ -950,7 +949,7 @@ export const fr: Record<MessageKey, string> = {
   'plan.flagged.include': "inclure les établissements signalés",
   // Waiting states as codes: the text of useEngineRun's 'nothing asked yet' (a null key).
   'status.nothingYet': 'Rien à calculer pour l’instant.',
-  // Travel time over roads and terrain (issue 17)
+  // Travel time over roads and terrain
   'tt.reachBy': 'Mesurer l’accès par',
   'tt.line': 'ligne droite',
   'tt.time': 'temps de trajet (routes et terrain)',
@@ -973,9 +972,9 @@ export const fr: Record<MessageKey, string> = {
   'tt.notMet': 'non atteinte',
   'tt.computing': 'Calcul du temps de trajet…',
   'tt.caption': '{source} Routes et eau : le même jeu de données (roads.geojson, barriers.geojson). Bleu : rivières et lacs ; noir : routes.',
-  // Plausibility on the Access map (issue 18)
+  // Plausibility on the Access map
   'chart.flaggedRing': 'Cercles rouges : {n} établissements dont l’emplacement échoue à une vérification (hors de toute limite ou de leur district ; liste dans la vue Données).',
-  // Issue 18 (real-country e2e): priority ranked on access alone when the dataset has no poverty figure.
+  // Priority ranked on access alone when the dataset has no poverty figure.
   'access.prioSubtitleAccessOnly': "Priorité = rang de faible accessibilité seul : la pauvreté n'est pas dans ce jeu de données (0 à 1 ; plus haut = en premier).",
   'access.prioItemNoPoverty': "{name} ({priority} ; {access} {unit})",
   'chart.lowAccessOnly': "Faible accès (pauvreté absente de ce jeu de données)",

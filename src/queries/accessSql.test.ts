@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
-import type { SqlRunner } from '../db/sqlRunner';
+import { describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { floatingCatchment, haversineKm, type CatchmentInput } from '../metrics/access';
 import { catchmentSql, nearestFacilitySql, pairsWithinSql, shareWithinSql, type Capacity, type CatchmentSqlOptions } from './accessSql';
 import { mulberry32 } from '../metrics/random';
@@ -25,13 +24,7 @@ interface Facility {
   services: string[];
 }
 
-let db: SqlRunner;
-beforeAll(async () => {
-  db = await createNodeDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = withNodeDb();
 
 
 async function load(cells: Cell[], facilities: Facility[]): Promise<void> {

@@ -75,10 +75,7 @@ export interface PairsOptions {
 
 /** Every (cell, facility) pair with distance_km <= radiusKm: cell_id, facility_id, distance_km. */
 export function pairsWithinSql(o: PairsOptions): Query {
-  const b = new Builder(o.tables);
-  const radius = b.arg(checkKm(o.radiusKm, 'radiusKm'), 'DOUBLE');
-  const fac = b.facilities(o.service, null);
-  const pairs = b.geoPairs('p', 'pop', fac, radius);
+  const { b, pairs } = withinKm(o.tables, o.radiusKm, 'radiusKm', o.service);
   return b.build(`SELECT cell_id, facility_id, cost AS distance_km FROM ${pairs} ORDER BY cell_id, facility_id`);
 }
 
@@ -95,7 +92,7 @@ export interface NearestOptions {
 
 /**
  * The default search radii: doubling from 1 km, so a cell is paired only with facilities within about twice its
- * nearest one's distance (README, *Benchmarks*: the measured gain over the former wider radii).
+ * nearest one's distance (README, *Benchmarks*: the measured gain over wider radii).
  */
 export const NEAREST_SEARCH_KM: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 
@@ -145,10 +142,7 @@ export interface ShareWithinOptions {
  * population, population_within, share (NULL when population is 0). Only pairs within the radius are formed.
  */
 export function shareWithinSql(o: ShareWithinOptions): Query {
-  const b = new Builder(o.tables);
-  const radius = b.arg(checkKm(o.withinKm, 'withinKm'), 'DOUBLE');
-  const fac = b.facilities(o.service, null);
-  const pairs = b.geoPairs('p', 'pop', fac, radius);
+  const { b, pairs } = withinKm(o.tables, o.withinKm, 'withinKm', o.service);
   const reached = b.cte('reached', `SELECT DISTINCT cell_id FROM ${pairs}`);
   return b.build(
     `SELECT scope, region_id, population, population_within,
@@ -279,6 +273,13 @@ function weightSql(o: CatchmentSqlOptions, b: Builder): string {
 function checkKm(v: number, name: string): number {
   if (!Number.isFinite(v) || v < 0) throw new Error(`invalid ${name}: ${v}`);
   return v;
+}
+
+/** A builder and its CTE `pairs`: every (cell, facility) pair within `km` in a straight line, `service` offered. */
+function withinKm(tables: AccessTables | undefined, km: number, name: string, service: string | undefined) {
+  const b = new Builder(tables);
+  const radius = b.arg(checkKm(km, name), 'DOUBLE');
+  return { b, pairs: b.geoPairs('p', 'pop', b.facilities(service, null), radius) };
 }
 
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
-import type { SqlRunner } from '../db/sqlRunner';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { floatingCatchment, haversineKm } from '../metrics/access';
 import { coverageAt } from '../views/access/accessCoverage';
 import { catchmentSql } from './accessSql';
@@ -36,9 +35,8 @@ const facilities = Array.from({ length: 14 }, (_, k) => {
 Object.assign(cells[1], { lat: 10.3, lon: 30.999 });
 Object.assign(facilities[2], { lat: 10.3, lon: 31.001 });
 
-let db: SqlRunner;
+const db = withNodeDb();
 beforeAll(async () => {
-  db = await createNodeDb();
   const str = (v: string | null) => (v === null ? 'NULL' : `'${v}'`);
   await db.rows(`CREATE TABLE regions AS SELECT * FROM (VALUES ('XX', 0, NULL), ('P1', 1, 'XX'), ('P2', 1, 'XX'),
     ('D1', 2, 'P1'), ('D2', 2, 'P1'), ('D3', 2, 'P2')) t(region_id, level, parent_id)`);
@@ -54,9 +52,6 @@ beforeAll(async () => {
     ('poverty_rate', 'D2', 2022, 61.0), ('poverty_rate', 'D2', 2024, NULL),
     ('poverty_rate', 'D3', 2024, 12.0), ('literacy_rate', 'D3', 2025, 90.0), ('poverty_rate', 'P1', 2024, 50.0)
   ) t(indicator_id, region_id, year, value)`);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 const nearestKm = (c: (typeof cells)[number], service?: string) =>

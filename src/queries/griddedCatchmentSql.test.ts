@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
-import type { SqlRunner } from '../db/sqlRunner';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { mulberry32 } from '../metrics/random';
 import { catchmentSql, pairsWithinSql, type CatchmentSqlOptions } from './accessSql';
 import { ACCESS_DEMAND_CELLS, catchmentPlanSql, chooseCatchmentPlan, GRID_CELLS_KM, type CatchmentPlanRow } from './catchmentPlan';
@@ -22,13 +21,7 @@ const DEFAULT: CatchmentSqlOptions = { method: 'e2sfca', capacity: 'workforce', 
 const REGION_ERROR_BOUND: Record<number, number> = { 2: 0.005, 5: 0.03 };
 
 describe('griddedCatchmentSql on small fixtures', () => {
-  let db: SqlRunner;
-  beforeAll(async () => {
-    db = await createNodeDb();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const db = withNodeDb();
 
   /** Points and facilities on distinct 0.1-degree lattice nodes (~11 km apart): with 1 km cells each is alone in its cell. */
   async function loadLattice(seed: number) {
@@ -97,15 +90,11 @@ describe('chooseCatchmentPlan', () => {
 });
 
 describe('on the demo at scale 1', () => {
-  let db: SqlRunner;
+  const db = withNodeDb(() => demoDb(['regions', 'facilities', 'population']), 180_000);
   let exact: RegionRow[];
   beforeAll(async () => {
-    db = await demoDb(['regions', 'facilities', 'population']);
     exact = await db.rows<RegionRow>(catchmentSql({ ...DEFAULT, by: 'region' }));
   }, 180_000);
-  afterAll(async () => {
-    await db?.close();
-  });
 
   const delivered = (rows: RegionRow[]) => rows.reduce((a, r) => a + r.population * (r.accessibility ?? 0), 0);
 

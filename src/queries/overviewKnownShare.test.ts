@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
+import { describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import type { SqlRunner } from '../db/sqlRunner';
 import { kpiOf } from '../metrics/kpi';
 import { dataHoldsOf, heldMeasures } from '../metrics/dataHolds';
@@ -30,13 +30,7 @@ async function load(db: SqlRunner, facilities: F[]) {
 const byId = (rows: DistrictDensityRow[]) => new Map(rows.map((r) => [r.region_id, r]));
 
 describe('overview SQL when beds and staff are absent or partly known', () => {
-  let db: SqlRunner;
-  beforeAll(async () => {
-    db = await createNodeDb();
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const db = withNodeDb();
 
   it('no facility reports beds or staff: every sum and density is NULL (never 0), facilities still count', async () => {
     await load(db, [fac('f1', 'A', null, null, null, null), fac('f2', 'A', null, null, null, null), fac('f3', 'B', null, null, null, null)]);

@@ -1,4 +1,5 @@
 import { codeOrParam, type Query } from '../db/sqlText';
+import type { DistrictTotals } from '../metrics/kpi';
 import { MIN_KNOWN_SHARE } from '../metrics/knownShare';
 
 /** Access measures the overview can map and rank: per 10,000 people in each district. */
@@ -17,25 +18,17 @@ export interface OverviewFilters extends FacilityFilters {
   province: string | null;
 }
 
-export interface DistrictDensityRow {
+/**
+ * A district's row: its totals as kpiOf sums them (beds and staff summed over the facilities that report them, null
+ * when no facility in the dataset does: "absent is not zero"; workforce = doctors + nurses + midwives over the
+ * facilities that report all three; the known counts always present), with names, known shares and densities.
+ */
+export interface DistrictDensityRow extends Required<DistrictTotals> {
   region_id: string;
   name: string;
   name_ar: string | null;
   province_id: string;
   province: string;
-  population: number;
-  facilities: number;
-  /** Sums over the facilities that report them; null when no facility in the dataset does ("absent is not zero"). */
-  beds: number | null;
-  doctors: number | null;
-  nurses: number | null;
-  midwives: number | null;
-  /** doctors + nurses + midwives over the facilities that report all three. */
-  workforce: number | null;
-  /** Facilities in the district with a known value (for scope totals: kpiOf). */
-  beds_known: number;
-  doctors_known: number;
-  workforce_known: number;
   /** known / facilities (1 with no facility); null when the measure is not in the dataset. */
   beds_known_share: number | null;
   doctors_known_share: number | null;
@@ -114,7 +107,7 @@ const knownDensity = (m: string, population: string) =>
 
 /**
  * Districts in scope with their totals and densities, summed from the cube. Only the filters that are set appear in
- * the SQL (a `? IS NULL OR` guard keeps DuckDB from simplifying the plan: measured 3-4x slower per query), and
+ * the SQL (a `? IS NULL OR` guard keeps DuckDB from simplifying the plan: several times slower per query), and
  * codes go in as literals (codeOrParam).
  */
 function cubeDistricts(f: OverviewFilters): Query {
@@ -143,8 +136,7 @@ FROM ${OVERVIEW_CUBE} WHERE ${where.join(' AND ')} GROUP BY region_id`,
  * Districts in scope, ordered by region_id: summed from the cube when a facility filter is set, else read from
  * overview_districts in its stored order. DuckDB returns a table's rows in insertion order when a query has no
  * ORDER BY (preserve_insertion_order, on by default), and a filter keeps that order. Sorting 48 rows again on
- * every query cost ~0.55 ms in DuckDB-WASM (measured 1.18 ms with ORDER BY vs 0.62 ms without, per query in the
- * worker), more than the rest of the query.
+ * every query cost more than the rest of the query (README, *Design notes and measurements*).
  */
 function districtsInScope(f: OverviewFilters): Query {
   if (f.facilityType != null || f.ownership != null || f.service != null) {

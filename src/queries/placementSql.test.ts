@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
-import type { SqlRunner } from '../db/sqlRunner';
+import { describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { haversineKm } from '../metrics/access';
 import { placeFacilities, povertyWeight, type PlacementInput, type PlacementObjective } from '../metrics/placement';
 import { flaggedLeftOutSql, PLACEMENT_CANDIDATES_TABLE, placementCandidatesSql, placementDemandSql, runPlacement, type PlacementSqlOptions } from './placementSql';
@@ -21,13 +20,7 @@ interface Facility {
   services: string[];
 }
 
-let db: SqlRunner;
-beforeAll(async () => {
-  db = await createNodeDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = withNodeDb();
 
 
 async function load(cells: Cell[], facilities: Facility[]): Promise<void> {

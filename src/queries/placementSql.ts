@@ -34,7 +34,7 @@ export interface PlacementSqlOptions {
   service?: string;
   /**
    * Leave out facilities whose location is flagged as implausible (facility_flags, see plausibilitySql.ts): they are
-   * treated as unknown places, covering no one. Needs placementFacilitiesSql run first (runPlacement does).
+   * treated as unknown places, covering no one. Needs planFacilitiesSql run first (runPlacement does).
    */
   excludeFlagged?: boolean;
 }

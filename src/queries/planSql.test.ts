@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
 import { demoDb } from './demoDb';
-import type { SqlRunner } from '../db/sqlRunner';
 import { haversineKm } from '../metrics/access';
 import type { ScenarioEdit } from '../metrics/scenario';
 import { shareWithinSql } from './accessSql';
@@ -10,14 +10,10 @@ import {
 } from './planSql';
 import { scenarioTableSql } from './scenarioSql';
 
-let db: SqlRunner;
+const db = withNodeDb(() => demoDb(['regions', 'facilities', 'population', 'partnerships']), 120_000);
 beforeAll(async () => {
-  db = await demoDb(['regions', 'facilities', 'population', 'partnerships']);
   for (const q of baselineTablesSql()) await db.rows(q);
 }, 120_000);
-afterAll(async () => {
-  await db?.close();
-});
 
 const byRegion = (rows: { region_id: string | null; population_within: number }[]) => new Map(rows.filter((r) => r.region_id).map((r) => [r.region_id!, r.population_within]));
 

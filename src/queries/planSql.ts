@@ -46,7 +46,8 @@ const bandTable = (baseline: string, b: number) => `${baseline}_b${b}`;
 
 /**
  * Today's nearest facility per point, stored once (with the point's lat/lon), and its distance bands as TEMP
- * tables `<target>_b0..b3` for incrementalNearestSql. Several statements: run them in order.
+ * tables `<target>_b0..b7` (one per search radius, then the rest) for incrementalNearestSql. Several statements:
+ * run them in order.
  */
 export function baselineTablesSql(o: { facilities?: string; target?: string; service?: string } = {}): Query[] {
   const target = o.target ?? PLAN_BASE_NEAR;

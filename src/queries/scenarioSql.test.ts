@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeDb } from '../db/nodeDb';
-import type { Row, SqlRunner } from '../db/sqlRunner';
+import { describe, expect, it } from 'vitest';
+import { withNodeDb } from '../db/withNodeDb';
+import type { Row } from '../db/sqlRunner';
 import { floatingCatchment, haversineKm } from '../metrics/access';
 import { applyScenario, type FacilityRow, type PopulationPoint, type ScenarioEdit, type ScenarioFacility } from '../metrics/scenario';
 import type { Query } from '../db/sqlText';
@@ -14,13 +14,7 @@ interface Cell extends PopulationPoint {
   population: number;
 }
 
-let db: SqlRunner;
-beforeAll(async () => {
-  db = await createNodeDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = withNodeDb();
 
 
 const FACILITY_COLUMNS = {

@@ -20,7 +20,7 @@ describe('trends SQL', () => {
       AND region_id = 'P7' AND year = 2020 AND dimension = 'Economic status (wealth quintile)'`);
     const avg = q.reduce((s, x) => s + x.estimate * x.population, 0) / q.reduce((s, x) => s + x.population, 0);
     expect(region.find((r) => r.year === 2020)!.value).toBeCloseTo(avg, 9);
-    // The source line names the dimension averaged over (issue 18: not "wealth quintiles" for any other).
+    // The source line names the dimension averaged over (not "wealth quintiles" for any other).
     expect(new Set(rows.map((r) => r.dimension))).toEqual(new Set(['Economic status (wealth quintile)']));
   });
 
