@@ -2,7 +2,7 @@ import {
   createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, tableFeatures, useTable, type SortingState,
 } from '@tanstack/react-table';
 import { useState } from 'react';
-import { SelectCell } from '../../components/SelectCell';
+import { DistrictRows } from '../../components/DistrictRows';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { SortableHead } from '../../components/SortableHead';
@@ -32,7 +32,6 @@ export interface AccessDistrictRow {
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
 const helper = createColumnHelper<typeof features, AccessDistrictRow>();
-type Meta = { numeric?: boolean; select?: boolean } | undefined;
 
 /** Headers and cells render as components, so the module-scope columns follow the interface language. */
 function Head({ k }: { k: MessageKey }) {
@@ -78,33 +77,12 @@ const columns = helper.columns([
 export function AccessDistrictTable({ rows, selected = null, onSelect }: { rows: AccessDistrictRow[]; selected?: string | null; onSelect?: (id: string | null) => void }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'priority', desc: true }]);
   const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: setSorting });
-  const toggle = (id: string) => onSelect?.(id === selected ? null : id);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="access-table">
         <SortableHead groups={table.getHeaderGroups()} />
-        <tbody>
-          {table.getRowModel().rows.map((row) => {
-            const id = row.original.region_id;
-            return (
-              <tr key={row.id} data-region={id} aria-selected={onSelect ? id === selected : undefined}
-                className={id === selected ? 'selected' : undefined} onClick={onSelect ? () => toggle(id) : undefined}>
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta as Meta;
-                  return meta?.select && onSelect ? (
-                    <td key={cell.id}>
-                      <SelectCell selected={id === selected} onToggle={() => toggle(id)}>{row.original.name}</SelectCell>
-                    </td>
-                  ) : (
-                    <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
+        <DistrictRows rows={table.getRowModel().rows} selected={selected} onSelect={onSelect} name={(r) => r.name}
+          cell={(c) => <table.FlexRender cell={c} />} />
       </table>
     </div>
   );

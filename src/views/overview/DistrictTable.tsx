@@ -5,7 +5,7 @@ import { SortableHead } from '../../components/SortableHead';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import type { DistrictDensityRow } from '../../queries/overviewSql';
-import { SelectCell } from '../../components/SelectCell';
+import { DistrictRows } from '../../components/DistrictRows';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric } });
 const helper = createColumnHelper<typeof features, DistrictDensityRow>();
@@ -44,7 +44,6 @@ const columns = helper.columns([
   helper.accessor('workforce_per_10k', { header: () => <Head k="measure.workforce.short" />, ...known(1, (r) => r.workforce_known_share) }),
 ]);
 
-type Meta = { numeric?: boolean; select?: boolean } | undefined;
 
 interface Props {
   rows: DistrictDensityRow[];
@@ -59,33 +58,12 @@ interface Props {
 export function DistrictTable({ rows, selected, onSelect, sorting, onSort }: Props) {
   const { region } = useI18n();
   const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: (u) => onSort(typeof u === 'function' ? u(sorting) : u) });
-  const toggle = (id: string) => onSelect(id === selected ? null : id);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="district-table">
         <SortableHead groups={table.getHeaderGroups()} />
-        <tbody>
-          {table.getRowModel().rows.map((row) => {
-            const id = row.original.region_id;
-            return (
-              <tr key={row.id} data-region={id} aria-selected={id === selected}
-                className={id === selected ? 'selected' : undefined} onClick={() => toggle(id)}>
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta as Meta;
-                  return meta?.select ? (
-                    <td key={cell.id}>
-                      <SelectCell selected={id === selected} onToggle={() => toggle(id)}>{region(id, row.original.name)}</SelectCell>
-                    </td>
-                  ) : (
-                    <td key={cell.id} className={meta?.numeric ? 'num' : undefined}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
+        <DistrictRows rows={table.getRowModel().rows} selected={selected} onSelect={onSelect} name={(r) => region(r.region_id, r.name)}
+          cell={(c) => <table.FlexRender cell={c} />} />
       </table>
     </div>
   );
