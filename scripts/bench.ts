@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time | travel-analyses | import-raster [--grid-km N] | import-pip]`
+ * `npm run bench -- [--quick] [--out FILE] [--scales 1,10,100] [--site DIR] [--only travel-time | travel-analyses | import-raster [--grid-km N] | import-pip | import-page]`
  *
  * Builds the site (production, into a temp folder, with the bench-only entry and hook of scripts/bench/vite.bench.config.ts),
  * serves it on loopback and drives Debian's headless Chromium. In one run: cold start against the engine floor, loading,
@@ -7,6 +7,7 @@
  * (the limit) and Arquero over hyparquet (the JavaScript peer); travel time over a friction surface against GRASS r.cost
  * (scripts/bench/travelTime.ts). Markdown to stdout, JSON to --out. `--only travel-time` runs that part alone;
  * `--only travel-analyses` (opt-in, not in the full run) times coverage, referral and E2SFCA by time in Node and Chromium.
+ * `--only import-page` (opt-in) imports the real Sierra Leone files with a 1.15 M-cell raster in the page and opens every view.
  * Ratios within one run are the result; absolute times depend on the machine and its load.
  */
 import { execFileSync } from 'node:child_process';
@@ -34,6 +35,7 @@ import { median, ratio, throughput } from './bench/stats';
 import { benchImportPip, importPipMarkdown } from './bench/importPip';
 import { benchImportRaster, importRasterMarkdown } from './bench/importRaster';
 import { benchTravelAnalyses, travelAnalysesMarkdown } from './bench/travelAnalyses';
+import { benchImportPage, importPageMarkdown } from './bench/importPage';
 import { benchTravelTime, travelTimeMarkdown, type TravelTimeRow } from './bench/travelTime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,7 +51,8 @@ const { values } = parseArgs({
     'grid-km': { type: 'string' },
   },
 });
-if (values.only != null && !['travel-time', 'travel-analyses', 'import-raster', 'import-pip'].includes(values.only)) throw new Error(`unknown --only: ${values.only} (known: travel-time, travel-analyses, import-raster, import-pip)`);
+const ONLY = ['travel-time', 'travel-analyses', 'import-raster', 'import-pip', 'import-page'];
+if (values.only != null && !ONLY.includes(values.only)) throw new Error(`unknown --only: ${values.only} (known: ${ONLY.join(', ')})`);
 const quick = values.quick!;
 const scales = (values.scales ?? (quick ? '1' : '1,10,100')).split(',').map(Number);
 if (scales.some((s) => !(s > 0))) throw new Error(`invalid --scales: ${values.scales}`);
@@ -83,6 +86,10 @@ if (!existsSync(CHROMIUM_PATH)) {
   process.exit(2);
 }
 
+if (values.only === 'import-page') {
+  await importPageOnly();
+  process.exit(0);
+}
 if (values.only === 'travel-analyses') {
   await travelAnalysesOnly();
   process.exit(0);
@@ -364,6 +371,21 @@ async function travelAnalysesOnly(): Promise<void> {
     const rows = await benchTravelAnalyses(server.url, { size, log });
     if (values.out) writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), travelAnalyses: rows, cells: size * size }, null, 2) + '\n');
     console.log(`### Travel-time analyses (${fmt(size * size)} cells, 3,400 facilities, 60-minute catchments)\n\n${travelAnalysesMarkdown(rows, size)}`);
+  } finally {
+    await server.close();
+    if (!values.site) rmSync(site, { recursive: true, force: true });
+  }
+}
+
+/** `--only import-page`: build, serve, import the real files with a 1.15 M-cell raster in the page, open every view. */
+async function importPageOnly(): Promise<void> {
+  const site = values.site ?? buildBenchSite(root);
+  const server = await serveBench(site, path.join(root, 'data'));
+  try {
+    const r = await benchImportPage(server.url, root, log);
+    if (values.out) writeFileSync(values.out, JSON.stringify({ generatedAt: new Date().toISOString(), importPage: r }, null, 2) + '\n');
+    console.log(`### Import in the page (real Sierra Leone files, ${fmt(r.rasterCells)}-cell population raster)\n\n${importPageMarkdown(r)}\n\n` +
+      `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? ''}), Node ${process.version}.`);
   } finally {
     await server.close();
     if (!values.site) rmSync(site, { recursive: true, force: true });
