@@ -43,7 +43,7 @@ describe('access view in Chromium, on the demo Parquet files', () => {
 
   it('draws the map grid (a few thousand cells, not 100k points) with facilities, the district bars and the table', async () => {
     await w.page.waitForSelector('[data-testid="access-map"] svg');
-    const cells = await w.page.$$eval('[data-testid="access-map"] svg g[aria-label="geo"]', (gs) => gs[0].querySelectorAll('path').length);
+    const cells = await w.page.$$eval('[data-testid="access-map"] svg g[aria-label="rect"]', (gs) => gs[0].querySelectorAll('rect').length);
     expect(cells).toBeGreaterThan(1000);
     expect(cells).toBeLessThan(6000);
     const dots = await w.page.$$eval('[data-testid="access-map"] svg g[aria-label="dot"]', (gs) => gs.reduce((n, g) => n + g.querySelectorAll('path, circle').length, 0));
