@@ -1,7 +1,6 @@
 import { parseBoundaries, type BoundaryFeature } from '../data/boundaries';
 import type { ImportRequest, ImportResponse } from '../import/importWorker';
 import type { ImportMapping } from '../import/importMapping';
-import { readTravelFiles } from '../import/travelFiles';
 import { dropDanglingRows, type DanglingFinding } from '../data/danglingKeys';
 import { runPlausibility, type PlausibilityReport } from '../data/plausibility';
 import { TABLE_NAMES, type TableName } from '../data/contract';
@@ -295,7 +294,9 @@ export function loadFiles(files: readonly { name: string; bytes: Uint8Array }[],
     const dropDemo = mode === 'add' && !options.keepDemo && demoTables.length > 0;
     const reports: FileReport[] = [];
     let boundaries: BoundaryFeature[] | undefined;
-    // Roads, water and friction rasters first (issue 17): the GeoJSON they take are not boundaries.
+    // Roads, water and friction rasters first (issue 17): the GeoJSON they take are not boundaries. Their reader is
+    // fetched here, not at start: its GeoTIFF and projection libraries (~190 kB minified) would delay the engine's start.
+    const { readTravelFiles } = await import('../import/travelFiles');
     const travel = await readTravelFiles(files);
     for (const r of travel.reports) reports.push({ file: r.file, table: null, status: r.ok ? 'loaded' : 'rejected', rows: r.count, issues: [], message: r.message });
     const others = files.filter((x) => !travel.taken.has(x.name));
