@@ -17,17 +17,11 @@
  */
 import { fromArrayBuffer } from 'geotiff';
 import proj4 from 'proj4';
+import type { LatLonGrid } from '../metrics/frictionSurface';
 import { projFromEpsg } from './reproject';
 
-export interface FrictionGrid {
-  /** Outer edges and cell size, degrees; rows from the north. The same shape as metrics' LatLonGrid. */
-  west: number;
-  north: number;
-  cellLonDeg: number;
-  cellLatDeg: number;
-  width: number;
-  height: number;
-}
+/** Outer edges and cell size in degrees, rows from the north: the grid travel time is computed on. */
+export type FrictionGrid = LatLonGrid;
 
 export interface FrictionRaster {
   file: string;
