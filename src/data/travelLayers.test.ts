@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACCESSMOD_SPEEDS_KMH } from '../metrics/frictionSurface';
-import { parseBarriers, parseRoads, ROAD_CLASSES } from './travelLayers';
+import { ACCESSMOD_LANDCOVER_KMH, ACCESSMOD_SPEEDS_KMH } from '../metrics/frictionSurface';
+import { LANDCOVER_CLASSES, parseBarriers, parseLandCover, parseRoads, ROAD_CLASSES } from './travelLayers';
 
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 const line = (coordinates: unknown, props: unknown = { class: 'primary' }) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates } });
@@ -33,5 +33,16 @@ describe('roads.geojson and barriers.geojson', () => {
     );
     expect(() => parseBarriers(fc([{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] } }]))).toThrow('at least 4 positions');
     expect(() => parseBarriers(fc([{ type: 'Feature', properties: {}, geometry: null }]))).toThrow('feature 1 has no geometry');
+  });
+
+  it('landcover.geojson: polygons of a known class; the file, feature and rule named otherwise', () => {
+    expect([...LANDCOVER_CLASSES]).toEqual(Object.keys(ACCESSMOD_LANDCOVER_KMH));
+    const area = (props: unknown, geometry: unknown = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }) => ({ type: 'Feature', properties: props, geometry });
+    expect(parseLandCover(fc([area({ class: 'dense_vegetation' }), area({ class: 'bare' }, { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] })])).map((a) => a.class)).toEqual(['dense_vegetation', 'bare']);
+    expect(() => parseLandCover(fc([area({ class: 'forest' })]), 'lc.geojson')).toThrow(
+      'lc.geojson: feature 1 has class "forest"; known land-cover classes are built_up, bare, low_vegetation, medium_vegetation, dense_vegetation',
+    );
+    expect(() => parseLandCover(fc([area({ class: 'bare' }, { type: 'LineString', coordinates: [[0, 0], [1, 1]] })]))).toThrow('landcover.geojson: feature 1 is a LineString; land cover must be Polygon or MultiPolygon');
+    expect(() => parseLandCover(fc([area({ class: 'bare' }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] })]))).toThrow('at least 4 positions');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESSMOD_SPEEDS_KMH, frictionSurface, minutesPerMetre, type LatLonGrid } from './frictionSurface';
+import { ACCESSMOD_LANDCOVER_KMH, ACCESSMOD_SPEEDS_KMH, frictionSurface, minutesPerMetre, type LatLonGrid } from './frictionSurface';
 import { costDistance } from './travelTime';
 
 // 30 x 20 cells of 0.01 degree (~1.1 km) with the north-west corner at 10 E, 5 N.
@@ -84,5 +84,56 @@ describe('frictionSurface', () => {
     expect(() => frictionSurface({ grid, roads: [], barriers: [], speedsKmh: { track: 0 } })).toThrow(/speed for road class "track" must be a positive number/);
     expect(() => frictionSurface({ grid, roads: [], barriers: [], offRoadKmh: -5 })).toThrow(/offRoadKmh must be a positive number/);
     expect(() => frictionSurface({ grid: { ...grid, width: 0 }, roads: [], barriers: [] })).toThrow(/grid width and height/);
+  });
+
+  describe('land cover', () => {
+    // Cell (c, r)'s outline; a polygon over cells c0..c1-1, r0..r1-1 holds exactly those cells' centres.
+    const box = (c0: number, r0: number, c1: number, r1: number): GeoJSON.Polygon => ({ type: 'Polygon', coordinates: [[[10 + c0 * 0.01, 5 - r0 * 0.01], [10 + c1 * 0.01, 5 - r0 * 0.01], [10 + c1 * 0.01, 5 - r1 * 0.01], [10 + c0 * 0.01, 5 - r1 * 0.01], [10 + c0 * 0.01, 5 - r0 * 0.01]]] });
+
+    it("AccessMod's walking speeds per land-cover class, as the manual's table gives them", () => {
+      expect(ACCESSMOD_LANDCOVER_KMH).toEqual({ built_up: 5, bare: 5, low_vegetation: 4, medium_vegetation: 3, dense_vegetation: 2 });
+    });
+
+    it('sets the off-road speed of the cells whose centre is inside; the slowest class wins; roads and barriers go over it', () => {
+      const road = { class: 'primary', geometry: { type: 'LineString' as const, coordinates: [[lon(0), lat(6)], [lon(29), lat(6)]] } };
+      const lake: GeoJSON.Polygon = box(20, 2, 24, 4);
+      const s = frictionSurface({
+        grid, roads: [road], barriers: [lake],
+        landCover: [{ class: 'dense_vegetation', geometry: box(2, 2, 12, 12) }, { class: 'low_vegetation', geometry: box(8, 8, 26, 14) }, { class: 'medium_vegetation', geometry: box(18, 0, 28, 6) }],
+      });
+      const cells = (kmh: number) => { let k = 0; for (let r = 0; r < 20; r++) for (let c = 0; c < 30; c++) if (at(s, r, c) === Math.fround(minutesPerMetre(kmh))) k++; return k; };
+      expect(at(s, 3, 3)).toBeCloseTo(minutesPerMetre(2), 8); // dense only
+      expect(at(s, 9, 9)).toBeCloseTo(minutesPerMetre(2), 8); // dense and low: the slower
+      expect(at(s, 12, 20)).toBeCloseTo(minutesPerMetre(4), 8); // low only
+      expect(at(s, 6, 10)).toBeCloseTo(minutesPerMetre(70), 8); // the road through the forest
+      expect(Number.isNaN(at(s, 3, 21))).toBe(true); // the lake inside the medium area
+      expect(at(s, 1, 19)).toBeCloseTo(minutesPerMetre(3), 8);
+      expect(at(s, 15, 0)).toBeCloseTo(minutesPerMetre(5), 8); // bare of any polygon: the default
+      // Dense: 10 x 10 minus its road row (10 cells); low: 18 x 6 minus the dense overlap (4 x 4) and the road row (18).
+      expect(cells(2)).toBe(100 - 10);
+      expect(cells(4)).toBe(18 * 6 - 16);
+      // medium: 10 x 6 minus the lake (4 x 2).
+      expect(cells(3)).toBe(60 - 8);
+    });
+
+    it('a walk across the forest takes distance x its friction: 2 km/h instead of 5 (analytic, along a row)', () => {
+      const open = frictionSurface({ grid, roads: [], barriers: [] });
+      const forest = frictionSurface({ grid, roads: [], barriers: [], landCover: [{ class: 'dense_vegetation', geometry: box(0, 0, 30, 20) }] });
+      const from = Int32Array.of(10 * 30), to = 10 * 30 + 20;
+      const tOpen = costDistance({ width: 30, height: 20, ...open, sources: from }).minutes[to];
+      const tForest = costDistance({ width: 30, height: 20, ...forest, sources: from }).minutes[to];
+      expect(tOpen).toBeCloseTo(((20 * open.cellSizeM.x[10]) / 5000) * 60, 3);
+      expect(tForest / tOpen).toBeCloseTo(5 / 2, 5);
+    });
+
+    it('speeds can be edited per class; an unknown class is named with the known ones', () => {
+      const area = { class: 'swamp', geometry: box(0, 0, 2, 2) };
+      expect(() => frictionSurface({ grid, roads: [], barriers: [], landCover: [area] })).toThrow(
+        'land-cover area 0 has class "swamp", which has no walking speed: known classes are built_up, bare, low_vegetation, medium_vegetation, dense_vegetation; give its speed in landCoverKmh',
+      );
+      const s = frictionSurface({ grid, roads: [], barriers: [], landCover: [area], landCoverKmh: { swamp: 1.5 } });
+      expect(at(s, 1, 1)).toBeCloseTo(minutesPerMetre(1.5), 8);
+      expect(() => frictionSurface({ grid, roads: [], barriers: [], landCover: [{ class: 'bare', geometry: box(0, 0, 2, 2) }], landCoverKmh: { bare: 0 } })).toThrow(/"bare", which has no walking speed/);
+    });
   });
 });

@@ -4,8 +4,11 @@
  *
  * Speeds per road class are WHO AccessMod's defaults (AccessMod 5 user manual, scenario table "motorized"): primary 70,
  * trunk 60, secondary 50, tertiary 30, residential and unclassified 15, track and path 10 km/h; off-road walking 5 km/h
- * (Tobler's hiking function on flat ground, 5.04 km/h). Rules, in this order:
- *  1. every cell gets the off-road friction;
+ * (Tobler's hiking function on flat ground, 5.04 km/h). Off the roads, land cover sets the walking speed where it is
+ * given (AccessMod 5 user manual, "travel speed on a flat surface per land cover type for walking": built-up and bare
+ * soil 5, low dense vegetation 4, medium 3, dense 2 km/h). Rules, in this order:
+ *  1. every cell gets the off-road friction; a land-cover polygon gives the cells whose centre is inside it its class's
+ *     walking speed instead, the slowest class winning where polygons overlap;
  *  2. a road gives every cell it passes through its class's friction, the fastest road winning in a cell;
  *  3. a barrier polygon blocks the cells whose centre is inside it (holes, e.g. islands, stay open); a barrier line
  *     blocks every cell it passes through, 4-connected, so that no diagonal move slips between two of its cells;
@@ -19,6 +22,9 @@ export const ACCESSMOD_SPEEDS_KMH: Readonly<Record<string, number>> = {
   primary: 70, trunk: 60, secondary: 50, tertiary: 30, residential: 15, unclassified: 15, track: 10, path: 10,
 };
 export const WALKING_SPEED_KMH = 5;
+export const ACCESSMOD_LANDCOVER_KMH: Readonly<Record<string, number>> = {
+  built_up: 5, bare: 5, low_vegetation: 4, medium_vegetation: 3, dense_vegetation: 2,
+};
 const EARTH_RADIUS_M = 6_371_000;
 
 export interface LatLonGrid {
@@ -36,8 +42,12 @@ export interface FrictionInput {
   grid: LatLonGrid;
   roads: { class: string; geometry: LineString | MultiLineString }[];
   barriers: (Polygon | MultiPolygon | LineString | MultiLineString)[];
+  /** Off-road ground by class (land cover); none: `offRoadKmh` everywhere off the roads. */
+  landCover?: { class: string; geometry: Polygon | MultiPolygon }[];
   /** km/h per road class; replaces AccessMod's defaults class by class. */
   speedsKmh?: Record<string, number>;
+  /** Walking km/h per land-cover class; replaces AccessMod's defaults class by class. */
+  landCoverKmh?: Record<string, number>;
   offRoadKmh?: number;
   roadsOverBarriers?: boolean;
 }
@@ -61,6 +71,19 @@ export function frictionSurface(input: FrictionInput): FrictionSurface {
 
   const n = g.width * g.height;
   const f = new Float32Array(n).fill(minutesPerMetre(offRoad));
+  if (input.landCover?.length) {
+    const groundSpeeds = { ...ACCESSMOD_LANDCOVER_KMH, ...input.landCoverKmh };
+    const covered = new Uint8Array(n);
+    input.landCover.forEach((a, i) => {
+      const kmh = groundSpeeds[a.class];
+      if (!(kmh > 0)) throw new RangeError(`land-cover area ${i} has class "${a.class}", which has no walking speed: known classes are ${Object.keys(groundSpeeds).join(', ')}; give its speed in landCoverKmh`);
+      const value = minutesPerMetre(kmh);
+      fillPolygons(g, a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates, (cell) => {
+        f[cell] = covered[cell] ? Math.max(f[cell], value) : value;
+        covered[cell] = 1;
+      });
+    });
+  }
   const road = new Uint8Array(n);
   input.roads.forEach((r, i) => {
     const kmh = speeds[r.class];
