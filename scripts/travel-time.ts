@@ -1,5 +1,5 @@
 /**
- * `npm run travel-time -- (--friction FILE | --roads FILE [--barriers FILE]) --facilities FILE --out DIR [--cell 100]
+ * `npm run travel-time -- (--friction FILE | --roads FILE [--barriers FILE] [--landcover FILE]) --facilities FILE --out DIR [--cell 100]
  *   [--boundaries FILE] [--mode walking|motorised] [--knights]`
  *
  * A national travel-time surface at 100 m with the app's own engine (costDistance), in Node, for grids too large for a
@@ -18,20 +18,22 @@ import { readParquet } from 'parquet-wasm';
 import { parseBarriers } from '../src/data/travelLayers';
 import { readFrictionTiff } from '../src/import/frictionTiff';
 import { readGeoJson, readShapefileZip } from '../src/import/readGeo';
-import { readRoads } from '../src/import/travelFiles';
+import { readLandCover, readRoads } from '../src/import/travelFiles';
 import { frictionFromRaster, frictionSurface, maskOutside, type FrictionSurface, type LatLonGrid } from '../src/metrics/frictionSurface';
 import { facilityCells, speedsFor, type TravelMode } from '../src/metrics/reachByTime';
 import { costDistance } from '../src/metrics/travelTime';
 import { runCli } from './runCli';
 import { writeGeoTiff } from './writeGeoTiff';
 
-const USAGE = `Usage: npm run travel-time -- (--friction FILE.tif | --roads FILE.geojson [--barriers FILE.geojson])
+const USAGE = `Usage: npm run travel-time -- (--friction FILE.tif | --roads FILE.geojson [--barriers FILE.geojson] [--landcover FILE.geojson])
          --facilities FILE --out DIR [--cell 100] [--boundaries FILE] [--mode walking|motorised] [--knights]
 
 Computes the travel time from every cell to the nearest facility with the dashboard's engine (GRASS r.cost's rules).
   --friction     a friction GeoTIFF in minutes per metre (Malaria Atlas Project format); its own grid is used
   --roads        roads GeoJSON (class or OpenStreetMap highway); with --barriers (water), a surface is built on a
-                 lat/lon grid of --cell metres (default 100) over the boundaries, else the roads and facilities
+                 lat/lon grid of --cell metres (default 100) over the boundaries, else the roads and facilities;
+                 with --landcover (polygons with a land-cover class or OSM natural/landuse tag), walking off the
+                 roads takes AccessMod's speed for the ground (dense vegetation 2 km/h ... built-up 5)
   --facilities   facilities.parquet (the contract's: facility_id, lat, lon) or point GeoJSON
   --boundaries   GeoJSON or zipped shapefile: cells outside it are barriers (the country's outline), and its box the extent
   --mode         road speeds: walking (5 km/h everywhere; roads only bridge water) or motorised (AccessMod's; default)
@@ -39,7 +41,7 @@ Computes the travel time from every cell to the nearest facility with the dashbo
 Writes travel_time_minutes.tif, nearest_facility.tif and travel_time.json in DIR.`;
 
 class UsageError extends Error {}
-interface Args { friction?: string; roads?: string; barriers?: string; facilities?: string; boundaries?: string; out?: string; cell: number; mode: TravelMode; knights: boolean }
+interface Args { friction?: string; roads?: string; barriers?: string; landcover?: string; facilities?: string; boundaries?: string; out?: string; cell: number; mode: TravelMode; knights: boolean }
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
   const a: Args = { cell: 100, mode: 'motorised', knights: false };
@@ -54,6 +56,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (k === '--friction') a.friction = value();
     else if (k === '--roads') a.roads = value();
     else if (k === '--barriers') a.barriers = value();
+    else if (k === '--landcover') a.landcover = value();
     else if (k === '--facilities') a.facilities = value();
     else if (k === '--boundaries') a.boundaries = value();
     else if (k === '--out') a.out = value();
@@ -147,10 +150,11 @@ async function main(argv: readonly string[]): Promise<number> {
       const roadsJson = JSON.parse(await readFile(a.roads!, 'utf8'));
       const roads = readRoads(roadsJson, a.roads!);
       const barriers = a.barriers ? parseBarriers(JSON.parse(await readFile(a.barriers, 'utf8')), a.barriers) : [];
+      const landCover = a.landcover ? readLandCover(JSON.parse(await readFile(a.landcover, 'utf8')), a.landcover).areas : [];
       const box = areas ? bboxOf(positions(areas.map((g) => g.coordinates))) : bboxOf([...positions(roads.roads.map((r) => r.geometry.coordinates)), ...fac.lons.map((x, i) => [x, fac.lats[i]])]);
       grid = gridOver(box, a.cell);
-      surface = frictionSurface({ grid, roads: roads.roads, barriers, speedsKmh: speedsFor(a.mode) });
-      source = `${a.mode} speeds over ${path.basename(a.roads!)}${a.barriers ? ` and ${path.basename(a.barriers)}` : ''}, ${a.cell} m cells`;
+      surface = frictionSurface({ grid, roads: roads.roads, barriers, landCover, speedsKmh: speedsFor(a.mode) });
+      source = `${a.mode} speeds over ${[a.roads!, a.barriers, a.landcover].filter(Boolean).map((f) => path.basename(f!)).join(', ')}, ${a.cell} m cells`;
     }
     const cells = grid.width * grid.height;
     const masked = areas ? maskOutside(grid, surface.minutesPerMetre, areas) : 0;

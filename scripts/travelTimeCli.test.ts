@@ -55,10 +55,10 @@ describe('npm run travel-time', () => {
 
   it('over roads at 1 km with the demo boundaries as mask: cells outside are nodata, every facility cell is 0 minutes', async () => {
     const out = path.join(dir, 'out-roads');
-    const r = travelTime('--roads', 'data/roads.geojson', '--barriers', 'data/barriers.geojson', '--facilities', 'data/facilities.parquet', '--boundaries', 'data/boundaries.geojson', '--cell', '1000', '--mode', 'walking', '--out', out);
+    const r = travelTime('--roads', 'data/roads.geojson', '--barriers', 'data/barriers.geojson', '--landcover', 'data/landcover.geojson', '--facilities', 'data/facilities.parquet', '--boundaries', 'data/boundaries.geojson', '--cell', '1000', '--mode', 'walking', '--out', out);
     expect(r.code).toBe(0);
     const meta = JSON.parse(readFileSync(path.join(out, 'travel_time.json'), 'utf8'));
-    expect(meta.source).toBe('walking speeds over roads.geojson and barriers.geojson, 1000 m cells');
+    expect(meta.source).toBe('walking speeds over roads.geojson, barriers.geojson, landcover.geojson, 1000 m cells');
     expect(meta.cellSizeM.northSouth).toBeCloseTo(1000, 6);
     expect(meta.facilities).toBeGreaterThan(3300);
     expect(meta.maskedOutside).toBeGreaterThan(0);
@@ -66,6 +66,17 @@ describe('npm run travel-time', () => {
     const near = (await band(path.join(out, 'nearest_facility.tif'))).values;
     expect(Array.from(values).filter((v) => v === 0).length).toBeGreaterThan(1000);
     for (let i = 0; i < values.length; i++) if (values[i] === 0) expect(near[i]).toBeGreaterThan(0);
+    // Without the land cover (hills and forests slow walkers) no cell is slower, and the ground's cells are faster.
+    const bare = path.join(dir, 'out-bare');
+    expect(travelTime('--roads', 'data/roads.geojson', '--barriers', 'data/barriers.geojson', '--facilities', 'data/facilities.parquet', '--boundaries', 'data/boundaries.geojson', '--cell', '1000', '--mode', 'walking', '--out', bare).code).toBe(0);
+    const open = (await band(path.join(bare, 'travel_time_minutes.tif'))).values;
+    let slower = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === -9999 || open[i] === -9999) continue;
+      expect(values[i]).toBeGreaterThanOrEqual(open[i] - 1e-3);
+      if (values[i] > open[i] * 1.2) slower++;
+    }
+    expect(slower).toBeGreaterThan(5000);
   });
 
   it('wrong usage exits 2 with the usage; a bad input exits 1 naming file and rule, no stack trace', () => {

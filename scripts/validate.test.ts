@@ -45,10 +45,11 @@ describe('npm run validate', () => {
     expect(r.out).toMatch(/^ok +data\/facilities\.parquet: facilities, 3401 rows$/m);
     // data/boundaries.geojson is checked too: polygons whose region_id resolve in data/regions.parquet.
     expect(r.out).toMatch(/^ok +data\/boundaries\.geojson: boundaries, 55 shapes$/m);
-    // roads.geojson and barriers.geojson are the travel-time layers, checked as lines and water, not as boundaries.
+    // roads.geojson, barriers.geojson and landcover.geojson are the travel-time layers, checked as such, not as boundaries.
     expect(r.out).toMatch(/^ok +data\/roads\.geojson: roads \(travel time\), 51 features$/m);
     expect(r.out).toMatch(/^ok +data\/barriers\.geojson: barriers \(travel time\), 5 features$/m);
-    expect(r.out.trim().split('\n').at(-1)).toBe('10 files checked: 10 valid, 0 invalid; 0 errors, 0 warnings');
+    expect(r.out).toMatch(/^ok +data\/landcover\.geojson: landcover \(travel time\), 5 features$/m);
+    expect(r.out.trim().split('\n').at(-1)).toBe('11 files checked: 11 valid, 0 invalid; 0 errors, 0 warnings');
   });
 
   it('exits 1 on a folder with broken files, naming file, column and rule, with no stack trace', () => {
@@ -65,6 +66,16 @@ describe('npm run validate', () => {
     expect(line('notes.parquet')).toMatch(/it looks like a text or CSV file/);
     expect(line('scrambled_indicator_catalog.parquet')).toMatch(/^error +.*: file is damaged/);
     expect(r.out.trim().split('\n').at(-1)).toBe('8 files checked: 1 valid, 7 invalid; 7 errors, 0 warnings');
+  });
+
+  it('checks a land-cover layer: an unknown class is an error naming the file, the feature and the known classes', () => {
+    const lc = mkdtempSync(path.join(tmpdir(), 'validate-landcover-'));
+    const area = (cls: string) => ({ type: 'Feature', properties: { class: cls }, geometry: { type: 'Polygon', coordinates: [[[31, 11], [31.2, 11], [31.2, 11.2], [31, 11]]] } });
+    writeFileSync(path.join(lc, 'landcover.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [area('dense_vegetation'), area('forest')] }));
+    const r = validate(path.join(lc, 'landcover.geojson'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('landcover.geojson: feature 2 has class "forest"; known land-cover classes are built_up, bare, low_vegetation, medium_vegetation, dense_vegetation (rule: landcover layer)');
+    rmSync(lc, { recursive: true, force: true });
   });
 
   it('warns (exit 0) about facilities moved into the sea and into another district, with counts and examples', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as parquet from 'parquet-wasm';
 import { createNodeDb } from '../src/db/nodeDb';
 import { parseBoundaries, type BoundaryFeature } from '../src/data/boundaries';
-import { parseBarriers, parseRoads } from '../src/data/travelLayers';
+import { parseBarriers, parseLandCover, parseRoads } from '../src/data/travelLayers';
 import { runPlausibility, type PlausibilityReport } from '../src/data/plausibility';
 import { validateFiles, type FileReport, type FileSource, type Problem, type ValidationReport } from '../src/data/validateFiles';
 import { validateBoundaries } from '../src/data/validateBoundaries';
@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run validate -- [--json] <file.parquet | boundaries.ge
 
 Checks Parquet files against the dashboard's data contract (src/data/contract.ts), boundaries
 (.geojson/.topojson: polygons with a region_id that resolves in regions), the optional travel-time layers
-(roads.geojson, barriers.geojson, and a friction GeoTIFF whose name contains "friction": minutes per metre >= 0,
+(roads.geojson, barriers.geojson, landcover.geojson, and a friction GeoTIFF whose name contains "friction": minutes per metre >= 0,
 WGS84 or a UTM zone, nodata = barrier, extent over the boundaries), then runs the plausibility checks
 (warnings). Other formats (CSV, XLSX, shapefiles, population GeoTIFF): use npm run import first.
 A folder stands for its own *.parquet, *.geojson, *.topojson and *friction*.tif files (not its subfolders'); a
@@ -64,7 +64,7 @@ function parseArgs(argv: readonly string[]): Args {
  */
 const BOUNDARY_FILE = /\.(geo|topo)json$|^boundaries\.json$/i;
 /** The optional travel-time layers (src/data/travelLayers.ts): GeoJSON, but lines and water, not boundaries. */
-const TRAVEL_LAYER = /^(roads|barriers)\.geojson$/i;
+const TRAVEL_LAYER = /^(roads|barriers|landcover)\.geojson$/i;
 
 async function collectSources(paths: readonly string[]): Promise<{ sources: FileSource[]; boundaries: string[]; layers: string[]; frictions: string[] }> {
   const files: { file: string; size: number }[] = [];
@@ -217,15 +217,17 @@ async function checkBoundaries(db: SqlRunner, files: readonly FileSource[], repo
   }
 }
 
-/** roads.geojson and barriers.geojson (the optional travel-time part), reported like any file. */
+const PARSE_LAYER = { roads: parseRoads, barriers: parseBarriers, landcover: parseLandCover } as const;
+
+/** roads.geojson, barriers.geojson and landcover.geojson (the optional travel-time part), reported like any file. */
 async function checkTravelLayers(files: readonly string[], report: ValidationReport): Promise<void> {
   for (const file of files) {
-    const layer = /^roads/i.test(path.basename(file)) ? 'roads' : 'barriers';
+    const layer = (['roads', 'landcover'] as const).find((l) => path.basename(file).toLowerCase().startsWith(l)) ?? 'barriers';
     const problems: Problem[] = [];
     let rows = 0;
     try {
       const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-      rows = (layer === 'roads' ? parseRoads(json, file) : parseBarriers(json, file)).length;
+      rows = PARSE_LAYER[layer](json, file).length;
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).replace(`${file}: `, '');
       problems.push({ file, table: null, column: null, rule: `${layer} layer`, severity: 'error', rows: null, message, examples: [] });

@@ -35,6 +35,7 @@ export const DEMO_DATASET = {
   boundariesUrl: at('boundaries.geojson'),
   roadsUrl: at('roads.geojson'),
   barriersUrl: at('barriers.geojson'),
+  landcoverUrl: at('landcover.geojson'),
   firstPageUrl: at('first-page.json'),
 };`;
     },

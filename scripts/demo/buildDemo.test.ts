@@ -17,7 +17,7 @@ describe('demo generator', () => {
     await writeDemo(buildDemo({ seed: SEED, scale: 1 }), a, { seed: SEED, scale: 1 });
     await writeDemo(buildDemo({ seed: SEED, scale: 1 }), b, { seed: SEED, scale: 1 });
     const files = readdirSync(a).sort();
-    expect(files).toEqual(['barriers.geojson', 'boundaries.geojson', 'coverage.parquet', 'facilities.parquet', 'indicator_catalog.parquet', 'manifest.json',
+    expect(files).toEqual(['barriers.geojson', 'boundaries.geojson', 'coverage.parquet', 'facilities.parquet', 'indicator_catalog.parquet', 'landcover.geojson', 'manifest.json',
       'partnerships.parquet', 'population.parquet', 'regions.parquet', 'roads.geojson', 'socioeconomic.parquet']);
     for (const f of files) {
       const bytes = readFileSync(path.join(a, f));

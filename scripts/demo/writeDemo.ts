@@ -8,7 +8,7 @@ import type { DemoDataset, DemoOptions } from './buildDemo';
 
 export interface WrittenFile { file: string; rows: number; bytes: number }
 
-/** Write each table as zstd Parquet (parquet-wasm: the same codec the browser uses) plus boundaries.geojson, roads.geojson and barriers.geojson. */
+/** Write each table as zstd Parquet (parquet-wasm: the same codec the browser uses) plus boundaries.geojson, roads.geojson, barriers.geojson and landcover.geojson. */
 export async function writeDemo(demo: DemoDataset, outDir: string, options: DemoOptions): Promise<WrittenFile[]> {
   await mkdir(outDir, { recursive: true });
   const written: WrittenFile[] = [];
@@ -27,7 +27,7 @@ export async function writeDemo(demo: DemoDataset, outDir: string, options: Demo
   const geo = JSON.stringify(demo.boundaries);
   await writeFile(path.join(outDir, 'boundaries.geojson'), geo);
   written.push({ file: 'boundaries.geojson', rows: demo.boundaries.features.length, bytes: Buffer.byteLength(geo) });
-  for (const [file, fc] of [['roads.geojson', demo.transport.roads], ['barriers.geojson', demo.transport.barriers]] as const) {
+  for (const [file, fc] of [['roads.geojson', demo.transport.roads], ['barriers.geojson', demo.transport.barriers], ['landcover.geojson', demo.landCover]] as const) {
     const text = JSON.stringify(fc);
     await writeFile(path.join(outDir, file), text);
     written.push({ file, rows: fc.features.length, bytes: Buffer.byteLength(text) });

@@ -11,6 +11,7 @@ import firstPage from '../../data/first-page.json?url';
 import manifest from '../../data/manifest.json';
 import roads from '../../data/roads.geojson?url';
 import barriers from '../../data/barriers.geojson?url';
+import landcover from '../../data/landcover.geojson?url';
 
 /**
  * The embedded demo dataset, served from our own origin. Order = load order (keys before their users).
@@ -31,9 +32,10 @@ export const DEMO_DATASET = {
     { table: 'partnerships', url: partnerships, trusted: true },
   ] satisfies { table: TableName; url: string; trusted: boolean }[],
   boundariesUrl: boundaries,
-  /** The optional travel-time layers (roads with a class; water as barriers), read only when travel time is asked for. */
+  /** The optional travel-time layers (roads with a class; water as barriers; land cover), read only when travel time is asked for. */
   roadsUrl: roads,
   barriersUrl: barriers,
+  landcoverUrl: landcover,
   /** Answers to the first page's queries over these files, computed at build time (scripts/first-page.ts). */
   firstPageUrl: firstPage,
 };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACCESSMOD_SPEEDS_KMH } from '../metrics/frictionSurface';
-import { parseBarriers, parseRoads } from '../data/travelLayers';
-import { classifyGeoJson, importTravelFiles, OSM_HIGHWAY_CLASS, readBarriers, readRoads, readTravelFiles } from './travelFiles';
+import { ACCESSMOD_LANDCOVER_KMH, ACCESSMOD_SPEEDS_KMH } from '../metrics/frictionSurface';
+import { parseBarriers, parseLandCover, parseRoads } from '../data/travelLayers';
+import { classifyGeoJson, importTravelFiles, OSM_HIGHWAY_CLASS, OSM_LANDCOVER_CLASS, readBarriers, readLandCover, readRoads, readTravelFiles } from './travelFiles';
 
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 const line = (props: unknown, coordinates: unknown = [[10, 5], [10.1, 5.1]]) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates } });
@@ -19,6 +19,10 @@ describe('travel-time files among the user\'s files', () => {
     expect(classifyGeoJson(fc([poly({ name: 'Lake' })]), 'lakes.geojson').kind).toBe('barriers');
     expect(classifyGeoJson(fc([poly({ name: 'North' })]), 'districts.geojson').kind).toBe('boundaries');
     expect(classifyGeoJson({ type: 'Topology', objects: {} }, 'x.topojson').kind).toBe('boundaries');
+    expect(classifyGeoJson(fc([poly({ name: 'x' })]), 'land_cover_2020.geojson').kind).toBe('landcover');
+    expect(classifyGeoJson(fc([poly({ natural: 'wood' }), poly({ landuse: 'farmland' })]), 'export.geojson').kind).toBe('landcover');
+    expect(classifyGeoJson(fc([poly({ class: 'dense_vegetation' })]), 'areas.geojson').kind).toBe('landcover');
+    expect(classifyGeoJson(fc([poly({ natural: 'water' }), poly({ natural: 'wood' })]), 'export.geojson').kind).toBe('barriers');
     const refused = classifyGeoJson(fc([line({ name: 'x' })]), 'lines.geojson');
     expect(refused).toEqual({ kind: 'refused', message: expect.stringContaining('lines.geojson: lines with neither a road class') });
   });
@@ -39,6 +43,14 @@ describe('travel-time files among the user\'s files', () => {
     expect(r.message).toBe('osm.geojson: 3 roads loaded for travel time (1 primary, 1 tertiary, 1 residential); skipped 4: highway=construction (2), highway=proposed (1), Point geometry (1)');
     expect(() => readRoads(fc([point({ highway: 'bus_stop' })]), 'stops_roads.geojson')).toThrow(/^stops_roads\.geojson: no road to use: Point geometry \(1\); roads are lines with a `class`/);
     expect(() => readRoads(fc([line({ highway: 'primary' }, [[10, 5], [200, 5]])]), 'r.geojson')).toThrow('r.geojson: feature 1: every line needs at least 2 positions');
+  });
+
+  it('reads land cover: a class first, else OSM natural / landuse tags; the rest skipped and counted; none is an error', () => {
+    for (const cls of Object.values(OSM_LANDCOVER_CLASS)) expect(ACCESSMOD_LANDCOVER_KMH[cls], cls).toBeGreaterThan(0);
+    const l = readLandCover(fc([poly({ natural: 'wood' }), poly({ landuse: 'forest' }), poly({ class: 'bare', natural: 'wood' }), poly({ natural: 'scrub' }), poly({ landuse: 'cemetery' }), poly({ class: 'swamp' }), line({ natural: 'wood' })]), 'osm_land.geojson');
+    expect(l.areas.map((a) => a.class)).toEqual(['dense_vegetation', 'dense_vegetation', 'bare', 'medium_vegetation']);
+    expect(l.message).toBe('osm_land.geojson: 4 land-cover areas loaded for travel time (1 bare, 1 medium_vegetation, 2 dense_vegetation; walking speed off the roads); skipped 3: no land-cover class or tag (1), class=swamp (1), LineString geometry (1)');
+    expect(() => readLandCover(fc([poly({ landuse: 'cemetery' })]), 'landcover.geojson')).toThrow(/^landcover\.geojson: no land cover to use: no land-cover class or tag \(1\); land cover is polygons with a `class`/);
   });
 
   it('reads barriers: lines and polygons kept, points skipped; none is an error', () => {
@@ -77,16 +89,18 @@ describe('travel-time files among the user\'s files', () => {
     const r = await importTravelFiles([
       { name: 'in/osm_export.geojson', bytes: bytes(fc([line({ highway: 'secondary_link', name: 'A' }), line({ highway: 'footway' })])) },
       { name: 'in/lakes.geojson', bytes: bytes(fc([poly({ natural: 'water' })])) },
+      { name: 'in/osm_landuse.geojson', bytes: bytes(fc([poly({ landuse: 'forest' }), poly({ natural: 'grassland' })])) },
       { name: 'in/friction_motorised.tif', bytes: friction },
       { name: 'in/facilities.csv', bytes: new Uint8Array(1) },
       { name: 'in/worldpop.tif', bytes: new Uint8Array(1) },
       { name: 'in/adm2.geojson', bytes: bytes(fc([poly({ region_id: 'D1' })])) },
     ]);
-    expect(r.outputs.map((o) => o.name)).toEqual(['roads.geojson', 'barriers.geojson', 'friction_motorised.tif']);
+    expect(r.outputs.map((o) => o.name)).toEqual(['roads.geojson', 'barriers.geojson', 'landcover.geojson', 'friction_motorised.tif']);
     const decode = (i: number) => JSON.parse(new TextDecoder().decode(r.outputs[i].bytes));
     expect(parseRoads(decode(0)).map((x) => x.class)).toEqual(['secondary', 'path']);
     expect(parseBarriers(decode(1)).map((x) => x.type)).toEqual(['Polygon']);
-    expect(r.outputs[2].bytes).toBe(friction);
+    expect(parseLandCover(decode(2)).map((x) => x.class)).toEqual(['dense_vegetation', 'low_vegetation']);
+    expect(r.outputs[3].bytes).toBe(friction);
     expect(r.rest.map((f) => f.name)).toEqual(['in/facilities.csv', 'in/worldpop.tif', 'in/adm2.geojson']);
     expect(r.notes[0]).toBe('osm_export.geojson: 2 roads loaded for travel time (1 secondary, 1 path)');
   });

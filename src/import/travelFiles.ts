@@ -1,18 +1,20 @@
 /**
  * The user's travel-time files among the files dropped on the page: roads (lines with a `class` or OpenStreetMap
- * `highway` tag), barriers (water: polygons and lines with water tags, or a file named for water), and friction
- * GeoTIFFs (src/import/frictionTiff.ts). Everything else (boundaries, Parquet) is left to the other loaders.
+ * `highway` tag), barriers (water: polygons and lines with water tags, or a file named for water), land cover
+ * (polygons with a land-cover `class` or an OpenStreetMap `natural` / `landuse` tag), and friction GeoTIFFs
+ * (src/import/frictionTiff.ts). Everything else (boundaries, Parquet) is left to the other loaders.
  *
  * How a GeoJSON file is told apart, in this order:
  *  1. a feature with `region_id`, or a TopoJSON: boundaries;
- *  2. the file's name: `road` -> roads; `barrier`, `water`, `river`, `lake` -> barriers;
+ *  2. the file's name: `road` -> roads; `barrier`, `water`, `river`, `lake` -> barriers; `landcover`, `land_cover`,
+ *     `vegetation` -> land cover;
  *  3. its features: lines with a road class or a `highway` tag -> roads; shapes with a water tag (`waterway`,
- *     `natural=water`, `water`) -> barriers;
+ *     `natural=water`, `water`) -> barriers; polygons with a land-cover class or tag -> land cover;
  *  4. lines with neither: refused with what to do (they could be roads or rivers; guessing would be worse);
  *     polygons with neither: left to the boundaries loader, which says a region_id is missing.
  */
 import { FRICTION_FILE, frictionModeOf, readFrictionTiff, type FrictionRaster } from './frictionTiff';
-import { parseBarriers, ROAD_CLASSES, type BarrierShape, type RoadLine } from '../data/travelLayers';
+import { LANDCOVER_CLASSES, parseBarriers, parseLandCover, ROAD_CLASSES, type BarrierShape, type LandCoverArea, type RoadLine } from '../data/travelLayers';
 
 /**
  * OpenStreetMap `highway` values (wiki.openstreetmap.org/wiki/Key:highway) to AccessMod's speed classes. OSM's
@@ -26,7 +28,26 @@ export const OSM_HIGHWAY_CLASS: Readonly<Record<string, string>> = {
   track: 'track', path: 'path', footway: 'path', bridleway: 'path', cycleway: 'path', steps: 'path', pedestrian: 'path',
 };
 
-export type TravelFileKind = 'roads' | 'barriers' | 'friction' | 'surface';
+/**
+ * OpenStreetMap land tags (wiki.openstreetmap.org/wiki/Key:natural, Key:landuse) to the land-cover classes AccessMod's
+ * walking speeds are given for: woods and forest are dense vegetation, scrub and heath medium, grass, meadows, fields
+ * and wetlands low, towns built-up, rock and sand bare.
+ */
+export const OSM_LANDCOVER_CLASS: Readonly<Record<string, string>> = {
+  'natural=wood': 'dense_vegetation', 'landuse=forest': 'dense_vegetation',
+  'natural=scrub': 'medium_vegetation', 'natural=heath': 'medium_vegetation',
+  'natural=grassland': 'low_vegetation', 'landuse=meadow': 'low_vegetation', 'landuse=grass': 'low_vegetation', 'landuse=farmland': 'low_vegetation',
+  'natural=wetland': 'low_vegetation',
+  'landuse=residential': 'built_up', 'landuse=commercial': 'built_up', 'landuse=industrial': 'built_up', 'landuse=retail': 'built_up',
+  'natural=bare_rock': 'bare', 'natural=sand': 'bare', 'natural=scree': 'bare',
+};
+const landCoverClassOf = (p: GeoJSON.GeoJsonProperties): string | undefined => {
+  if (!p) return undefined;
+  if (LANDCOVER_CLASSES.includes(p.class)) return p.class;
+  return OSM_LANDCOVER_CLASS[`natural=${p.natural}`] ?? OSM_LANDCOVER_CLASS[`landuse=${p.landuse}`];
+};
+
+export type TravelFileKind = 'roads' | 'barriers' | 'landcover' | 'friction' | 'surface';
 
 /** A travel-time surface computed beforehand by `npm run travel-time` (travel_time_minutes.tif): minutes, Infinity = none. */
 export interface PrecomputedSurface { file: string; grid: FrictionRaster['grid']; minutes: Float32Array; zeroCells: number }
@@ -34,6 +55,7 @@ export interface PrecomputedSurface { file: string; grid: FrictionRaster['grid']
 export interface UserTravelLayers {
   roads: { file: string; roads: RoadLine[] } | null;
   barriers: { file: string; barriers: BarrierShape[] } | null;
+  landCover: { file: string; areas: LandCoverArea[] } | null;
   /** Friction rasters by the mode their name says; `any` serves both. */
   friction: Partial<Record<'walking' | 'motorised' | 'any', FrictionRaster>>;
   /** When set, the page shows this surface as it is, instead of computing one. */
@@ -44,22 +66,25 @@ export interface TravelFileReport { file: string; kind: TravelFileKind; ok: bool
 
 const WATER_NAME = /barrier|water|river|lake|hydro/i;
 const ROAD_NAME = /road|highway|street/i;
+const LANDCOVER_NAME = /land.?cover|vegetation/i;
 const isLine = (g: GeoJSON.Geometry | null) => g?.type === 'LineString' || g?.type === 'MultiLineString';
 const isArea = (g: GeoJSON.Geometry | null) => g?.type === 'Polygon' || g?.type === 'MultiPolygon';
 const waterTagged = (p: GeoJSON.GeoJsonProperties) => Boolean(p && (p.waterway || p.natural === 'water' || p.water || p.natural === 'coastline'));
 const roadTagged = (p: GeoJSON.GeoJsonProperties) => Boolean(p && (typeof p.highway === 'string' || ROAD_CLASSES.includes(p.class)));
 
 /** What a parsed GeoJSON/TopoJSON file is for: a travel layer, boundaries, or a refusal saying why. */
-export function classifyGeoJson(json: unknown, file: string): { kind: 'roads' | 'barriers' | 'boundaries' } | { kind: 'refused'; message: string } {
+export function classifyGeoJson(json: unknown, file: string): { kind: 'roads' | 'barriers' | 'landcover' | 'boundaries' } | { kind: 'refused'; message: string } {
   const fc = json as GeoJSON.FeatureCollection;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { kind: 'boundaries' };
   const features = fc.features.filter((f) => f && f.geometry);
   if (features.some((f) => f.properties && 'region_id' in f.properties)) return { kind: 'boundaries' };
   const base = file.split('/').pop() ?? file;
+  if (LANDCOVER_NAME.test(base)) return { kind: 'landcover' };
   if (ROAD_NAME.test(base)) return { kind: 'roads' };
   if (WATER_NAME.test(base)) return { kind: 'barriers' };
   if (features.some((f) => isLine(f.geometry) && roadTagged(f.properties))) return { kind: 'roads' };
   if (features.some((f) => waterTagged(f.properties))) return { kind: 'barriers' };
+  if (features.some((f) => isArea(f.geometry) && landCoverClassOf(f.properties))) return { kind: 'landcover' };
   if (features.length && features.every((f) => isLine(f.geometry))) {
     return { kind: 'refused', message: `${file}: lines with neither a road class (\`class\`: ${ROAD_CLASSES.join(', ')}; or an OpenStreetMap \`highway\` tag) nor a water tag (\`waterway\`, \`natural=water\`): add one, or name the file roads.geojson or barriers.geojson` };
   }
@@ -106,6 +131,29 @@ export function readBarriers(json: unknown, file: string): { barriers: BarrierSh
   return { barriers, message: `${file}: ${barriers.length} barriers loaded for travel time (${lines} lines, ${barriers.length - lines} polygons; crossed only where a road passes)${skipped ? `; skipped ${skipped} features that are not lines or polygons` : ''}` };
 }
 
+/**
+ * Land cover from a GeoJSON: polygons with a land-cover `class` (LANDCOVER_CLASSES) or an OpenStreetMap tag mapped
+ * through OSM_LANDCOVER_CLASS; other features are skipped and counted; none left is an error.
+ */
+export function readLandCover(json: unknown, file: string): { areas: LandCoverArea[]; message: string } {
+  const fc = json as GeoJSON.FeatureCollection;
+  const kept: GeoJSON.Feature[] = [];
+  const skipped = new Map<string, number>();
+  for (const f of fc.features) {
+    const cls = isArea(f.geometry) ? landCoverClassOf(f.properties) : undefined;
+    if (cls) kept.push({ ...f, properties: { class: cls } });
+    else {
+      const why = !isArea(f.geometry) ? `${f.geometry?.type ?? 'no'} geometry` : f.properties?.class !== undefined ? `class=${f.properties.class}` : 'no land-cover class or tag';
+      skipped.set(why, (skipped.get(why) ?? 0) + 1);
+    }
+  }
+  const list = [...skipped].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`).join(', ');
+  if (!kept.length) throw new Error(`${file}: no land cover to use: ${list || 'no features'}; land cover is polygons with a \`class\` (${LANDCOVER_CLASSES.join(', ')}) or an OpenStreetMap \`natural\` / \`landuse\` tag (wood, forest, scrub, grassland...)`);
+  const areas = parseLandCover({ type: 'FeatureCollection', features: kept }, file);
+  const byClass = LANDCOVER_CLASSES.map((c) => [c, areas.filter((a) => a.class === c).length] as const).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
+  return { areas, message: `${file}: ${areas.length} land-cover areas loaded for travel time (${byClass}; walking speed off the roads)${list ? `; skipped ${[...skipped.values()].reduce((a, b) => a + b, 0)}: ${list}` : ''}` };
+}
+
 /** The surface file `npm run travel-time` writes (or one named like it). */
 export const SURFACE_FILE = /travel.?time.*\.tiff?$/i;
 
@@ -136,7 +184,7 @@ const JSON_FILE = /\.(geo|topo)?json$/i;
  * to do (population rasters go through Import), or left for Import (`otherTiffs: 'leave'`).
  */
 export async function readTravelFiles(files: readonly { name: string; bytes: Uint8Array }[], o: { otherTiffs: 'refuse' | 'leave' } = { otherTiffs: 'refuse' }): Promise<{ layers: UserTravelLayers; reports: TravelFileReport[]; taken: Set<string> }> {
-  const layers: UserTravelLayers = { roads: null, barriers: null, friction: {} };
+  const layers: UserTravelLayers = { roads: null, barriers: null, landCover: null, friction: {} };
   const reports: TravelFileReport[] = [];
   const taken = new Set<string>();
   for (const f of files) {
@@ -189,6 +237,10 @@ export async function readTravelFiles(files: readonly { name: string; bytes: Uin
         const r = readRoads(json, f.name);
         layers.roads = { file: f.name, roads: r.roads };
         reports.push({ file: f.name, kind: 'roads', ok: true, count: r.roads.length, message: r.message });
+      } else if (kind.kind === 'landcover') {
+        const l = readLandCover(json, f.name);
+        layers.landCover = { file: f.name, areas: l.areas };
+        reports.push({ file: f.name, kind: 'landcover', ok: true, count: l.areas.length, message: l.message });
       } else {
         const b = readBarriers(json, f.name);
         layers.barriers = { file: f.name, barriers: b.barriers };
@@ -203,8 +255,8 @@ export async function readTravelFiles(files: readonly { name: string; bytes: Uin
 
 /**
  * For Import (the page's "Import files as you have them" and `npm run import`): the travel-time files of a folder
- * become the contract's files, roads.geojson (each road with its AccessMod `class`, OSM tags mapped), barriers.geojson
- * and the friction GeoTIFFs as given; the rest of the files go on to importDataset. A file that fails is reported in
+ * become the contract's files, roads.geojson (each road with its AccessMod `class`, OSM tags mapped), barriers.geojson,
+ * landcover.geojson (each area with its `class`, OSM tags mapped) and the friction GeoTIFFs as given; the rest of the files go on to importDataset. A file that fails is reported in
  * `notes` and written nowhere.
  */
 export async function importTravelFiles<F extends { name: string; bytes: Uint8Array }>(files: readonly F[]): Promise<{ outputs: { name: string; bytes: Uint8Array }[]; notes: string[]; rest: F[] }> {
@@ -214,6 +266,7 @@ export async function importTravelFiles<F extends { name: string; bytes: Uint8Ar
   const outputs: { name: string; bytes: Uint8Array }[] = [];
   if (layers.roads) outputs.push({ name: 'roads.geojson', bytes: encode({ type: 'FeatureCollection', features: layers.roads.roads.map((r) => ({ type: 'Feature', properties: { class: r.class }, geometry: r.geometry })) }) });
   if (layers.barriers) outputs.push({ name: 'barriers.geojson', bytes: encode({ type: 'FeatureCollection', features: layers.barriers.barriers.map((geometry) => ({ type: 'Feature', properties: {}, geometry })) }) });
+  if (layers.landCover) outputs.push({ name: 'landcover.geojson', bytes: encode({ type: 'FeatureCollection', features: layers.landCover.areas.map((a) => ({ type: 'Feature', properties: { class: a.class }, geometry: a.geometry })) }) });
   for (const r of reports) if (r.ok && r.kind === 'friction') outputs.push({ name: r.file, bytes: files.find((f) => base(f.name) === r.file)!.bytes });
   return { outputs, notes: reports.map((r) => (r.ok ? r.message : `${r.message} (not written)`)), rest: files.filter((f) => !taken.has(base(f.name))) };
 }

@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { DEMO_DATASET } from '../data/demoManifest';
-import { parseBarriers, parseRoads, type BarrierShape, type RoadLine } from '../data/travelLayers';
+import { parseBarriers, parseLandCover, parseRoads, type BarrierShape, type LandCoverArea, type RoadLine } from '../data/travelLayers';
 import { frictionFromRaster, frictionSurface, latLonCellSizes, type FrictionSurface, type LatLonGrid } from '../metrics/frictionSurface';
 import { cellOf, facilityCells, gridAround, nearestKm, reachShares, sampleMinutes, speedsFor, straightLineMinutes, type ReachRow, type TravelMode } from '../metrics/reachByTime';
 import { TravelTimeClient } from '../metrics/travelTimeClient';
@@ -22,7 +22,7 @@ import { useStable } from './useStable';
 import { hasUserTravelLayers, useUserTravelLayers } from './userTravelLayers';
 import { useQuery } from './useQuery';
 
-export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[] }
+export interface TravelLayers { roads: RoadLine[]; barriers: BarrierShape[]; landCover: LandCoverArea[] }
 export interface TravelPoints { regionIds: string[]; lons: Float64Array; lats: Float64Array; population: Float64Array }
 export interface Shares { districts: ReachRow[]; national: ReachRow }
 interface Surface {
@@ -60,8 +60,8 @@ function demoLayers(): Promise<TravelLayers> {
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return r.json();
   });
-  layersPromise ??= Promise.all([fetchJson(DEMO_DATASET.roadsUrl), fetchJson(DEMO_DATASET.barriersUrl)])
-    .then(([r, b]) => ({ roads: parseRoads(r), barriers: parseBarriers(b) }));
+  layersPromise ??= Promise.all([fetchJson(DEMO_DATASET.roadsUrl), fetchJson(DEMO_DATASET.barriersUrl), fetchJson(DEMO_DATASET.landcoverUrl)])
+    .then(([r, b, l]) => ({ roads: parseRoads(r), barriers: parseBarriers(b), landCover: parseLandCover(l) }));
   return layersPromise;
 }
 
@@ -98,7 +98,7 @@ function inhabitedCells(grid: LatLonGrid, pts: TravelPoints): Uint8Array {
   return inhabited;
 }
 
-/** The roads and water travel time runs over: the user's, kind by kind, else the demo's (with the demo's population only). */
+/** The roads, water and land cover travel time runs over: the user's, kind by kind, else the demo's (with the demo's population only). */
 export function useTravelLayers(on: boolean): TravelLayers | string | null {
   const user = useUserTravelLayers();
   const { sources } = useDataset('sources');
@@ -106,10 +106,10 @@ export function useTravelLayers(on: boolean): TravelLayers | string | null {
   const [layers, setLayers] = useState<TravelLayers | string | null>(null);
   useEffect(() => {
     if (!on) return;
-    const mine = (demo: TravelLayers) => ({ roads: user.roads?.roads ?? demo.roads, barriers: user.barriers?.barriers ?? demo.barriers });
-    if (demoPopulation && DEMO_DATASET.roadsUrl && !(user.roads && user.barriers)) demoLayers().then((d) => setLayers(mine(d)), (e: Error) => setLayers(e.message));
-    else setLayers(mine({ roads: [], barriers: [] }));
-  }, [on, user.roads, user.barriers, demoPopulation]);
+    const mine = (demo: TravelLayers) => ({ roads: user.roads?.roads ?? demo.roads, barriers: user.barriers?.barriers ?? demo.barriers, landCover: user.landCover?.areas ?? demo.landCover });
+    if (demoPopulation && DEMO_DATASET.roadsUrl && !(user.roads && user.barriers && user.landCover)) demoLayers().then((d) => setLayers(mine(d)), (e: Error) => setLayers(e.message));
+    else setLayers(mine({ roads: [], barriers: [], landCover: [] }));
+  }, [on, user.roads, user.barriers, user.landCover, demoPopulation]);
   return layers;
 }
 
@@ -128,7 +128,7 @@ export function useFriction(pts: TravelPoints | null, layers: TravelLayers | str
       // A friction GeoTIFF the user loaded for this mode (or for both) is used as it is, on its own grid.
       const raster = user.friction[mode] ?? user.friction.any;
       const grid = raster?.grid ?? gridAround(pts.lons, pts.lats, 1);
-      f = { grid, surface: raster ? frictionFromRaster(raster) : frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, speedsKmh: speedsFor(mode) }) };
+      f = { grid, surface: raster ? frictionFromRaster(raster) : frictionSurface({ grid, roads: layers.roads, barriers: layers.barriers, landCover: layers.landCover, speedsKmh: speedsFor(mode) }) };
       performance.measure('travel-time-friction', { start: t, end: performance.now() });
       frictions.set(mode, f);
     }

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import type { UserTravelLayers } from '../import/travelFiles';
 
-export const NO_USER_LAYERS: UserTravelLayers = { roads: null, barriers: null, friction: {} };
+export const NO_USER_LAYERS: UserTravelLayers = { roads: null, barriers: null, landCover: null, friction: {} };
 let layers: UserTravelLayers = NO_USER_LAYERS;
 const listeners = new Set<() => void>();
 
@@ -14,12 +14,12 @@ const listeners = new Set<() => void>();
 export function setUserTravelLayers(batch: UserTravelLayers, reset = false): void {
   const base = reset ? NO_USER_LAYERS : layers;
   const hasFriction = Object.keys(batch.friction).length > 0;
-  if (!reset && !batch.roads && !batch.barriers && !hasFriction && !batch.surface) return;
-  layers = { roads: batch.roads ?? base.roads, barriers: batch.barriers ?? base.barriers, friction: hasFriction ? batch.friction : base.friction, surface: batch.surface ?? base.surface ?? null };
+  if (!reset && !batch.roads && !batch.barriers && !batch.landCover && !hasFriction && !batch.surface) return;
+  layers = { roads: batch.roads ?? base.roads, barriers: batch.barriers ?? base.barriers, landCover: batch.landCover ?? base.landCover, friction: hasFriction ? batch.friction : base.friction, surface: batch.surface ?? base.surface ?? null };
   listeners.forEach((l) => l());
 }
 
-export const hasUserTravelLayers = (l: UserTravelLayers): boolean => Boolean(l.roads || l.barriers || Object.keys(l.friction).length || l.surface);
+export const hasUserTravelLayers = (l: UserTravelLayers): boolean => Boolean(l.roads || l.barriers || l.landCover || Object.keys(l.friction).length || l.surface);
 
 export function useUserTravelLayers(): UserTravelLayers {
   return useSyncExternalStore((l) => {
