@@ -25,13 +25,17 @@ describe('travel-time map spec', () => {
     expect(Array.from(r.values)).toEqual([7, 7, 7, NaN, NaN]);
   });
 
-  it('draws raster, lakes, rivers, districts and roads on lon/lat axes with the 30/60/120/240 bands', () => {
+  it('draws raster, land cover, lakes, rivers, districts and roads on lon/lat axes with the 30/60/120/240 bands', () => {
+    const area = (cls: string) => ({ class: cls, geometry: { type: 'Polygon' as const, coordinates: [[[30.1, 10.1], [30.3, 10.1], [30.3, 10.3], [30.1, 10.1]]] } });
     const spec = travelTimeMapSpec({
       grid, minutes, friction, boundaries: [], districtIds: new Set(), width: 600, caption: 'c', loc: { locale: 'en', rtl: false },
       roads: [{ class: 'primary', geometry: { type: 'LineString', coordinates: [[30, 10], [31, 11]] } }],
       barriers: [{ type: 'LineString', coordinates: [[30.5, 11], [30.5, 10]] }, { type: 'Polygon', coordinates: [[[31, 10], [31.2, 10], [31.2, 10.2], [31, 10]]] }],
+      landCover: [area('dense_vegetation'), area('bare'), area('low_vegetation')],
     });
-    expect(spec.marks).toHaveLength(5);
+    expect(spec.marks).toHaveLength(6);
+    // Ground that slows walkers is outlined; built-up and bare ground (walking speed unchanged) is not.
+    expect(Array.from((spec.marks![1] as unknown as { data: { properties: { cls: string } }[] }).data, (f) => f.properties.cls)).toEqual(['dense_vegetation', 'low_vegetation']);
     expect(spec.color?.domain).toEqual(TIME_BANDS);
     expect(spec.x?.domain).toEqual([30, 32]);
     expect(spec.y?.domain).toEqual([10, 11]);

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { BoundaryFeature } from '../data/boundaries';
-import type { BarrierShape, RoadLine } from '../data/travelLayers';
+import type { BarrierShape, LandCoverArea, RoadLine } from '../data/travelLayers';
 import type { LatLonGrid } from '../metrics/frictionSurface';
 import { formatTick } from '../i18n/format';
 import { chartLanguage, type ChartLanguage } from './direction';
@@ -17,6 +17,8 @@ export interface TravelTimeMapInput extends ChartLanguage {
   districtIds: ReadonlySet<string>;
   roads: readonly RoadLine[];
   barriers: readonly BarrierShape[];
+  /** Ground that slows walkers (hills, forests): outlined, not filled, so the minutes stay readable under it. */
+  landCover?: readonly LandCoverArea[];
   width: number;
   caption: string;
 }
@@ -27,6 +29,8 @@ export const TIME_BANDS = [30, 60, 120, 240];
 const UNREACHED = 1e6;
 const MAX_RASTER_COLUMNS = 450;
 const ROAD_WIDTH: Record<string, number> = { primary: 1.6, trunk: 1.6, secondary: 1.1, tertiary: 0.7 };
+/** Outline width by land-cover class: the slower the ground, the heavier its line. */
+const GROUND_WIDTH: Record<string, number> = { dense_vegetation: 1.6, medium_vegetation: 1.1, low_vegetation: 0.7 };
 
 /**
  * The surface at a stride (every k-th cell both ways) so the image stays about 450 pixels wide. With `inhabited`
@@ -93,6 +97,9 @@ export function travelTimeMapSpec(i: TravelTimeMapInput): Plot.PlotOptions {
     ariaLabel: t('tt.mapAria'),
     marks: [
       Plot.raster(values, { width, height, x1: g.west, x2: east, y1: g.north, y2: south, imageRendering: 'pixelated', ariaHidden: 'true' }),
+      Plot.geo((i.landCover ?? []).filter((a) => GROUND_WIDTH[a.class]).map((a) => ({ type: 'Feature' as const, properties: { cls: a.class }, geometry: a.geometry })), {
+        stroke: '#1b5e20', strokeDasharray: '4,3', fill: 'none', strokeWidth: (f: { properties: { cls: string } }) => GROUND_WIDTH[f.properties.cls], ariaHidden: 'true',
+      }),
       Plot.geo(lakes, { fill: '#6baed6', stroke: '#2171b5', strokeWidth: 0.6, ariaHidden: 'true' }),
       Plot.geo(rivers, { stroke: '#2171b5', strokeWidth: 1.8, ariaHidden: 'true' }),
       Plot.geo(districts, { stroke: '#333', strokeWidth: 0.4, strokeOpacity: 0.6, fill: 'none', ariaHidden: 'true' }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm';
+import { parseBarriers, parseLandCover, parseRoads, type BarrierShape, type LandCoverArea, type RoadLine } from '../data/travelLayers';
 
 /** Demo tables decoded in Node without SQL: the independent side of the browser tests' comparisons. */
 export function readDemoTable<T = Record<string, unknown>>(table: string): T[] {
@@ -51,4 +52,10 @@ export function facilityWithin(facilities: readonly LatLon[], maxAbsLat: number)
         for (const f of buckets.get(`${y},${x}`) ?? []) if (haversineKm(p.lat, p.lon, f.lat, f.lon) <= km) return true;
     return false;
   };
+}
+
+/** The demo's travel-time layers as the page reads them: roads, water and land cover from data/. */
+export function demoTravelLayers(): { roads: RoadLine[]; barriers: BarrierShape[]; landCover: LandCoverArea[] } {
+  const read = (file: string): unknown => JSON.parse(readFileSync(`data/${file}`, 'utf8'));
+  return { roads: parseRoads(read('roads.geojson')), barriers: parseBarriers(read('barriers.geojson')), landCover: parseLandCover(read('landcover.geojson')) };
 }

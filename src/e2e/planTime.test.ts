@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readDemoTable } from './demoFacts';
+import { demoTravelLayers, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
-import { parseBarriers, parseRoads } from '../data/travelLayers';
 import { frictionSurface } from '../metrics/frictionSurface';
 import { facilityCells, gridAround, reachShares, sampleMinutes, speedsFor } from '../metrics/reachByTime';
 import { costDistance } from '../metrics/travelTime';
@@ -17,9 +15,7 @@ const facilities = readDemoTable<{ lat: number | null; lon: number | null }>('fa
 const lons = Float64Array.from(points, (p) => p.lon);
 const lats = Float64Array.from(points, (p) => p.lat);
 const grid = gridAround(lons, lats, 1);
-const surface = frictionSurface({
-  grid, roads: parseRoads(JSON.parse(readFileSync('data/roads.geojson', 'utf8'))), barriers: parseBarriers(JSON.parse(readFileSync('data/barriers.geojson', 'utf8'))), speedsKmh: speedsFor('walking'),
-});
+const surface = frictionSurface({ grid, ...demoTravelLayers(), speedsKmh: speedsFor('walking') });
 function share60(fs: { lat: number; lon: number }[]): number {
   const { cells } = facilityCells(grid, surface.minutesPerMetre, fs.map((f) => f.lon), fs.map((f) => f.lat));
   const { minutes } = costDistance({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells });

@@ -48,12 +48,12 @@ describe('travel time in the Access view, in Chromium', () => {
     console.log(`[travel-time] first switch, parts: ${parts}`);
     const [time60, line60] = await shares();
     expect(line60).toBeCloseTo(lineShare60, 6);
-    // Rivers crossed only on bridges and lakes make walking slower than the straight-line estimate assumes.
+    // Rivers crossed only on bridges, lakes, hills and forests make walking slower than the straight-line estimate assumes.
     expect(Math.abs(time60 - line60)).toBeGreaterThan(0.01);
     await expect(w.page.locator('[data-testid="travel-time-table"] tbody tr').count()).resolves.toBe(49);
     await expect(w.page.getByTestId('travel-time-total').innerText()).resolves.toContain('National');
     const marks = await w.page.$$eval('[data-testid="travel-time-map"] svg g[aria-label="geo"]', (gs) => gs.map((g) => g.querySelectorAll('path').length));
-    expect(marks).toEqual([2, 3, 48, 51]); // lakes, rivers, districts, roads
+    expect(marks).toEqual([5, 2, 3, 48, 51]); // land cover (hills, forests, savanna), lakes, rivers, districts, roads
     await w.page.getByTestId('travel-time').screenshot({ path: '/tmp/h17b-travel-time.png' });
   });
 

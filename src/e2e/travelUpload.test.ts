@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readDemoTable } from './demoFacts';
+import { demoTravelLayers, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
 import { frictionSurface } from '../metrics/frictionSurface';
 import { facilityCells, gridAround, reachShares, sampleMinutes, speedsFor } from '../metrics/reachByTime';
@@ -39,11 +39,11 @@ const track = { type: 'LineString' as const, coordinates: [[cx, cy], [box.fLon, 
 const feature = (properties: object, geometry: object) => ({ type: 'Feature', properties, geometry });
 const json = (features: object[]) => Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
 
-/** The page's walking model in Node over the demo points and facilities, with these roads and barriers only. */
+/** The page's walking model in Node over the demo points and facilities, with these roads and barriers (and the demo's land cover, which the upload keeps). */
 function expected(roads: { class: string; geometry: GeoJSON.LineString }[]): { share60: number; inside: number; insideReached: number; inside60: number } {
   const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
   const grid = gridAround(lons, lats, 1);
-  const surface = frictionSurface({ grid, roads, barriers: [moat], speedsKmh: speedsFor('walking') });
+  const surface = frictionSurface({ grid, roads, barriers: [moat], landCover: demoTravelLayers().landCover, speedsKmh: speedsFor('walking') });
   const { cells } = facilityCells(grid, surface.minutesPerMetre, facilities.map((f) => f.lon), facilities.map((f) => f.lat));
   const r = costDistance({ width: grid.width, height: grid.height, minutesPerMetre: surface.minutesPerMetre, cellSizeM: surface.cellSizeM, sources: cells });
   const at = sampleMinutes(grid, surface.minutesPerMetre, r.minutes, lons, lats);

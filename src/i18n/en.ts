@@ -956,8 +956,8 @@ export const en = {
   'tt.time': 'travel time (roads and terrain)',
   'tt.unavailable': 'Travel time needs roads or a friction surface, which this dataset does not have: reach is measured in a straight line.',
   'tt.title': 'Travel time to {service}',
-  'tt.subWalking': 'On foot at 5 km/h on and off roads; rivers and lakes can be crossed only where a road bridges them. 1 km cells.',
-  'tt.subMotor': 'By vehicle at AccessMod’s road speeds (primary 70, secondary 50, tertiary 30 km/h), on foot at 5 km/h off road; water is crossed only on a bridge. 1 km cells.',
+  'tt.subWalking': 'On foot at 5 km/h on roads and open ground, 2-4 km/h through hills and forests where the data map them; rivers and lakes can be crossed only where a road bridges them. 1 km cells.',
+  'tt.subMotor': 'By vehicle at AccessMod’s road speeds (primary 70, secondary 50, tertiary 30 km/h), on foot off road (5 km/h, 2-4 through hills and forests); water is crossed only on a bridge. 1 km cells.',
   'tt.legend': 'Minutes to the nearest facility',
   'tt.mapAria': 'Map of travel time to the nearest facility, with roads, rivers, lakes and district boundaries',
   'tt.tableTitle': 'People within 30, 60 and 120 minutes: travel time and straight line',
@@ -972,7 +972,7 @@ export const en = {
   'tt.met': 'met',
   'tt.notMet': 'not met',
   'tt.computing': 'Computing travel time…',
-  'tt.caption': '{source} Roads and water: the same dataset (roads.geojson, barriers.geojson). Blue: rivers and lakes; black: roads.',
+  'tt.caption': '{source} Roads, water and ground: the same dataset (roads.geojson, barriers.geojson, landcover.geojson). Blue: rivers and lakes; black: roads; dashed green: hills and forests, where walking is slower (AccessMod: 2-4 km/h instead of 5).',
   // Plausibility on the Access map
   'chart.flaggedRing': 'Red rings: {n} facilities whose location fails a check (outside every boundary or their district; listed in the Data view).',
   // Priority ranked on access alone when the dataset has no poverty figure.

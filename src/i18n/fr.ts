@@ -955,8 +955,8 @@ export const fr: Record<MessageKey, string> = {
   'tt.time': 'temps de trajet (routes et terrain)',
   'tt.unavailable': 'Le temps de trajet demande des routes ou une surface de friction, absentes de ce jeu de données : l’accès est mesuré en ligne droite.',
   'tt.title': 'Temps de trajet vers {service}',
-  'tt.subWalking': 'À pied à 5 km/h sur route et hors route ; rivières et lacs ne se traversent que là où une route les franchit. Cellules de 1 km.',
-  'tt.subMotor': 'En véhicule aux vitesses par route d’AccessMod (principale 70, secondaire 50, tertiaire 30 km/h), à pied à 5 km/h hors route ; l’eau ne se traverse que sur un pont. Cellules de 1 km.',
+  'tt.subWalking': 'À pied à 5 km/h sur route et en terrain découvert, 2 à 4 km/h à travers collines et forêts là où les données les indiquent ; rivières et lacs ne se traversent que là où une route les franchit. Cellules de 1 km.',
+  'tt.subMotor': 'En véhicule aux vitesses par route d’AccessMod (principale 70, secondaire 50, tertiaire 30 km/h), à pied hors route (5 km/h, 2 à 4 à travers collines et forêts) ; l’eau ne se traverse que sur un pont. Cellules de 1 km.',
   'tt.legend': 'Minutes jusqu’à l’établissement le plus proche',
   'tt.mapAria': 'Carte du temps de trajet jusqu’à l’établissement le plus proche, avec routes, rivières, lacs et limites des districts',
   'tt.tableTitle': 'Population à moins de 30, 60 et 120 minutes : temps de trajet et ligne droite',
@@ -971,7 +971,7 @@ export const fr: Record<MessageKey, string> = {
   'tt.met': 'atteinte',
   'tt.notMet': 'non atteinte',
   'tt.computing': 'Calcul du temps de trajet…',
-  'tt.caption': '{source} Routes et eau : le même jeu de données (roads.geojson, barriers.geojson). Bleu : rivières et lacs ; noir : routes.',
+  'tt.caption': '{source} Routes, eau et terrain : le même jeu de données (roads.geojson, barriers.geojson, landcover.geojson). Bleu : rivières et lacs ; noir : routes ; tirets verts : collines et forêts, où la marche est plus lente (AccessMod : 2 à 4 km/h au lieu de 5).',
   // Plausibility on the Access map
   'chart.flaggedRing': 'Cercles rouges : {n} établissements dont l’emplacement échoue à une vérification (hors de toute limite ou de leur district ; liste dans la vue Données).',
   // Priority ranked on access alone when the dataset has no poverty figure.

@@ -39,7 +39,7 @@ export function AccessTravelTime({ settings: s, filters, districts, scope, capti
   const surface = result ? { grid: result.grid, minutes: result.minutes, friction: result.friction, inhabited: result.inhabited, layers: result.layers } : null;
   const grid = surface?.grid, minutes = surface?.minutes, friction = surface?.friction, inhabited = surface?.inhabited, layers = surface?.layers;
   const spec = useCallback((width: number) => (grid && minutes && friction && layers ? travelTimeMapSpec({
-    grid, minutes, friction, inhabited, boundaries, districtIds: ids, roads: layers.roads, barriers: layers.barriers,
+    grid, minutes, friction, inhabited, boundaries, districtIds: ids, roads: layers.roads, barriers: layers.barriers, landCover: layers.landCover,
     width, caption: t('tt.caption', { source: caption }), loc: { locale, rtl: dir === 'rtl' }, t,
   }) : null), [grid, minutes, friction, inhabited, layers, boundaries, ids, caption, locale, dir, t]);
 
