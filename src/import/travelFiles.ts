@@ -72,6 +72,21 @@ const isArea = (g: GeoJSON.Geometry | null) => g?.type === 'Polygon' || g?.type 
 const waterTagged = (p: GeoJSON.GeoJsonProperties) => Boolean(p && (p.waterway || p.natural === 'water' || p.water || p.natural === 'coastline'));
 const roadTagged = (p: GeoJSON.GeoJsonProperties) => Boolean(p && (typeof p.highway === 'string' || ROAD_CLASSES.includes(p.class)));
 
+/** Features a reader leaves out, counted by reason for its message ("skipped 3: highway=construction (2), ..."). */
+function skipTally() {
+  const skipped = new Map<string, number>();
+  const list = () => [...skipped].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`).join(', ');
+  return {
+    skip: (why: string) => { skipped.set(why, (skipped.get(why) ?? 0) + 1); },
+    list,
+    suffix: () => (skipped.size ? `; skipped ${[...skipped.values()].reduce((a, b) => a + b, 0)}: ${list()}` : ''),
+  };
+}
+
+/** "2 primary, 1 track": how many items of each class, in the classes' order, classes with none left out. */
+const countByClass = (classes: readonly string[], items: readonly { class: string }[]) =>
+  classes.map((c) => [c, items.filter((x) => x.class === c).length] as const).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
+
 /** What a parsed GeoJSON/TopoJSON file is for: a travel layer, boundaries, or a refusal saying why. */
 export function classifyGeoJson(json: unknown, file: string): { kind: 'roads' | 'barriers' | 'landcover' | 'boundaries' } | { kind: 'refused'; message: string } {
   const fc = json as GeoJSON.FeatureCollection;
@@ -99,8 +114,7 @@ export function classifyGeoJson(json: unknown, file: string): { kind: 'roads' | 
 export function readRoads(json: unknown, file: string): { roads: RoadLine[]; message: string } {
   const fc = json as GeoJSON.FeatureCollection;
   const roads: RoadLine[] = [];
-  const skipped = new Map<string, number>();
-  const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
+  const { skip, list, suffix } = skipTally();
   fc.features.forEach((f, i) => {
     const g = f.geometry;
     if (!isLine(g)) return skip(g ? `${g.type} geometry` : 'no geometry');
@@ -112,12 +126,10 @@ export function readRoads(json: unknown, file: string): { roads: RoadLine[]; mes
     if (!ok) throw new Error(`${file}: feature ${i + 1}: every line needs at least 2 positions [lon, lat] with lon in -180..180 and lat in -90..90`);
     roads.push({ class: cls, geometry: g as RoadLine['geometry'] });
   });
-  const list = [...skipped].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`).join(', ');
   if (!roads.length) {
-    throw new Error(`${file}: no road to use: ${list || 'no features'}; roads are lines with a \`class\` (${ROAD_CLASSES.join(', ')}) or an OpenStreetMap \`highway\` tag (${Object.keys(OSM_HIGHWAY_CLASS).slice(0, 6).join(', ')}...)`);
+    throw new Error(`${file}: no road to use: ${list() || 'no features'}; roads are lines with a \`class\` (${ROAD_CLASSES.join(', ')}) or an OpenStreetMap \`highway\` tag (${Object.keys(OSM_HIGHWAY_CLASS).slice(0, 6).join(', ')}...)`);
   }
-  const byClass = ROAD_CLASSES.map((c) => [c, roads.filter((r) => r.class === c).length] as const).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
-  return { roads, message: `${file}: ${roads.length} roads loaded for travel time (${byClass})${list ? `; skipped ${[...skipped.values()].reduce((a, b) => a + b, 0)}: ${list}` : ''}` };
+  return { roads, message: `${file}: ${roads.length} roads loaded for travel time (${countByClass(ROAD_CLASSES, roads)})${suffix()}` };
 }
 
 /** Barriers (water) from a GeoJSON: its lines and polygons; points and other shapes are skipped and counted. */
@@ -138,20 +150,15 @@ export function readBarriers(json: unknown, file: string): { barriers: BarrierSh
 export function readLandCover(json: unknown, file: string): { areas: LandCoverArea[]; message: string } {
   const fc = json as GeoJSON.FeatureCollection;
   const kept: GeoJSON.Feature[] = [];
-  const skipped = new Map<string, number>();
+  const { skip, list, suffix } = skipTally();
   for (const f of fc.features) {
     const cls = isArea(f.geometry) ? landCoverClassOf(f.properties) : undefined;
     if (cls) kept.push({ ...f, properties: { class: cls } });
-    else {
-      const why = !isArea(f.geometry) ? `${f.geometry?.type ?? 'no'} geometry` : f.properties?.class !== undefined ? `class=${f.properties.class}` : 'no land-cover class or tag';
-      skipped.set(why, (skipped.get(why) ?? 0) + 1);
-    }
+    else skip(!isArea(f.geometry) ? `${f.geometry?.type ?? 'no'} geometry` : f.properties?.class !== undefined ? `class=${f.properties.class}` : 'no land-cover class or tag');
   }
-  const list = [...skipped].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`).join(', ');
-  if (!kept.length) throw new Error(`${file}: no land cover to use: ${list || 'no features'}; land cover is polygons with a \`class\` (${LANDCOVER_CLASSES.join(', ')}) or an OpenStreetMap \`natural\` / \`landuse\` tag (wood, forest, scrub, grassland...)`);
+  if (!kept.length) throw new Error(`${file}: no land cover to use: ${list() || 'no features'}; land cover is polygons with a \`class\` (${LANDCOVER_CLASSES.join(', ')}) or an OpenStreetMap \`natural\` / \`landuse\` tag (wood, forest, scrub, grassland...)`);
   const areas = parseLandCover({ type: 'FeatureCollection', features: kept }, file);
-  const byClass = LANDCOVER_CLASSES.map((c) => [c, areas.filter((a) => a.class === c).length] as const).filter(([, n]) => n).map(([c, n]) => `${n} ${c}`).join(', ');
-  return { areas, message: `${file}: ${areas.length} land-cover areas loaded for travel time (${byClass}; walking speed off the roads)${list ? `; skipped ${[...skipped.values()].reduce((a, b) => a + b, 0)}: ${list}` : ''}` };
+  return { areas, message: `${file}: ${areas.length} land-cover areas loaded for travel time (${countByClass(LANDCOVER_CLASSES, areas)}; walking speed off the roads)${suffix()}` };
 }
 
 /** The surface file `npm run travel-time` writes (or one named like it). */
