@@ -222,7 +222,8 @@ const PARSE_LAYER = { roads: parseRoads, barriers: parseBarriers, landcover: par
 /** roads.geojson, barriers.geojson and landcover.geojson (the optional travel-time part), reported like any file. */
 async function checkTravelLayers(files: readonly string[], report: ValidationReport): Promise<void> {
   for (const file of files) {
-    const layer = (['roads', 'landcover'] as const).find((l) => path.basename(file).toLowerCase().startsWith(l)) ?? 'barriers';
+    // collectSources passes only names TRAVEL_LAYER matches: its group is the layer.
+    const layer = TRAVEL_LAYER.exec(path.basename(file))![1].toLowerCase() as keyof typeof PARSE_LAYER;
     const problems: Problem[] = [];
     let rows = 0;
     try {

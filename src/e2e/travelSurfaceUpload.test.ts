@@ -11,9 +11,8 @@ import path from 'node:path';
 import { fromArrayBuffer } from 'geotiff';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { readDemoTable } from './demoFacts';
+import { demoTravelLayers, readDemoTable } from './demoFacts';
 import { launchBrowser, openWatched, waitForData, type Watched } from './browser';
-import { parseBarriers, parseRoads } from '../data/travelLayers';
 import { frictionSurface } from '../metrics/frictionSurface';
 import { cellOf, facilityCells, reachShares, sampleMinutes, speedsFor } from '../metrics/reachByTime';
 import { costDistance } from '../metrics/travelTime';
@@ -72,8 +71,7 @@ describe('travel-time surfaces at scale in the page (Chromium)', () => {
     const cellLatDeg = 100 / ((Math.PI / 180) * 6_371_000);
     const cellLonDeg = cellLatDeg / Math.cos((((s0 + n0) / 2) * Math.PI) / 180);
     const grid = { west: w0 - 0.05, north: n0 + 0.05, cellLonDeg, cellLatDeg, width: Math.ceil((e0 - w0 + 0.1) / cellLonDeg), height: Math.ceil((n0 - s0 + 0.1) / cellLatDeg) };
-    const roads = parseRoads(JSON.parse(readFileSync('data/roads.geojson', 'utf8')));
-    const barriers = parseBarriers(JSON.parse(readFileSync('data/barriers.geojson', 'utf8')));
+    const { roads, barriers } = demoTravelLayers();
     const surface = frictionSurface({ grid, roads, barriers, speedsKmh: speedsFor('walking') });
     const tif = Buffer.from(writeGeoTiff(surface.minutesPerMetre.map((v) => (Number.isNaN(v) ? -9999 : v)), grid, -9999));
     // Node: the same raster as the page reads it (through geotiff, float32), the same facilities and points.
