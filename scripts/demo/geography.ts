@@ -155,3 +155,15 @@ export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: numbe
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * A closed ring of `n` points round `centre`, an ellipse of radii rx, ry whose radius wobbles by a factor drawn in
+ * [r0, r0 + spread) at each point: a lake or a patch of forest. Draws n numbers from `rng`, in order.
+ */
+export function noisyOval(centre: [number, number], rx: number, ry: number, n: number, r0: number, spread: number, rng: Rng): Ring {
+  const pts = Array.from({ length: n }, (_, i) => {
+    const a = (i / n) * 2 * Math.PI, r = r0 + spread * rng();
+    return [centre[0] + rx * r * Math.cos(a), centre[1] + ry * r * Math.sin(a)] as [number, number];
+  });
+  return [...pts, pts[0]];
+}

@@ -1,4 +1,4 @@
-import { pointInRing } from './geography';
+import { noisyOval, pointInRing } from './geography';
 import type { City } from './population';
 import { round, type Rng } from './random';
 
@@ -11,8 +11,8 @@ export type LandCover = GeoJSON.FeatureCollection<GeoJSON.Polygon, { class: Demo
 /**
  * Rough ground for Demo Republic, from its own random stream (the tables and the roads stay byte-identical): hills
  * in the west and the north, two forests, and the southern savanna, as irregular ovals kept off the cities (a city is
- * built-up ground: with another seed, an area that would cover a city's centre is left out). Walking there is slower (AccessMod's speeds: medium vegetation 3, dense 2, low 4 km/h against 5);
- * the roads through them keep their speed.
+ * built-up ground: with another seed, an area that would cover a city's centre is left out). Walking there is slower
+ * (AccessMod's speeds: medium vegetation 3, dense 2, low 4 km/h against 5); the roads through them keep their speed.
  */
 export function buildLandCover(cities: City[], rng: Rng): LandCover {
   const areas: { name: string; cls: DemoLandCoverClass; centre: Pt; rx: number; ry: number }[] = [
@@ -23,11 +23,7 @@ export function buildLandCover(cities: City[], rng: Rng): LandCover {
     { name: 'Southern Savanna', cls: 'low_vegetation', centre: [33.0, 10.6], rx: 1.1, ry: 0.45 },
   ];
   const features = areas.flatMap((a) => {
-    const pts = Array.from({ length: 32 }, (_, i) => {
-      const t = (i / 32) * 2 * Math.PI, r = 0.85 + 0.3 * rng();
-      return [round(a.centre[0] + a.rx * r * Math.cos(t), 4), round(a.centre[1] + a.ry * r * Math.sin(t), 4)] as Pt;
-    });
-    const ring = [...pts, pts[0]];
+    const ring = noisyOval(a.centre, a.rx, a.ry, 32, 0.85, 0.3, rng).map(([x, y]) => [round(x, 4), round(y, 4)] as Pt);
     if (cities.some((c) => pointInRing(c.lon, c.lat, ring))) return [];
     return [{ type: 'Feature' as const, properties: { class: a.cls, name: a.name }, geometry: { type: 'Polygon' as const, coordinates: [ring] } }];
   });

@@ -1,4 +1,4 @@
-import { BBOX, pointInRing, type Geography } from './geography';
+import { BBOX, noisyOval, pointInRing, type Geography } from './geography';
 import type { City } from './population';
 import { round, type Rng } from './random';
 
@@ -43,16 +43,9 @@ export function buildTransport(geo: Geography, cities: City[], rng: Rng): Transp
     { name: 'Falls River', line: wiggle([e + 0.1, s + 2.55], [w + 4.9, s + 1.75], 30, 0.1) },
   ];
   const lakes = [
-    { name: 'Lake Serein', ring: lake([w + 0.9, s + 3.05], 0.32, 0.2) },
-    { name: 'Lake Oro', ring: lake([w + 6.6, s + 5.1], 0.26, 0.18) },
+    { name: 'Lake Serein', ring: noisyOval([w + 0.9, s + 3.05], 0.32, 0.2, 24, 0.8, 0.35, rng) },
+    { name: 'Lake Oro', ring: noisyOval([w + 6.6, s + 5.1], 0.26, 0.18, 24, 0.8, 0.35, rng) },
   ];
-  function lake(c: Pt, rx: number, ry: number): Pt[] {
-    const pts = Array.from({ length: 24 }, (_, i) => {
-      const a = (i / 24) * 2 * Math.PI, r = 0.8 + 0.35 * rng();
-      return [c[0] + rx * r * Math.cos(a), c[1] + ry * r * Math.sin(a)] as Pt;
-    });
-    return [...pts, pts[0]];
-  }
 
   const capital = cities.find((c) => c.capital)!;
   const roads: { cls: RoadClass; name: string; line: Pt[] }[] = [];
